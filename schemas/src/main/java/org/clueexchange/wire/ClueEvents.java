@@ -1,0 +1,29 @@
+package org.clueexchange.wire;
+
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.EventEnvelope;
+
+/** The clue events of the contract, in their current versions. */
+public final class ClueEvents {
+
+    /** Every event type the agencies exchange; the codec and the schema history are built from this list. */
+    public static final List<Class<? extends SpecificRecord>> TYPES =
+            List.of(ClueTransferred.class, ClueReceived.class, ClueAccepted.class);
+
+    private ClueEvents() {
+    }
+
+    /** Every clue event starts with an envelope; this reads it without knowing the event's type. */
+    public static EventEnvelope envelopeOf(SpecificRecord event) {
+        return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
+    }
+
+    /** The event's type name as it appears on the wire and in logs, e.g. {@code ClueTransferred}. */
+    public static String typeOf(SpecificRecord event) {
+        return event.getSchema().getName();
+    }
+}

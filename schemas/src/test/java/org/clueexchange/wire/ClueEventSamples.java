@@ -1,0 +1,65 @@
+package org.clueexchange.wire;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.Attachment;
+import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.events.GangCaseReference;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
+import org.clueexchange.events.Subject;
+
+/** Well-formed events of the Zhaotong (530600) police and discipline commission, for tests in every module. */
+public final class ClueEventSamples {
+
+    public static final Agency ZHAOTONG_POLICE = new Agency(AgencyType.POLICE, "530600");
+    public static final Agency ZHAOTONG_DISCIPLINE = new Agency(AgencyType.DISCIPLINE, "530600");
+    public static final Instant AT = Instant.parse("2020-06-10T02:00:00Z");
+
+    private ClueEventSamples() {
+    }
+
+    public static EventEnvelope envelope(String clueId, Agency assertedBy, Instant occurredAt) {
+        return new EventEnvelope(UUID.randomUUID().toString(), clueId, assertedBy, "officer-" + assertedBy.getType(),
+                occurredAt.truncatedTo(ChronoUnit.MILLIS), occurredAt.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static ClueContent content(String summary) {
+        return ClueContent.newBuilder()
+                .setSource(ClueSource.OWN_DISCOVERY)
+                .setAllegation(AllegationCategory.PROTECTIVE_UMBRELLA)
+                .setPriority(Priority.NORMAL)
+                .setSubjects(List.of(new Subject("张某", "某县公安局治安大队 大队长", OfficialRank.TOWNSHIP_SECTION, "保护伞")))
+                .setLinkedGangCase(new GangCaseReference("ZT-2020-017", GangCaseType.MAFIA_TYPE_ORGANISATION))
+                .setSummary(summary)
+                .setAttachments(List.of(new Attachment("询问笔录.pdf", "a".repeat(64))))
+                .build();
+    }
+
+    public static ClueTransferred transfer(String clueId, Instant occurredAt) {
+        ClueContent content = content("为涉黑组织通风报信 (" + clueId + ")");
+        return new ClueTransferred(envelope(clueId, ZHAOTONG_POLICE, occurredAt), ZHAOTONG_DISCIPLINE, content,
+                ClueContentDigest.of(content));
+    }
+
+    public static ClueReceived receipt(ClueTransferred transfer, Instant occurredAt) {
+        return new ClueReceived(envelope(transfer.getEnvelope().getClueId(), transfer.getReceiver(), occurredAt),
+                transfer.getEnvelope().getAssertedBy(), transfer.getContentDigest());
+    }
+
+    public static ClueAccepted acceptance(ClueTransferred transfer, Instant occurredAt) {
+        return new ClueAccepted(envelope(transfer.getEnvelope().getClueId(), transfer.getReceiver(), occurredAt),
+                "ZTJW-2020-" + Math.abs(transfer.getEnvelope().getClueId().hashCode() % 1000));
+    }
+}
