@@ -1,0 +1,27 @@
+package org.clueexchange.core;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The core's settings ({@code clue-exchange.*}). */
+@ConfigurationProperties("clue-exchange")
+public record CoreProperties(@DefaultValue Kafka kafka, @DefaultValue Intake intake) {
+
+    /**
+     * @param partitions        of each agency topic when the core creates them; both must have the same number
+     * @param replicationFactor 3 in any real cluster (with min.insync.replicas=2)
+     */
+    public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers, @DefaultValue("6") int partitions,
+                        @DefaultValue("1") short replicationFactor) {
+    }
+
+    /**
+     * @param groupId    the consumer group all core instances share; a new group reads both topics from the start
+     * @param consumers  threads consuming both agency topics, at most one per partition is ever busy
+     * @param retryPause how long to wait before retrying a fact that could not be recorded (database away)
+     */
+    public record Intake(@DefaultValue("clue-exchange-core") String groupId, @DefaultValue("2") int consumers,
+                         @DefaultValue("5s") Duration retryPause) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.clueexchange.core.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.clueexchange.core.ClueExchangeCore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * The core's executable is also the operators' tool: {@code serve} runs the core, further subcommands run
+ * one-off operations against the same database and topics.
+ */
+@Command(name = "clue-exchange-core", mixinStandardHelpOptions = true, versionProvider = CoreCommandLine.Version.class,
+        description = "线索双向移送 clue exchange core: consumes both agencies' topics into the transfer ledger.",
+        subcommands = {CoreCommandLine.Serve.class},
+        footer = {"", "Without a command, serve runs. Spring settings go after the command, e.g.",
+                "  clue-exchange-core serve --spring.datasource.url=jdbc:postgresql://db/clue_exchange"})
+public final class CoreCommandLine implements Callable<Integer> {
+
+    /** Runs the command line; the returned exit code is 0 once a server has stopped normally. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new CoreCommandLine());
+        return commandLine.execute(args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return new Serve().call();
+    }
+
+    @Command(name = "serve", description = "Run the core: consume both topics, keep the ledger, serve its HTTP API.")
+    static final class Serve implements Callable<Integer> {
+
+        @Unmatched
+        List<String> springArguments = new ArrayList<>();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            CountDownLatch closed = new CountDownLatch(1);
+            SpringApplication core = new SpringApplication(ClueExchangeCore.class);
+            core.addListeners((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+            core.run(springArguments.toArray(String[]::new));
+            closed.await();
+            return 0;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = CoreCommandLine.class.getPackage().getImplementationVersion();
+            return new String[] {"clue-exchange-core " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

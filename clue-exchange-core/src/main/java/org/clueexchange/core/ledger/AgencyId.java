@@ -1,0 +1,17 @@
+package org.clueexchange.core.ledger;
+
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+
+/** An agency in one jurisdiction, e.g. the discipline commission of Zhaotong: {@code DISCIPLINE@530600}. */
+public record AgencyId(AgencyType type, String jurisdiction) {
+
+    public static AgencyId of(Agency agency) {
+        return new AgencyId(agency.getType(), agency.getJurisdiction());
+    }
+
+    @Override
+    public String toString() {
+        return type + "@" + jurisdiction;
+    }
+}

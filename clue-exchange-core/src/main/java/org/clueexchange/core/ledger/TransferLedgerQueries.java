@@ -1,0 +1,147 @@
+package org.clueexchange.core.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
+import org.clueexchange.wire.Jurisdictions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers ledger queries from the tables {@link TransferLedgerProjection} keeps. */
+@Component
+class TransferLedgerQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    TransferLedgerQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    Optional<LedgerEntryView> handle(FindLedgerEntry query) {
+        List<LedgerEntryView> found = entries("WHERE clue_id = :clueId", new MapSqlParameterSource("clueId",
+                query.clueId()), true);
+        return found.stream().findFirst();
+    }
+
+    @QueryHandler
+    List<LedgerEntryView> handle(ListLedgerEntries query) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("limit", query.limit())
+                .addValue("offset", query.offset());
+        if (query.jurisdiction() != null) {
+            conditions.add("(sender_jurisdiction LIKE :scope OR receiver_jurisdiction LIKE :scope)");
+            params.addValue("scope", Jurisdictions.significantPrefix(query.jurisdiction()) + "%");
+        }
+        if (query.direction() != null) {
+            conditions.add("direction = :direction");
+            params.addValue("direction", query.direction().name());
+        }
+        if (query.state() != null) {
+            conditions.add("state = :state");
+            params.addValue("state", query.state().name());
+        }
+        if (query.anomalous() != null) {
+            conditions.add((query.anomalous() ? "" : "NOT ")
+                    + "EXISTS (SELECT 1 FROM ledger_anomaly a WHERE a.clue_id = l.clue_id)");
+        }
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+        return entries(where + " ORDER BY transferred_at NULLS LAST, clue_id LIMIT :limit OFFSET :offset", params,
+                false);
+    }
+
+    private List<LedgerEntryView> entries(String condition, MapSqlParameterSource params, boolean withTimeline) {
+        List<Row> rows = jdbc.query("SELECT * FROM transfer_ledger l " + condition, params, (rs, i) -> row(rs));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> ids = Map.of("ids", rows.stream().map(Row::clueId).toList());
+        Map<String, List<TransferredClue.Subject>> subjects = grouped(
+                "SELECT * FROM ledger_subject WHERE clue_id IN (:ids) ORDER BY clue_id, position", ids,
+                rs -> new TransferredClue.Subject(rs.getString("name"), rs.getString("unit"),
+                        OfficialRank.valueOf(rs.getString("rank")), rs.getString("role")));
+        Map<String, List<LedgerEntryView.AnomalyView>> anomalies = grouped(
+                "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) ORDER BY clue_id, fact_event_id, kind", ids,
+                rs -> {
+                    AnomalyKind kind = AnomalyKind.valueOf(rs.getString("kind"));
+                    return new LedgerEntryView.AnomalyView(kind, kind.label(), rs.getString("fact_event_id"),
+                            rs.getString("detail"));
+                });
+        Map<String, List<LedgerEntryView.TimelineFact>> timelines = withTimeline ? grouped(
+                "SELECT * FROM ledger_fact WHERE clue_id IN (:ids) ORDER BY clue_id, occurred_at, event_id", ids,
+                rs -> {
+                    LedgerFact fact = LedgerFact.valueOf(rs.getString("fact"));
+                    return new LedgerEntryView.TimelineFact(rs.getString("event_id"), fact, fact.label(),
+                            fact.side(), rs.getString("asserted_by"), rs.getString("actor"),
+                            instant(rs, "occurred_at"), instant(rs, "published_at"));
+                }) : Map.of();
+        return rows.stream().map(row -> row.view(subjects.getOrDefault(row.clueId(), List.of()),
+                anomalies.getOrDefault(row.clueId(), List.of()),
+                withTimeline ? timelines.getOrDefault(row.clueId(), List.of()) : null)).toList();
+    }
+
+    private <T> Map<String, List<T>> grouped(String sql, Map<String, Object> params, RowReader<T> reader) {
+        Map<String, List<T>> grouped = new HashMap<>();
+        jdbc.query(sql, params, rs -> {
+            grouped.computeIfAbsent(rs.getString("clue_id"), id -> new ArrayList<>()).add(reader.read(rs));
+        });
+        return grouped;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        String senderJurisdiction = rs.getString("sender_jurisdiction");
+        LedgerEntryView.SenderRecord sender = rs.getString("transfer_event_id") == null ? null
+                : new LedgerEntryView.SenderRecord(rs.getString("transfer_event_id"), instant(rs, "transferred_at"),
+                instant(rs, "transfer_published_at"), rs.getString("transfer_actor"),
+                ClueSource.valueOf(rs.getString("source")), AllegationCategory.valueOf(rs.getString("allegation")),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("linked_case_number") == null ? null : new TransferredClue.GangCase(
+                        rs.getString("linked_case_number"), GangCaseType.valueOf(rs.getString("linked_case_type"))),
+                rs.getString("summary"), null, rs.getString("sender_content_digest"));
+        LedgerEntryView.ReceiverRecord receiver = new LedgerEntryView.ReceiverRecord(
+                rs.getString("receipt_event_id"), instant(rs, "received_at"), rs.getString("receipt_actor"),
+                rs.getString("receiver_content_digest"), rs.getString("acceptance_event_id"),
+                instant(rs, "accepted_at"), rs.getString("acceptance_actor"), rs.getString("receiver_case_number"));
+        return new Row(rs.getString("clue_id"), Direction.valueOf(rs.getString("direction")),
+                LedgerState.valueOf(rs.getString("state")),
+                new AgencyId(AgencyType.valueOf(rs.getString("sender_type")), senderJurisdiction),
+                new AgencyId(AgencyType.valueOf(rs.getString("receiver_type")), rs.getString("receiver_jurisdiction")),
+                sender, receiver);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record Row(String clueId, Direction direction, LedgerState state, AgencyId sender, AgencyId receiver,
+                       LedgerEntryView.SenderRecord senderRecord, LedgerEntryView.ReceiverRecord receiverRecord) {
+
+        LedgerEntryView view(List<TransferredClue.Subject> subjects, List<LedgerEntryView.AnomalyView> anomalies,
+                             List<LedgerEntryView.TimelineFact> timeline) {
+            return new LedgerEntryView(clueId, direction, direction.label(), state, state.label(), sender, receiver,
+                    senderRecord == null ? null : senderRecord.withSubjects(subjects), receiverRecord, anomalies,
+                    timeline);
+        }
+    }
+}

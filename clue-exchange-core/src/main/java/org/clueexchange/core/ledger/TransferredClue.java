@@ -1,0 +1,31 @@
+package org.clueexchange.core.ledger;
+
+import java.util.List;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
+
+/** The content of a transfer as the sender recorded it, and its digest. */
+public record TransferredClue(ClueSource source, AllegationCategory allegation, Priority priority,
+                              List<Subject> subjects, GangCase linkedGangCase, String summary,
+                              List<Document> attachments, String contentDigest) {
+
+    public TransferredClue {
+        subjects = List.copyOf(subjects);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** A person the clue is about (涉案人员), with rank (职级). */
+    public record Subject(String name, String unit, OfficialRank rank, String role) {
+    }
+
+    /** The gang case (涉黑涉恶案件) the clue came from. */
+    public record GangCase(String caseNumber, GangCaseType caseType) {
+    }
+
+    /** A transferred document, by SHA-256. */
+    public record Document(String name, String sha256) {
+    }
+}

@@ -1,0 +1,208 @@
+package org.clueexchange.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clueexchange.wire.ClueEventSamples.AT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clueexchange.core.AgencyTopics;
+import org.clueexchange.core.RunningCore;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventSamples;
+import org.clueexchange.wire.DeadLetters;
+import org.clueexchange.wire.ExchangeTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Facts published on the agencies' topics reach the ledger over a real broker and a real PostgreSQL. */
+class LedgerIntakeIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static RunningCore core;
+    static AgencyTopics topics;
+
+    @BeforeAll
+    static void start() {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        core = RunningCore.start(infrastructure.postgres().createDatabase("ledger_intake"), bootstrap,
+                "clue-exchange-core");
+        topics = new AgencyTopics(bootstrap);
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        core.close();
+    }
+
+    @Test
+    void aTransferItsReceiptAndItsAcceptanceShowBothSidesOnOneLine() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        ClueReceived receipt = ClueEventSamples.receipt(transfer, AT.plusSeconds(600));
+        ClueAccepted acceptance = ClueEventSamples.acceptance(transfer, AT.plusSeconds(1200));
+
+        topics.publish(transfer);
+        topics.publish(receipt);
+        topics.publish(acceptance);
+
+        JsonNode entry = awaitEntry(clueIdOf(transfer), "ACCEPTED");
+        assertThat(entry.path("direction").asText()).isEqualTo("POLICE_TO_DISCIPLINE");
+        assertThat(entry.path("stateLabel").asText()).isEqualTo("已受理");
+        assertThat(entry.path("sender").path("jurisdiction").asText()).isEqualTo("530600");
+        assertThat(entry.path("senderRecord").path("transferredAt").asText()).isEqualTo("2020-06-10T02:00:00Z");
+        assertThat(entry.path("senderRecord").path("contentDigest").asText()).isEqualTo(transfer.getContentDigest());
+        assertThat(entry.path("senderRecord").path("subjects").get(0).path("rank").asText())
+                .isEqualTo("TOWNSHIP_SECTION");
+        assertThat(entry.path("receiverRecord").path("receivedAt").asText()).isEqualTo("2020-06-10T02:10:00Z");
+        assertThat(entry.path("receiverRecord").path("contentDigest").asText()).isEqualTo(transfer.getContentDigest());
+        assertThat(entry.path("receiverRecord").path("acceptedAt").asText()).isEqualTo("2020-06-10T02:20:00Z");
+        assertThat(entry.path("receiverRecord").path("receiverCaseNumber").asText())
+                .isEqualTo(acceptance.getReceiverCaseNumber());
+        assertThat(entry.path("timeline")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("TRANSFERRED", "RECEIVED", "ACCEPTED");
+        assertThat(entry.path("anomalies")).isEmpty();
+    }
+
+    @Test
+    void aReceiptThatOvertakesItsTransferIsKeptUntilTheTransferArrives() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(ClueEventSamples.receipt(transfer, AT.plusSeconds(600)));
+
+        JsonNode awaiting = awaitEntry(clueIdOf(transfer), "AWAITING_TRANSFER");
+        assertThat(awaiting.has("senderRecord")).isFalse();
+        assertThat(awaiting.path("receiverRecord").path("receivedAt").asText()).isEqualTo("2020-06-10T02:10:00Z");
+
+        topics.publish(transfer);
+        JsonNode received = awaitEntry(clueIdOf(transfer), "RECEIVED");
+        assertThat(received.path("senderRecord").path("transferredAt").asText()).isEqualTo("2020-06-10T02:00:00Z");
+        assertThat(received.path("anomalies")).isEmpty();
+    }
+
+    @Test
+    void aFactDeliveredTwiceIsRecordedOnce() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        ClueReceived receipt = ClueEventSamples.receipt(transfer, AT.plusSeconds(600));
+        topics.publish(transfer);
+        topics.publish(receipt);
+        topics.publish(receipt);
+        topics.publish(transfer);
+        ClueAccepted acceptance = ClueEventSamples.acceptance(transfer, AT.plusSeconds(900));
+        topics.publish(acceptance);
+
+        JsonNode entry = awaitEntry(clueIdOf(transfer), "ACCEPTED");
+        assertThat(entry.path("timeline")).hasSize(3);
+        assertThat(entry.path("anomalies")).isEmpty();
+    }
+
+    @Test
+    void aContradictingFactIsRecordedWithItsAnomaly() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        ClueReceived strayReceipt = ClueEventSamples.receipt(transfer, AT.plusSeconds(600));
+        strayReceipt.getEnvelope().setAssertedBy(new Agency(AgencyType.DISCIPLINE, "530700"));
+        topics.publish(transfer);
+        topics.publish(strayReceipt);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(core.entry(clueIdOf(transfer)).orElseThrow()
+                .path("anomalies")).singleElement().satisfies(anomaly -> {
+                    assertThat(anomaly.path("kind").asText()).isEqualTo("RECEIVER_MISMATCH");
+                    assertThat(anomaly.path("label").asText()).isEqualTo("接收方不一致");
+                    assertThat(anomaly.path("factEventId").asText())
+                            .isEqualTo(strayReceipt.getEnvelope().getEventId());
+                }));
+    }
+
+    @Test
+    void bytesThatAreNoEventGoToTheDeadLetterTopicWithTheReasonAndLaterFactsAreStillRecorded() throws Exception {
+        String key = newClueId();
+        byte[] garbage = "{\"clueId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8);
+        topics.publish(ExchangeTopics.POLICE_EVENTS, key, garbage);
+        ClueTransferred later = ClueEventSamples.transfer(key, AT);
+        topics.publish(later);
+
+        awaitEntry(key, "TRANSFERRED");
+        List<ConsumerRecord<String, byte[]>> letters = topics.read(ExchangeTopics.DEAD_LETTER, key, 1, PATIENCE);
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.value()).isEqualTo(garbage);
+            assertThat(header(letter, DeadLetters.REASON)).contains("not an Avro single-object encoded event");
+            assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(ExchangeTopics.POLICE_EVENTS);
+            assertThat(header(letter, DeadLetters.CONSUMER)).isEqualTo("clue-exchange-core");
+        });
+    }
+
+    @Test
+    void aFactPublishedOnTheOtherAgencysTopicIsDeadLettered() throws Exception {
+        ClueTransferred forged = ClueEventSamples.transfer(newClueId(), AT);
+        byte[] bytes = ClueEventCodec.create().encode(forged);
+        topics.publish(ExchangeTopics.DISCIPLINE_EVENTS, clueIdOf(forged), bytes);
+
+        List<ConsumerRecord<String, byte[]>> letters =
+                topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(forged), 1, PATIENCE);
+        assertThat(letters).singleElement().satisfies(letter -> assertThat(header(letter, DeadLetters.REASON))
+                .isEqualTo("ClueTransferred asserted by POLICE arrived on clue.discipline.events: "
+                        + "an agency publishes only on its own topic"));
+        assertThat(core.entry(clueIdOf(forged))).isEmpty();
+    }
+
+    @Test
+    void anEventThatBreaksTheContractsRulesIsDeadLettered() throws Exception {
+        ClueTransferred tampered = ClueEventSamples.transfer(newClueId(), AT);
+        tampered.getContent().setSummary("改过的摘要");
+        topics.publish(tampered);
+
+        List<ConsumerRecord<String, byte[]>> letters =
+                topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(tampered), 1, PATIENCE);
+        assertThat(letters).singleElement().satisfies(letter -> assertThat(header(letter, DeadLetters.REASON))
+                .isEqualTo("invalid ClueTransferred: contentDigest: does not match the content"));
+    }
+
+    @Test
+    void theListFiltersByJurisdictionDirectionAndStateAndRefusesBadFilters() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        awaitEntry(clueIdOf(transfer), "TRANSFERRED");
+
+        assertThat(core.get("/api/ledger/clues?jurisdiction=530000&direction=POLICE_TO_DISCIPLINE&state=TRANSFERRED"
+                + "&limit=1000").body()).extracting(entry -> entry.path("clueId").asText())
+                .contains(clueIdOf(transfer));
+        assertThat(core.get("/api/ledger/clues?jurisdiction=620102&limit=1000").body())
+                .extracting(entry -> entry.path("clueId").asText()).doesNotContain(clueIdOf(transfer));
+
+        RunningCore.Response badJurisdiction = core.get("/api/ledger/clues?jurisdiction=5306");
+        assertThat(badJurisdiction.status().value()).isEqualTo(400);
+        assertThat(badJurisdiction.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
+        RunningCore.Response badState = core.get("/api/ledger/clues?state=LOST");
+        assertThat(badState.status().value()).isEqualTo(400);
+        assertThat(badState.body().path("detail").asText()).startsWith("state: 'LOST' is not one of [");
+    }
+
+    private static JsonNode awaitEntry(String clueId, String state) {
+        return await().atMost(PATIENCE).until(() -> core.entry(clueId),
+                entry -> entry.isPresent() && entry.get().path("state").asText().equals(state)).orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static String clueIdOf(ClueTransferred transfer) {
+        return transfer.getEnvelope().getClueId();
+    }
+
+    static String newClueId() {
+        return "POLICE-530600-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

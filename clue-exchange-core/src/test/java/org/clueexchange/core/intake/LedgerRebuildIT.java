@@ -1,0 +1,69 @@
+package org.clueexchange.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clueexchange.wire.ClueEventSamples.AT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clueexchange.core.AgencyTopics;
+import org.clueexchange.core.RunningCore;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.wire.ClueEventSamples;
+import org.junit.jupiter.api.Test;
+
+/** The ledger is a function of the facts: a restarted core, or a new one reading the topics, shows the same. */
+class LedgerRebuildIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void aRestartedCoreAndACoreRebuiltFromTheTopicsShowTheSameLedger() throws Exception {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        Database database = infrastructure.postgres().createDatabase("ledger_rebuild");
+        List<String> clueIds = new ArrayList<>();
+        Map<String, JsonNode> before;
+        try (AgencyTopics topics = new AgencyTopics(bootstrap);
+             RunningCore core = RunningCore.start(database, bootstrap, "rebuild-live")) {
+            for (int i = 0; i < 5; i++) {
+                ClueTransferred transfer = ClueEventSamples.transfer(LedgerIntakeIT.newClueId(), AT.plusSeconds(i));
+                clueIds.add(transfer.getEnvelope().getClueId());
+                topics.publish(transfer);
+                if (i % 2 == 0) {
+                    topics.publish(ClueEventSamples.receipt(transfer, AT.plusSeconds(600 + i)));
+                }
+                if (i == 4) {
+                    topics.publish(ClueEventSamples.acceptance(transfer, AT.plusSeconds(300)));
+                }
+            }
+            before = awaitLedger(core, clueIds, 9);
+        }
+        assertThat(before.get(clueIds.get(4)).path("anomalies").get(0).path("kind").asText())
+                .isEqualTo("ACCEPTED_BEFORE_RECEIVED");
+
+        try (RunningCore restarted = RunningCore.start(database, bootstrap, "rebuild-live")) {
+            assertThat(awaitLedger(restarted, clueIds, 9)).isEqualTo(before);
+        }
+        try (RunningCore rebuilt = RunningCore.start(infrastructure.postgres().createDatabase("ledger_rebuilt"),
+                bootstrap, "rebuild-from-topics")) {
+            assertThat(awaitLedger(rebuilt, clueIds, 9)).isEqualTo(before);
+        }
+    }
+
+    /** Waits until the core shows all {@code facts} of these clues, then returns their entries. */
+    private static Map<String, JsonNode> awaitLedger(RunningCore core, List<String> clueIds, int facts) {
+        return await().atMost(PATIENCE).until(() -> {
+            Map<String, JsonNode> ledger = new LinkedHashMap<>();
+            clueIds.forEach(clueId -> core.entry(clueId).ifPresent(entry -> ledger.put(clueId, entry)));
+            return ledger;
+        }, ledger -> ledger.size() == clueIds.size()
+                && ledger.values().stream().mapToInt(entry -> entry.path("timeline").size()).sum() == facts);
+    }
+}

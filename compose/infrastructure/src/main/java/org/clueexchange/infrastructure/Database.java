@@ -1,0 +1,5 @@
+package org.clueexchange.infrastructure;
+
+/** How to reach one PostgreSQL database. */
+public record Database(String jdbcUrl, String username, String password) {
+}

@@ -1,0 +1,118 @@
+package org.clueexchange.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Kafka broker and the PostgreSQL server the exchange runs on: containers of the official images when a Docker
+ * engine answers, real ones embedded in and under this JVM otherwise.
+ *
+ * <p>{@code CLUE_EXCHANGE_INFRA} chooses: {@code containers}, {@code embedded} or {@code auto} (the default).
+ * {@code KAFKA_IMAGE} and {@code PG_IMAGE} name the images, for machines that build compatible images locally.
+ */
+public final class ExchangeInfrastructure implements AutoCloseable {
+
+    public static final String DEFAULT_KAFKA_IMAGE = "apache/kafka:4.3.1";
+    public static final String DEFAULT_PG_IMAGE = "postgres:17";
+
+    public enum Mode { CONTAINERS, EMBEDDED }
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeInfrastructure.class);
+    private static ExchangeInfrastructure shared;
+
+    private final Mode mode;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+
+    private ExchangeInfrastructure(Mode mode, KafkaBroker kafka, PostgresServer postgres) {
+        this.mode = mode;
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** Starts what the environment asks for; embedded data goes under {@code workDir}. */
+    public static ExchangeInfrastructure start(Path workDir) {
+        return start(modeFromEnvironment(), workDir);
+    }
+
+    /**
+     * One infrastructure for every test of this JVM, started on first use and stopped when the JVM exits: a broker
+     * and a database server take seconds to start, and each test class takes its own databases and clue ids.
+     */
+    public static synchronized ExchangeInfrastructure shared() {
+        if (shared == null) {
+            try {
+                Path workDir = Files.createTempDirectory("clue-exchange-infrastructure");
+                shared = start(workDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // Printed, not only logged: the build log must show which infrastructure the tests really ran on.
+            System.out.println("Integration infrastructure: " + shared.description());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "infrastructure-shutdown"));
+        }
+        return shared;
+    }
+
+    public static ExchangeInfrastructure start(Mode mode, Path workDir) {
+        if (mode == Mode.CONTAINERS) {
+            KafkaBroker kafka = KafkaContainerBroker.start(env("KAFKA_IMAGE", DEFAULT_KAFKA_IMAGE));
+            return started(mode, kafka, PostgresContainerServer.start(env("PG_IMAGE", DEFAULT_PG_IMAGE)));
+        }
+        KafkaBroker kafka = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0);
+        return started(mode, kafka, EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0));
+    }
+
+    private static ExchangeInfrastructure started(Mode mode, KafkaBroker kafka, PostgresServer postgres) {
+        ExchangeInfrastructure infrastructure = new ExchangeInfrastructure(mode, kafka, postgres);
+        log.info("Infrastructure: {}", infrastructure.description());
+        return infrastructure;
+    }
+
+    public static Mode modeFromEnvironment() {
+        String wanted = env("CLUE_EXCHANGE_INFRA", "auto").toLowerCase(Locale.ROOT);
+        return switch (wanted) {
+            case "containers" -> Mode.CONTAINERS;
+            case "embedded" -> Mode.EMBEDDED;
+            case "auto" -> DockerClientFactory.instance().isDockerAvailable() ? Mode.CONTAINERS : Mode.EMBEDDED;
+            default -> throw new IllegalArgumentException(
+                    "CLUE_EXCHANGE_INFRA must be containers, embedded or auto, not " + wanted);
+        };
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String description() {
+        return mode + ": " + kafka.description() + "; " + postgres.description();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}
