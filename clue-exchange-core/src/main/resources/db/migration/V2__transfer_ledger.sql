@@ -1,5 +1,7 @@
 -- The transfer ledger projection: one row per clue with the sender's and the receiver's record side by side,
 -- the people each clue is about, every fact on its timeline, and the anomalies the ledger found.
+-- Where a side asserted a fact more than once, the row shows the earliest by (occurred at, event id), so that the
+-- row does not depend on the order in which the facts arrived.
 
 CREATE TABLE transfer_ledger (
     clue_id                 VARCHAR(128) PRIMARY KEY,
@@ -10,7 +12,7 @@ CREATE TABLE transfer_ledger (
     receiver_type           VARCHAR(16)  NOT NULL,
     receiver_jurisdiction   CHAR(6)      NOT NULL,
     -- the sender's record
-    transfer_event_id       VARCHAR(36),
+    transfer_event_id       UUID,
     transferred_at          TIMESTAMPTZ,
     transfer_published_at   TIMESTAMPTZ,
     transfer_actor          VARCHAR(64),
@@ -22,11 +24,11 @@ CREATE TABLE transfer_ledger (
     summary                 TEXT,
     sender_content_digest   CHAR(64),
     -- the receiver's record
-    receipt_event_id        VARCHAR(36),
+    receipt_event_id        UUID,
     received_at             TIMESTAMPTZ,
     receipt_actor           VARCHAR(64),
     receiver_content_digest CHAR(64),
-    acceptance_event_id     VARCHAR(36),
+    acceptance_event_id     UUID,
     accepted_at             TIMESTAMPTZ,
     acceptance_actor        VARCHAR(64),
     receiver_case_number    VARCHAR(64)
@@ -46,7 +48,7 @@ CREATE TABLE ledger_subject (
 );
 
 CREATE TABLE ledger_fact (
-    event_id     VARCHAR(36)  PRIMARY KEY,
+    event_id     UUID         PRIMARY KEY,
     clue_id      VARCHAR(128) NOT NULL REFERENCES transfer_ledger (clue_id) ON DELETE CASCADE,
     fact         VARCHAR(32)  NOT NULL,
     side         VARCHAR(16)  NOT NULL,
@@ -59,8 +61,9 @@ CREATE INDEX ledger_fact_clue ON ledger_fact (clue_id, occurred_at);
 
 CREATE TABLE ledger_anomaly (
     clue_id       VARCHAR(128) NOT NULL REFERENCES transfer_ledger (clue_id) ON DELETE CASCADE,
-    fact_event_id VARCHAR(36)  NOT NULL,
-    kind          VARCHAR(32)  NOT NULL,
-    detail        TEXT         NOT NULL,
-    PRIMARY KEY (clue_id, fact_event_id, kind)
+    fact_event_id    UUID         NOT NULL,
+    related_event_id UUID         NOT NULL,
+    kind             VARCHAR(32)  NOT NULL,
+    detail           TEXT         NOT NULL,
+    PRIMARY KEY (clue_id, fact_event_id, related_event_id, kind)
 );

@@ -33,7 +33,8 @@ public record LedgerEntryView(String clueId, Direction direction, String directi
                                  String acceptanceActor, String receiverCaseNumber) {
     }
 
-    public record AnomalyView(AnomalyKind kind, String label, String factEventId, String detail) {
+    public record AnomalyView(AnomalyKind kind, String label, String factEventId, String relatedEventId,
+                              String detail) {
     }
 
     public record TimelineFact(String eventId, LedgerFact fact, String label, FactSide side, String assertedBy,

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,8 +15,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the transfer ledger tables from the ledger entries' events. The first transfer, receipt and acceptance of a
- * clue fill its row; every fact joins its timeline; repeated facts show only there and as anomalies.
+ * Builds the transfer ledger tables from the ledger entries' events: each clue's row shows the earliest transfer,
+ * receipt and acceptance by the agencies' clocks; every fact joins the clue's timeline; anomalies are listed.
+ * Nothing in the tables depends on the order in which the facts arrived.
  *
  * <p>Its token and its rows are written in one transaction, so each event is applied exactly once, and a reset
  * rebuilds the same tables from the event store.
@@ -37,11 +39,8 @@ class TransferLedgerProjection {
         AgencyId sender = event.assertion().assertedBy();
         TransferredClue clue = event.clue();
         MapSqlParameterSource row = entry(event.clueId(), Direction.sentBy(sender.type()), sender.type(),
-                sender.jurisdiction(), event.receiver())
-                .addValue("eventId", event.assertion().eventId())
-                .addValue("at", timestamp(event.assertion().occurredAt()))
+                sender.jurisdiction(), event.receiver(), event.assertion())
                 .addValue("publishedAt", timestamp(event.assertion().publishedAt()))
-                .addValue("actor", event.assertion().actor())
                 .addValue("source", clue.source().name())
                 .addValue("allegation", clue.allegation().name())
                 .addValue("priority", clue.priority().name())
@@ -49,7 +48,7 @@ class TransferLedgerProjection {
                 .addValue("caseType", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseType().name())
                 .addValue("summary", clue.summary())
                 .addValue("digest", clue.contentDigest());
-        int firstTransfer = jdbc.update("""
+        int shown = jdbc.update("""
                 INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction, receiver_type,
                     receiver_jurisdiction, transfer_event_id, transferred_at, transfer_published_at, transfer_actor,
                     source, allegation, priority, linked_case_number, linked_case_type, summary, sender_content_digest)
@@ -65,22 +64,11 @@ class TransferLedgerProjection {
                     linked_case_number = EXCLUDED.linked_case_number, linked_case_type = EXCLUDED.linked_case_type,
                     summary = EXCLUDED.summary, sender_content_digest = EXCLUDED.sender_content_digest
                 WHERE transfer_ledger.transfer_event_id IS NULL
+                   OR (EXCLUDED.transferred_at, EXCLUDED.transfer_event_id)
+                      < (transfer_ledger.transferred_at, transfer_ledger.transfer_event_id)
                 """, row);
-        if (firstTransfer == 1) {
-            List<TransferredClue.Subject> subjects = clue.subjects();
-            for (int position = 0; position < subjects.size(); position++) {
-                TransferredClue.Subject subject = subjects.get(position);
-                jdbc.update("""
-                        INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role)
-                        VALUES (:clueId, :position, :name, :unit, :rank, :role)
-                        """, new MapSqlParameterSource()
-                        .addValue("clueId", event.clueId())
-                        .addValue("position", position)
-                        .addValue("name", subject.name())
-                        .addValue("unit", subject.unit())
-                        .addValue("rank", subject.rank().name())
-                        .addValue("role", subject.role()));
-            }
+        if (shown == 1) {
+            showSubjects(event.clueId(), clue.subjects());
         }
         onFact(event.clueId(), LedgerFact.TRANSFERRED, event.assertion());
     }
@@ -88,12 +76,6 @@ class TransferLedgerProjection {
     @EventHandler
     void on(ClueReceiptRecorded event) {
         AgencyId receiver = event.assertion().assertedBy();
-        MapSqlParameterSource row = entry(event.clueId(), Direction.receivedBy(receiver.type()),
-                event.sender().type(), event.sender().jurisdiction(), receiver)
-                .addValue("eventId", event.assertion().eventId())
-                .addValue("at", timestamp(event.assertion().occurredAt()))
-                .addValue("actor", event.assertion().actor())
-                .addValue("digest", event.contentDigest());
         jdbc.update("""
                 INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction, receiver_type,
                     receiver_jurisdiction, receipt_event_id, received_at, receipt_actor, receiver_content_digest)
@@ -103,22 +85,20 @@ class TransferLedgerProjection {
                     received_at = EXCLUDED.received_at, receipt_actor = EXCLUDED.receipt_actor,
                     receiver_content_digest = EXCLUDED.receiver_content_digest
                 WHERE transfer_ledger.receipt_event_id IS NULL
-                """, row);
+                   OR (EXCLUDED.received_at, EXCLUDED.receipt_event_id)
+                      < (transfer_ledger.received_at, transfer_ledger.receipt_event_id)
+                """, entry(event.clueId(), Direction.receivedBy(receiver.type()), event.sender().type(),
+                event.sender().jurisdiction(), receiver, event.assertion())
+                .addValue("digest", event.contentDigest()));
         onFact(event.clueId(), LedgerFact.RECEIVED, event.assertion());
     }
 
     @EventHandler
     void on(ClueAcceptanceRecorded event) {
         AgencyId receiver = event.assertion().assertedBy();
-        // An acceptance without a receipt or transfer is the first the ledger hears of the clue: the sender is then
-        // known only as the other kind of agency.
+        // An acceptance can be the first the ledger hears of a clue: the sender is then known only as the other
+        // kind of agency.
         AgencyType sender = receiver.type() == AgencyType.POLICE ? AgencyType.DISCIPLINE : AgencyType.POLICE;
-        MapSqlParameterSource row = entry(event.clueId(), Direction.receivedBy(receiver.type()), sender, null,
-                receiver)
-                .addValue("eventId", event.assertion().eventId())
-                .addValue("at", timestamp(event.assertion().occurredAt()))
-                .addValue("actor", event.assertion().actor())
-                .addValue("caseNumber", event.receiverCaseNumber());
         jdbc.update("""
                 INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction, receiver_type,
                     receiver_jurisdiction, acceptance_event_id, accepted_at, acceptance_actor, receiver_case_number)
@@ -128,17 +108,22 @@ class TransferLedgerProjection {
                     accepted_at = EXCLUDED.accepted_at, acceptance_actor = EXCLUDED.acceptance_actor,
                     receiver_case_number = EXCLUDED.receiver_case_number
                 WHERE transfer_ledger.acceptance_event_id IS NULL
-                """, row);
+                   OR (EXCLUDED.accepted_at, EXCLUDED.acceptance_event_id)
+                      < (transfer_ledger.accepted_at, transfer_ledger.acceptance_event_id)
+                """, entry(event.clueId(), Direction.receivedBy(receiver.type()), sender, null, receiver,
+                event.assertion())
+                .addValue("caseNumber", event.receiverCaseNumber()));
         onFact(event.clueId(), LedgerFact.ACCEPTED, event.assertion());
     }
 
     @EventHandler
     void on(LedgerAnomalyRecorded event) {
         jdbc.update("""
-                INSERT INTO ledger_anomaly (clue_id, fact_event_id, kind, detail)
-                VALUES (:clueId, :eventId, :kind, :detail)
+                INSERT INTO ledger_anomaly (clue_id, fact_event_id, related_event_id, kind, detail)
+                VALUES (:clueId, :eventId, :relatedEventId, :kind, :detail)
                 ON CONFLICT DO NOTHING
-                """, Map.of("clueId", event.clueId(), "eventId", event.factEventId(), "kind", event.kind().name(),
+                """, Map.of("clueId", event.clueId(), "eventId", UUID.fromString(event.factEventId()),
+                "relatedEventId", UUID.fromString(event.relatedEventId()), "kind", event.kind().name(),
                 "detail", event.detail()));
     }
 
@@ -147,16 +132,37 @@ class TransferLedgerProjection {
         jdbc.getJdbcTemplate().execute("TRUNCATE transfer_ledger CASCADE");
     }
 
+    private void showSubjects(String clueId, List<TransferredClue.Subject> subjects) {
+        jdbc.update("DELETE FROM ledger_subject WHERE clue_id = :clueId", Map.of("clueId", clueId));
+        for (int position = 0; position < subjects.size(); position++) {
+            TransferredClue.Subject subject = subjects.get(position);
+            jdbc.update("""
+                    INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role)
+                    VALUES (:clueId, :position, :name, :unit, :rank, :role)
+                    """, new MapSqlParameterSource()
+                    .addValue("clueId", clueId)
+                    .addValue("position", position)
+                    .addValue("name", subject.name())
+                    .addValue("unit", subject.unit())
+                    .addValue("rank", subject.rank().name())
+                    .addValue("role", subject.role()));
+        }
+    }
+
+    /** The row's identity and the fact's assertion, as every upsert of the ledger row takes them. */
     private static MapSqlParameterSource entry(String clueId, Direction direction, AgencyType senderType,
-                                               String senderJurisdiction, AgencyId receiver) {
+                                               String senderJurisdiction, AgencyId receiver, Assertion fact) {
         return new MapSqlParameterSource()
                 .addValue("clueId", clueId)
                 .addValue("direction", direction.name())
-                .addValue("state", LedgerState.of(false, false, false).name())
+                .addValue("state", LedgerState.AWAITING_TRANSFER.name())
                 .addValue("senderType", senderType.name())
                 .addValue("senderJurisdiction", senderJurisdiction)
                 .addValue("receiverType", receiver.type().name())
-                .addValue("receiverJurisdiction", receiver.jurisdiction());
+                .addValue("receiverJurisdiction", receiver.jurisdiction())
+                .addValue("eventId", UUID.fromString(fact.eventId()))
+                .addValue("at", timestamp(fact.occurredAt()))
+                .addValue("actor", fact.actor());
     }
 
     private void onFact(String clueId, LedgerFact fact, Assertion assertion) {
@@ -165,7 +171,7 @@ class TransferLedgerProjection {
                 VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt)
                 ON CONFLICT (event_id) DO NOTHING
                 """, new MapSqlParameterSource()
-                .addValue("eventId", assertion.eventId())
+                .addValue("eventId", UUID.fromString(assertion.eventId()))
                 .addValue("clueId", clueId)
                 .addValue("fact", fact.name())
                 .addValue("side", fact.side().name())

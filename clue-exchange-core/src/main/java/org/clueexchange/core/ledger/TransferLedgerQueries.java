@@ -76,11 +76,12 @@ class TransferLedgerQueries {
                 rs -> new TransferredClue.Subject(rs.getString("name"), rs.getString("unit"),
                         OfficialRank.valueOf(rs.getString("rank")), rs.getString("role")));
         Map<String, List<LedgerEntryView.AnomalyView>> anomalies = grouped(
-                "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) ORDER BY clue_id, fact_event_id, kind", ids,
+                "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) ORDER BY clue_id, fact_event_id, kind, related_event_id",
+                ids,
                 rs -> {
                     AnomalyKind kind = AnomalyKind.valueOf(rs.getString("kind"));
                     return new LedgerEntryView.AnomalyView(kind, kind.label(), rs.getString("fact_event_id"),
-                            rs.getString("detail"));
+                            rs.getString("related_event_id"), rs.getString("detail"));
                 });
         Map<String, List<LedgerEntryView.TimelineFact>> timelines = withTimeline ? grouped(
                 "SELECT * FROM ledger_fact WHERE clue_id IN (:ids) ORDER BY clue_id, occurred_at, event_id", ids,

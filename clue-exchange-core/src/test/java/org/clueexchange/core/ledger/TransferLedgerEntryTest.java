@@ -89,86 +89,90 @@ class TransferLedgerEntryTest {
     }
 
     @Test
-    void aSecondTransferOfTheSameClueIsRecordedAsAnAnomaly() {
+    void ofTwoTransfersTheLaterRepeatsTheEarlierWhicheverArrivesFirst() {
         Assertion first = assertion(POLICE, NOON);
         Assertion second = assertion(POLICE, NOON.plusSeconds(60));
+        LedgerAnomalyRecorded repeated = new LedgerAnomalyRecorded(CLUE, second.eventId(), first.eventId(),
+                AnomalyKind.REPEATED_TRANSFER, "transferred again at " + second.occurredAt()
+                + " (first transferred at " + NOON + ")");
 
         fixture.given(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordTransfer(CLUE, second, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT),
-                        new LedgerAnomalyRecorded(CLUE, second.eventId(), AnomalyKind.REPEATED_TRANSFER,
-                                "already transferred by event " + first.eventId() + " at " + NOON));
+                .expectEvents(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT), repeated);
+        fixture.given(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT))
+                .when(new RecordTransfer(CLUE, first, DISCIPLINE, CLUE_CONTENT))
+                .expectEvents(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT), repeated);
     }
 
     @Test
-    void aReceiptFromAnAgencyTheTransferDoesNotNameIsAnAnomaly() {
+    void aReceiptFromAnAgencyTheTransferDoesNotNameIsAnAnomalyWhicheverArrivesFirst() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+        LedgerAnomalyRecorded mismatch = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                AnomalyKind.RECEIVER_MISMATCH,
+                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600");
 
         fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
-                        new LedgerAnomalyRecorded(CLUE, receipt.eventId(), AnomalyKind.RECEIVER_MISMATCH,
-                                "the transfer names DISCIPLINE@530600, but DISCIPLINE@530700 asserted event "
-                                        + receipt.eventId()));
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), mismatch);
+        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+                .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), mismatch);
     }
 
     @Test
-    void aTransferNamingAnotherReceiverThanTheOneThatAcknowledgedIsAnAnomaly() {
-        Assertion receipt = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+    void anAcceptanceFromAnAgencyTheTransferDoesNotNameIsAnAnomaly() {
         Assertion transfer = assertion(POLICE, NOON);
+        Assertion acceptance = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
 
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
-                        new LedgerAnomalyRecorded(CLUE, transfer.eventId(), AnomalyKind.RECEIVER_MISMATCH,
-                                "the transfer names DISCIPLINE@530600, but DISCIPLINE@530700 asserted event "
-                                        + receipt.eventId()));
+        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
+                        new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), transfer.eventId(),
+                                AnomalyKind.RECEIVER_MISMATCH,
+                                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600"));
     }
 
     @Test
     void aReceiptDatedBeforeItsTransferIsAnAnomalyWhicheverArrivesFirst() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(DISCIPLINE, NOON.minusSeconds(3600));
-        LedgerAnomalyRecorded expected = new LedgerAnomalyRecorded(CLUE, null, AnomalyKind.RECEIVED_BEFORE_TRANSFERRED,
+        LedgerAnomalyRecorded early = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                AnomalyKind.RECEIVED_BEFORE_TRANSFERRED,
                 "received at " + receipt.occurredAt() + ", transferred at " + NOON);
 
         fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
-                        withFact(expected, receipt));
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), early);
         fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
                 .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
-                        withFact(expected, transfer));
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), early);
     }
 
     @Test
-    void anAcceptanceWithoutReceiptIsRecordedWithItsAnomaly() {
+    void anAcceptanceDatedBeforeTheReceiptIsAnAnomalyWhicheverArrivesFirst() {
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(300));
+        LedgerAnomalyRecorded early = new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), receipt.eventId(),
+                AnomalyKind.ACCEPTED_BEFORE_RECEIVED,
+                "accepted at " + acceptance.occurredAt() + ", received at " + receipt.occurredAt());
+
+        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"), early);
+        fixture.given(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"))
+                .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), early);
+    }
+
+    @Test
+    void anAcceptanceWithoutAReceiptIsNoAnomalyOfTheEntryTheReceiptMayStillCome() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(600));
 
         fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
-                        new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), AnomalyKind.ACCEPTED_WITHOUT_RECEIPT,
-                                "accepted at " + acceptance.occurredAt() + " with no receipt recorded"));
-    }
-
-    @Test
-    void anAcceptanceDatedBeforeTheReceiptIsAnAnomaly() {
-        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
-        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(300));
-
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
-                        new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), AnomalyKind.ACCEPTED_BEFORE_RECEIVED,
-                                "accepted at " + acceptance.occurredAt() + ", received at " + receipt.occurredAt()));
-    }
-
-    private static LedgerAnomalyRecorded withFact(LedgerAnomalyRecorded anomaly, Assertion fact) {
-        return new LedgerAnomalyRecorded(anomaly.clueId(), fact.eventId(), anomaly.kind(), anomaly.detail());
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"));
     }
 
     private static Assertion assertion(AgencyId agency, Instant occurredAt) {
