@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clueexchange.core.AgencyTopics;
+import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
@@ -18,6 +18,7 @@ import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.DeadLetters;
@@ -181,11 +182,11 @@ class LedgerIntakeIT {
         assertThat(core.get("/api/ledger/clues?jurisdiction=620102&limit=1000").body())
                 .extracting(entry -> entry.path("clueId").asText()).doesNotContain(clueIdOf(transfer));
 
-        RunningCore.Response badJurisdiction = core.get("/api/ledger/clues?jurisdiction=5306");
-        assertThat(badJurisdiction.status().value()).isEqualTo(400);
+        RunningApplication.Response badJurisdiction = core.get("/api/ledger/clues?jurisdiction=5306");
+        assertThat(badJurisdiction.status()).isEqualTo(400);
         assertThat(badJurisdiction.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
-        RunningCore.Response badState = core.get("/api/ledger/clues?state=LOST");
-        assertThat(badState.status().value()).isEqualTo(400);
+        RunningApplication.Response badState = core.get("/api/ledger/clues?state=LOST");
+        assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.body().path("detail").asText()).startsWith("state: 'LOST' is not one of [");
     }
 

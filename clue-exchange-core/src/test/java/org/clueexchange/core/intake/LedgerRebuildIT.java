@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clueexchange.core.AgencyTopics;
+import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.Database;

@@ -1,4 +1,4 @@
-package org.clueexchange.core;
+package org.clueexchange.infrastructure;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +17,9 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.KafkaSettings;
+import org.clueexchange.wire.UndecodableEventException;
 
-/** Publishes on the agencies' topics as their adapters would, and reads what the core dead-lettered. */
+/** For tests: publishes on the agencies' topics as their adapters would, and reads any topic back by key. */
 public final class AgencyTopics implements AutoCloseable {
 
     private final String bootstrapServers;
@@ -57,6 +58,19 @@ public final class AgencyTopics implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The events on {@code topic} under this key, decoded. */
+    public List<SpecificRecord> readEvents(String topic, String key, int expected, Duration patience) {
+        List<SpecificRecord> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : read(topic, key, expected, patience)) {
+            try {
+                events.add(codec.decode(record.value()));
+            } catch (UndecodableEventException e) {
+                throw new IllegalStateException(topic + " holds undecodable bytes under " + key, e);
+            }
+        }
+        return events;
     }
 
     @Override

@@ -1,0 +1,182 @@
+package org.clueexchange.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clueexchange.wire.ClueEventSamples.AT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.RunningApplication;
+import org.clueexchange.wire.ClueEventSamples;
+import org.clueexchange.wire.ExchangeTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Clues the police transfer reach the commission's inbox; its receipts and acceptances go out on its topic. */
+class InboxApiIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String ZHAOTONG = UUID.randomUUID().toString();
+    private static final String QUJING = UUID.randomUUID().toString();
+
+    static RunningApplication adapter;
+    static AgencyTopics topics;
+
+    @BeforeAll
+    static void start() {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        adapter = RunningApplication.start(DisciplineAdapter.class,
+                infrastructure.postgres().createDatabase("discipline_inbox_api"), Map.of(
+                        "adapter.kafka.bootstrap-servers", bootstrap,
+                        "adapter.jurisdictions", "530000",
+                        "adapter.clients[0].id", "zhaotong-clue-system",
+                        "adapter.clients[0].token-sha256", BearerTokenAuthentication.hash(ZHAOTONG),
+                        "adapter.clients[0].jurisdictions", "530600",
+                        "adapter.clients[1].id", "qujing-clue-system",
+                        "adapter.clients[1].token-sha256", BearerTokenAuthentication.hash(QUJING),
+                        "adapter.clients[1].jurisdictions", "530300"));
+        topics = new AgencyTopics(bootstrap);
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        adapter.close();
+    }
+
+    @Test
+    void aTransferredClueArrivesInTheInboxIsSignedForAndAccepted() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+
+        JsonNode item = awaitInInbox(ZHAOTONG, clueId);
+        assertThat(item.path("from").asText()).isEqualTo("POLICE@530600");
+        assertThat(item.path("persons").get(0).path("name").asText()).isEqualTo("张某");
+        assertThat(item.path("contentDigest").asText()).isEqualTo(transfer.getContentDigest());
+        assertThat(item.has("receipt")).isFalse();
+
+        RunningApplication.Response signed = adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
+                Map.of("recordId", "QS-1-" + clueId, "officerId", "JW-007", "occurredAt", "2020-06-10T10:30:00+08:00"));
+        assertThat(signed.status()).isEqualTo(202);
+        assertThat(signed.body().path("receipt").path("occurredAt").asText()).isEqualTo("2020-06-10T02:30:00Z");
+        RunningApplication.Response accepted = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
+                Map.of("recordId", "SL-1-" + clueId, "officerId", "JW-007", "caseNumber", "ZTJW-2020-101"));
+        assertThat(accepted.status()).isEqualTo(202);
+
+        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).isInstanceOfSatisfying(ClueReceived.class, receipt -> {
+            assertThat(receipt.getEnvelope().getAssertedBy()).isEqualTo(new Agency(AgencyType.DISCIPLINE, "530600"));
+            assertThat(receipt.getSender()).isEqualTo(new Agency(AgencyType.POLICE, "530600"));
+            assertThat(receipt.getContentDigest()).isEqualTo(transfer.getContentDigest());
+        });
+        assertThat(published.get(1)).isInstanceOfSatisfying(ClueAccepted.class, acceptance ->
+                assertThat(acceptance.getReceiverCaseNumber()).isEqualTo("ZTJW-2020-101"));
+    }
+
+    @Test
+    void aReceiptOfOtherDocumentsThanAnnouncedCarriesAnotherDigest() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        awaitInInbox(ZHAOTONG, clueId);
+
+        adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG, Map.of("recordId", "QS-2-" + clueId,
+                "officerId", "JW-007", "receivedAttachments", List.of(Map.of("name", "询问笔录.pdf",
+                        "sha256", "c".repeat(64)))));
+
+        ClueReceived receipt = (ClueReceived) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+                PATIENCE).get(0);
+        assertThat(receipt.getContentDigest()).isNotEqualTo(transfer.getContentDigest());
+    }
+
+    @Test
+    void aTransferToAnotherProvinceNeverReachesThisInbox() throws Exception {
+        ClueTransferred elsewhere = ClueEventSamples.transfer(newClueId(), AT);
+        elsewhere.setReceiver(new Agency(AgencyType.DISCIPLINE, "330800"));
+        topics.publish(elsewhere);
+        ClueTransferred marker = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(marker);
+
+        awaitInInbox(ZHAOTONG, marker.getEnvelope().getClueId());
+        assertThat(adapter.get("/api/v1/inbox/" + elsewhere.getEnvelope().getClueId(), ZHAOTONG).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aCommissionSeesAndSignsOnlyForItsOwnClues() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        awaitInInbox(ZHAOTONG, clueId);
+
+        assertThat(inbox(QUJING)).extracting(item -> item.path("clueId").asText()).doesNotContain(clueId);
+        RunningApplication.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/receipt", QUJING,
+                Map.of("recordId", "QS-3", "officerId", "JW-001"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
+        assertThat(topics.read(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void signingForAClueThatWasNeverTransferredIsRefused() {
+        RunningApplication.Response refused = adapter.post("/api/v1/inbox/POLICE-530600-NOSUCH/receipt", ZHAOTONG,
+                Map.of("recordId", "QS-4", "officerId", "JW-001"));
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
+    }
+
+    @Test
+    void anAcceptanceWithoutCaseNumberIsRefusedNamingTheField() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        awaitInInbox(ZHAOTONG, clueId);
+
+        RunningApplication.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
+                Map.of("recordId", "SL-5", "officerId", "JW-001"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("caseNumber");
+    }
+
+    private static JsonNode awaitInInbox(String token, String clueId) {
+        return await().atMost(PATIENCE).until(() -> inbox(token).stream()
+                .filter(item -> item.path("clueId").asText().equals(clueId)).findFirst(), found -> found.isPresent())
+                .orElseThrow();
+    }
+
+    private static List<JsonNode> inbox(String token) {
+        List<JsonNode> items = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = adapter.get("/api/v1/inbox?limit=500&after=" + after, token).body();
+            page.path("items").forEach(items::add);
+            if (page.path("next").asLong() == after) {
+                return items;
+            }
+            after = page.path("next").asLong();
+        }
+    }
+
+    private static String newClueId() {
+        return "POLICE-530600-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,208 @@
+package org.clueexchange.police;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.RunningApplication;
+import org.clueexchange.wire.ClueEventSamples;
+import org.clueexchange.wire.ExchangeTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The police case system transfers clues through the adapter's API onto a real broker. */
+class ClueTransferApiIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String TOKEN = UUID.randomUUID().toString();
+
+    static RunningApplication adapter;
+    static AgencyTopics topics;
+
+    @BeforeAll
+    static void start() {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        adapter = RunningApplication.start(PoliceAdapter.class,
+                infrastructure.postgres().createDatabase("police_transfer_api"), Map.of(
+                        "adapter.kafka.bootstrap-servers", bootstrap,
+                        "adapter.jurisdictions", "530600",
+                        "adapter.clients[0].id", "zhaotong-case-system",
+                        "adapter.clients[0].token-sha256", BearerTokenAuthentication.hash(TOKEN),
+                        "adapter.clients[0].jurisdictions", "530600"));
+        topics = new AgencyTopics(bootstrap);
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        adapter.close();
+    }
+
+    @Test
+    void aTransferIsAcceptedAndPublishedAsAClueTransferredOfThePolice() {
+        Map<String, Object> request = transferRequest();
+
+        RunningApplication.Response response = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(response.status()).isEqualTo(202);
+        String clueId = response.body().path("clueId").asText();
+        assertThat(clueId).isEqualTo("POLICE-530600-" + request.get("recordId"));
+        assertThat(response.raw().headers().firstValue("Location")).hasValue("/api/v1/clue-transfers/" + clueId);
+        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1, PATIENCE);
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClueTransferred.class, transfer -> {
+            EventEnvelope envelope = transfer.getEnvelope();
+            assertThat(envelope.getEventId()).isEqualTo(response.body().path("eventId").asText());
+            assertThat(envelope.getAssertedBy()).isEqualTo(new Agency(AgencyType.POLICE, "530600"));
+            assertThat(envelope.getActor()).isEqualTo("GA-0042");
+            assertThat(envelope.getOccurredAt()).hasToString("2020-06-10T02:00:00Z");
+            assertThat(transfer.getReceiver()).isEqualTo(new Agency(AgencyType.DISCIPLINE, "530600"));
+            assertThat(transfer.getContent().getLinkedGangCase().getCaseType())
+                    .isEqualTo(GangCaseType.MAFIA_TYPE_ORGANISATION);
+            assertThat(transfer.getContent().getSubjects().get(0).getRank()).isEqualTo(OfficialRank.COUNTY_DIVISION);
+            assertThat(transfer.getContent().getPriority()).isEqualTo(Priority.URGENT);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(adapter.get("/api/v1/clue-transfers/" + clueId,
+                TOKEN).body().path("publication").asText()).isEqualTo("PUBLISHED"));
+    }
+
+    @Test
+    void aRetriedTransferReturnsTheFirstAnswerAndPublishesOnce() {
+        Map<String, Object> request = transferRequest();
+
+        JsonNode first = adapter.post("/api/v1/clue-transfers", TOKEN, request).body();
+        RunningApplication.Response retry = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body().path("eventId")).isEqualTo(first.path("eventId"));
+        String clueId = first.path("clueId").asText();
+        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
+    void aRecordIdReusedForADifferentTransferIsRefused() {
+        Map<String, Object> request = transferRequest();
+        adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        request.put("summary", "另一条线索");
+
+        RunningApplication.Response conflict = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body().path("errors").get(0).path("field").asText()).isEqualTo("recordId");
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedNamingEachFieldAndNothingIsPublished() {
+        Map<String, Object> request = transferRequest();
+        request.put("receiverJurisdiction", "5306");
+        request.put("officials", List.of(Map.of("name", "", "unit", "某县公安局", "rank", "COUNTY_DIVISION")));
+
+        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
+                .containsExactlyInAnyOrder("receiverJurisdiction", "officials[0].name");
+        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, "POLICE-530600-" + request.get("recordId"), 1,
+                Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefusedNamingItsField() {
+        Map<String, Object> request = transferRequest();
+        request.put("caseType", "黑社会");
+
+        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("caseType");
+        assertThat(refused.body().path("detail").asText()).contains("is not one of [MAFIA_TYPE_ORGANISATION");
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsAccepted() {
+        assertThat(adapter.post("/api/v1/clue-transfers", null, transferRequest()).status()).isEqualTo(401);
+        RunningApplication.Response wrongToken = adapter.post("/api/v1/clue-transfers", "guess", transferRequest());
+        assertThat(wrongToken.status()).isEqualTo(401);
+        assertThat(wrongToken.body().path("errors").get(0).path("field").asText()).isEqualTo("Authorization");
+    }
+
+    @Test
+    void aClientCannotTransferAsAnotherJurisdictionAndNothingIsPublished() {
+        Map<String, Object> request = transferRequest();
+        request.put("jurisdiction", "330800");
+
+        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
+        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, "POLICE-330800-" + request.get("recordId"), 1,
+                Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void theDisciplineCommissionsReceiptShowsOnTheTransfer() throws Exception {
+        JsonNode transfer = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body();
+        String clueId = transfer.path("clueId").asText();
+        ClueTransferred published = (ClueTransferred) topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1,
+                PATIENCE).get(0);
+
+        ClueReceived receipt = ClueEventSamples.receipt(published, published.getEnvelope().getOccurredAt()
+                .plusSeconds(600));
+        topics.publish(receipt);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode reply = adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body().path("replies").get(0);
+            assertThat(reply.path("fact").asText()).isEqualTo("RECEIVED");
+            assertThat(reply.path("assertedBy").asText()).isEqualTo("DISCIPLINE@530600");
+            assertThat(reply.path("contentMatches").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void theListPagesWithACursor() {
+        String first = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body().path("clueId").asText();
+        String second = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body().path("clueId")
+                .asText();
+
+        JsonNode page = adapter.get("/api/v1/clue-transfers?limit=500", TOKEN).body();
+        assertThat(page.path("items")).extracting(item -> item.path("clueId").asText()).contains(first, second);
+        long next = page.path("next").asLong();
+        assertThat(adapter.get("/api/v1/clue-transfers?after=" + next, TOKEN).body().path("items")).isEmpty();
+    }
+
+    static Map<String, Object> transferRequest() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("recordId", "XS-" + UUID.randomUUID().toString().substring(0, 8));
+        request.put("jurisdiction", "530600");
+        request.put("officerId", "GA-0042");
+        request.put("occurredAt", "2020-06-10T10:00:00+08:00");
+        request.put("receiverJurisdiction", "530600");
+        request.put("caseNumber", "ZT-2020-017");
+        request.put("caseType", "MAFIA_TYPE_ORGANISATION");
+        request.put("allegation", "PROTECTIVE_UMBRELLA");
+        request.put("urgent", true);
+        request.put("officials", List.of(Map.of("name", "王某", "unit", "某县公安局 副局长", "rank", "COUNTY_DIVISION",
+                "role", "保护伞")));
+        request.put("summary", "王某多次为涉黑组织通风报信");
+        request.put("attachments", List.of(Map.of("name", "询问笔录.pdf", "sha256", "b".repeat(64))));
+        return request;
+    }
+}

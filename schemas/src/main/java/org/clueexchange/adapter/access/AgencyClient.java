@@ -1,0 +1,39 @@
+package org.clueexchange.adapter.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.clueexchange.api.ApiProblems;
+import org.clueexchange.api.InvalidRequestException;
+import org.clueexchange.wire.Jurisdictions;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A system of the agency (a case system, a clue management system) allowed to call its adapter, and the
+ * jurisdictions it may act for: each a county, prefecture or province code, covering everything inside it.
+ *
+ * @param tokenSha256 lower-case hex SHA-256 of the client's bearer token; the token itself is never stored
+ */
+public record AgencyClient(String id, String tokenSha256, List<String> jurisdictions) {
+
+    /** The request attribute under which the authenticated client travels to the controllers. */
+    public static final String ATTRIBUTE = AgencyClient.class.getName();
+
+    public AgencyClient {
+        jurisdictions = List.copyOf(jurisdictions);
+    }
+
+    public static AgencyClient of(HttpServletRequest request) {
+        return (AgencyClient) request.getAttribute(ATTRIBUTE);
+    }
+
+    public boolean mayActFor(String jurisdiction) {
+        return jurisdictions.stream().anyMatch(scope -> Jurisdictions.liesWithin(jurisdiction, scope));
+    }
+
+    /** Refuses, naming {@code field}, a request to act for a jurisdiction this client may not act for. */
+    public void requireJurisdiction(String jurisdiction, String field) {
+        if (!mayActFor(jurisdiction)) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, List.of(new ApiProblems.FieldError(field, "client " + id + " may not act for jurisdiction " + jurisdiction)));
+        }
+    }
+}
