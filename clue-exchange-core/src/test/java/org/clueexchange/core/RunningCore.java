@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RunningApplication;
 
 /** A core started in this JVM against a real broker and database, read through its HTTP API. */
@@ -23,11 +24,11 @@ public final class RunningCore implements AutoCloseable {
     }
 
     public Optional<JsonNode> entry(String clueId) {
-        RunningApplication.Response response = get("/api/ledger/clues/" + clueId);
+        JsonHttp.Response response = get("/api/ledger/clues/" + clueId);
         return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
     }
 
-    public RunningApplication.Response get(String pathAndQuery) {
+    public JsonHttp.Response get(String pathAndQuery) {
         return application.get(pathAndQuery, null);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.adapter.access.BearerTokens;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueAccepted;
@@ -19,6 +19,7 @@ import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
@@ -45,10 +46,10 @@ class InboxApiIT {
                         "adapter.kafka.bootstrap-servers", bootstrap,
                         "adapter.jurisdictions", "530000",
                         "adapter.clients[0].id", "zhaotong-clue-system",
-                        "adapter.clients[0].token-sha256", BearerTokenAuthentication.hash(ZHAOTONG),
+                        "adapter.clients[0].token-sha256", BearerTokens.hash(ZHAOTONG),
                         "adapter.clients[0].jurisdictions", "530600",
                         "adapter.clients[1].id", "qujing-clue-system",
-                        "adapter.clients[1].token-sha256", BearerTokenAuthentication.hash(QUJING),
+                        "adapter.clients[1].token-sha256", BearerTokens.hash(QUJING),
                         "adapter.clients[1].jurisdictions", "530300"));
         topics = new AgencyTopics(bootstrap);
     }
@@ -71,11 +72,11 @@ class InboxApiIT {
         assertThat(item.path("contentDigest").asText()).isEqualTo(transfer.getContentDigest());
         assertThat(item.has("receipt")).isFalse();
 
-        RunningApplication.Response signed = adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
+        JsonHttp.Response signed = adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
                 Map.of("recordId", "QS-1-" + clueId, "officerId", "JW-007", "occurredAt", "2020-06-10T10:30:00+08:00"));
         assertThat(signed.status()).isEqualTo(202);
         assertThat(signed.body().path("receipt").path("occurredAt").asText()).isEqualTo("2020-06-10T02:30:00Z");
-        RunningApplication.Response accepted = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
+        JsonHttp.Response accepted = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
                 Map.of("recordId", "SL-1-" + clueId, "officerId", "JW-007", "caseNumber", "ZTJW-2020-101"));
         assertThat(accepted.status()).isEqualTo(202);
 
@@ -127,7 +128,7 @@ class InboxApiIT {
         awaitInInbox(ZHAOTONG, clueId);
 
         assertThat(inbox(QUJING)).extracting(item -> item.path("clueId").asText()).doesNotContain(clueId);
-        RunningApplication.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/receipt", QUJING,
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/receipt", QUJING,
                 Map.of("recordId", "QS-3", "officerId", "JW-001"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
@@ -136,7 +137,7 @@ class InboxApiIT {
 
     @Test
     void signingForAClueThatWasNeverTransferredIsRefused() {
-        RunningApplication.Response refused = adapter.post("/api/v1/inbox/POLICE-530600-NOSUCH/receipt", ZHAOTONG,
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/POLICE-530600-NOSUCH/receipt", ZHAOTONG,
                 Map.of("recordId", "QS-4", "officerId", "JW-001"));
 
         assertThat(refused.status()).isEqualTo(404);
@@ -150,7 +151,7 @@ class InboxApiIT {
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
-        RunningApplication.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
                 Map.of("recordId", "SL-5", "officerId", "JW-001"));
 
         assertThat(refused.status()).isEqualTo(400);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.adapter.access.BearerTokens;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
@@ -21,6 +21,7 @@ import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
@@ -46,7 +47,7 @@ class ClueTransferApiIT {
                         "adapter.kafka.bootstrap-servers", bootstrap,
                         "adapter.jurisdictions", "530600",
                         "adapter.clients[0].id", "zhaotong-case-system",
-                        "adapter.clients[0].token-sha256", BearerTokenAuthentication.hash(TOKEN),
+                        "adapter.clients[0].token-sha256", BearerTokens.hash(TOKEN),
                         "adapter.clients[0].jurisdictions", "530600"));
         topics = new AgencyTopics(bootstrap);
     }
@@ -61,7 +62,7 @@ class ClueTransferApiIT {
     void aTransferIsAcceptedAndPublishedAsAClueTransferredOfThePolice() {
         Map<String, Object> request = transferRequest();
 
-        RunningApplication.Response response = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response response = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(response.status()).isEqualTo(202);
         String clueId = response.body().path("clueId").asText();
@@ -89,7 +90,7 @@ class ClueTransferApiIT {
         Map<String, Object> request = transferRequest();
 
         JsonNode first = adapter.post("/api/v1/clue-transfers", TOKEN, request).body();
-        RunningApplication.Response retry = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response retry = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body().path("eventId")).isEqualTo(first.path("eventId"));
@@ -103,7 +104,7 @@ class ClueTransferApiIT {
         adapter.post("/api/v1/clue-transfers", TOKEN, request);
         request.put("summary", "另一条线索");
 
-        RunningApplication.Response conflict = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response conflict = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body().path("errors").get(0).path("field").asText()).isEqualTo("recordId");
@@ -115,7 +116,7 @@ class ClueTransferApiIT {
         request.put("receiverJurisdiction", "5306");
         request.put("officials", List.of(Map.of("name", "", "unit", "某县公安局", "rank", "COUNTY_DIVISION")));
 
-        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
@@ -129,7 +130,7 @@ class ClueTransferApiIT {
         Map<String, Object> request = transferRequest();
         request.put("caseType", "黑社会");
 
-        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("caseType");
@@ -139,7 +140,7 @@ class ClueTransferApiIT {
     @Test
     void withoutAValidTokenNothingIsAccepted() {
         assertThat(adapter.post("/api/v1/clue-transfers", null, transferRequest()).status()).isEqualTo(401);
-        RunningApplication.Response wrongToken = adapter.post("/api/v1/clue-transfers", "guess", transferRequest());
+        JsonHttp.Response wrongToken = adapter.post("/api/v1/clue-transfers", "guess", transferRequest());
         assertThat(wrongToken.status()).isEqualTo(401);
         assertThat(wrongToken.body().path("errors").get(0).path("field").asText()).isEqualTo("Authorization");
     }
@@ -149,7 +150,7 @@ class ClueTransferApiIT {
         Map<String, Object> request = transferRequest();
         request.put("jurisdiction", "330800");
 
-        RunningApplication.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");

@@ -68,11 +68,7 @@ public final class FactSubscription implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (FactConsumer consumer : consumers) {
-                consumer.close();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            consumers.forEach(FactConsumer::close);
         } finally {
             deadLetterProducer.close();
         }

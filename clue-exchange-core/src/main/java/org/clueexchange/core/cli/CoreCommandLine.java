@@ -20,13 +20,26 @@ import picocli.CommandLine.Unmatched;
         description = "线索双向移送 clue exchange core: consumes both agencies' topics into the transfer ledger.",
         subcommands = {CoreCommandLine.Serve.class},
         footer = {"", "Without a command, serve runs. Spring settings go after the command, e.g.",
-                "  clue-exchange-core serve --spring.datasource.url=jdbc:postgresql://db/clue_exchange"})
+                "  clue-exchange-core serve --spring.datasource.url=jdbc:postgresql://db/clue_exchange",
+                "or alone: clue-exchange-core --server.port=8080"})
 public final class CoreCommandLine implements Callable<Integer> {
 
-    /** Runs the command line; the returned exit code is 0 once a server has stopped normally. */
+    /**
+     * Runs the command line; the returned exit code is 0 once a server has stopped normally. Without a command,
+     * or with only Spring settings ({@code --server.port=8080}), it serves: what a container or service manager
+     * starts.
+     */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new CoreCommandLine());
-        return commandLine.execute(args.length == 0 ? new String[] {"serve"} : args);
+        boolean serve = args.length == 0 || (args[0].startsWith("--") && args[0].contains("="));
+        return commandLine.execute(serve ? prepend("serve", args) : args);
+    }
+
+    private static String[] prepend(String command, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
     @Override

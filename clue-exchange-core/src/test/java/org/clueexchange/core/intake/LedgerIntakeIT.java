@@ -18,7 +18,7 @@ import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
-import org.clueexchange.infrastructure.RunningApplication;
+import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.DeadLetters;
@@ -182,10 +182,10 @@ class LedgerIntakeIT {
         assertThat(core.get("/api/ledger/clues?jurisdiction=620102&limit=1000").body())
                 .extracting(entry -> entry.path("clueId").asText()).doesNotContain(clueIdOf(transfer));
 
-        RunningApplication.Response badJurisdiction = core.get("/api/ledger/clues?jurisdiction=5306");
+        JsonHttp.Response badJurisdiction = core.get("/api/ledger/clues?jurisdiction=5306");
         assertThat(badJurisdiction.status()).isEqualTo(400);
         assertThat(badJurisdiction.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
-        RunningApplication.Response badState = core.get("/api/ledger/clues?state=LOST");
+        JsonHttp.Response badState = core.get("/api/ledger/clues?state=LOST");
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.body().path("detail").asText()).startsWith("state: 'LOST' is not one of [");
     }

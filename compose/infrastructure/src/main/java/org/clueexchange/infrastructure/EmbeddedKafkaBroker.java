@@ -1,6 +1,8 @@
 package org.clueexchange.infrastructure;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             Files.createDirectories(logDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 new Formatter()
+                        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                         .setNodeId(config.nodeId())
                         .setClusterId(Uuid.randomUuid().toString())
                         .setControllerListenerName(CONTROLLER)

@@ -1,14 +1,6 @@
 package org.clueexchange.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,10 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RunningApplication implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ConfigurableApplicationContext context;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
 
     private RunningApplication(ConfigurableApplicationContext context) {
@@ -49,42 +38,12 @@ public final class RunningApplication implements AutoCloseable {
         return base;
     }
 
-    /** An HTTP answer: its status and its body as JSON (null when empty). */
-    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+    public JsonHttp.Response get(String path, String bearerToken) {
+        return new JsonHttp(base, bearerToken).get(path);
     }
 
-    public Response get(String path, String bearerToken) {
-        return send(request(path, bearerToken).GET());
-    }
-
-    public Response post(String path, String bearerToken, Object body) {
-        try {
-            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            return send(request(path, bearerToken).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
-        return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
-                    response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    public JsonHttp.Response post(String path, String bearerToken, Object body) {
+        return new JsonHttp(base, bearerToken).post(path, body);
     }
 
     @Override

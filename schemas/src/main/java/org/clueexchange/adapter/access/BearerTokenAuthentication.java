@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.clueexchange.wire.ClueContentDigest;
 
 /**
  * Lets through only requests that carry the bearer token of a configured {@link AgencyClient}, and hands that
@@ -28,17 +27,12 @@ public final class BearerTokenAuthentication extends HttpFilter {
                 .collect(Collectors.toUnmodifiableMap(AgencyClient::tokenSha256, Function.identity()));
     }
 
-    /** The hash a client's configuration holds for {@code token}. */
-    public static String hash(String token) {
-        return ClueContentDigest.sha256Hex(token);
-    }
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
         AgencyClient client = authorization != null && authorization.startsWith(PREFIX)
-                ? clientsByTokenHash.get(hash(authorization.substring(PREFIX.length()).trim())) : null;
+                ? clientsByTokenHash.get(BearerTokens.hash(authorization.substring(PREFIX.length()).trim())) : null;
         if (client == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"clue-exchange\"");

@@ -234,11 +234,15 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         wakeUp();
         thread.interrupt();
-        thread.join(Duration.ofSeconds(10).toMillis());
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeProducer();
         closeLeadership();
     }

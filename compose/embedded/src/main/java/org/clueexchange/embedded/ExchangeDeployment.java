@@ -1,0 +1,141 @@
+package org.clueexchange.embedded;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.FreePorts;
+
+/**
+ * The core and one adapter per agency for one jurisdiction, each in a process of its own, on a broker and a
+ * database server that are already running.
+ */
+public final class ExchangeDeployment implements AutoCloseable {
+
+    static final Duration STARTUP_PATIENCE = Duration.ofMinutes(3);
+
+    /** The HTTP ports of the three applications; 0 picks a free one. */
+    public record Ports(int core, int police, int discipline) {
+
+        Ports resolved() {
+            return new Ports(core == 0 ? FreePorts.pick() : core, police == 0 ? FreePorts.pick() : police,
+                    discipline == 0 ? FreePorts.pick() : discipline);
+        }
+    }
+
+    private final String jurisdiction;
+    private final AgencySystemCredentials credentials;
+    private final ApplicationProcess core;
+    private final ApplicationProcess police;
+    private final ApplicationProcess discipline;
+
+    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, ApplicationProcess core,
+                               ApplicationProcess police, ApplicationProcess discipline) {
+        this.jurisdiction = jurisdiction;
+        this.credentials = credentials;
+        this.core = core;
+        this.police = police;
+        this.discipline = discipline;
+    }
+
+    /**
+     * Creates the applications' databases (their names prefixed with {@code databasePrefix}), starts the three
+     * processes and waits until all are ready.
+     */
+    public static ExchangeDeployment start(ExchangeInfrastructure infrastructure, Path applications, Ports ports,
+                                           Path logs, String jurisdiction, String databasePrefix)
+            throws InterruptedException {
+        Ports resolved = ports.resolved();
+        String kafka = infrastructure.kafka().bootstrapServers();
+        AgencySystemCredentials credentials = AgencySystemCredentials.generate();
+        Database coreDatabase = infrastructure.postgres().createDatabase(databasePrefix + "clue_exchange");
+        Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
+        Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
+
+        Map<String, String> coreSettings = database(coreDatabase);
+        coreSettings.put("clue-exchange.kafka.bootstrap-servers", kafka);
+        ApplicationProcess core = new ApplicationProcess("clue-exchange-core",
+                applications.resolve("clue-exchange-core.jar"), resolved.core(), coreSettings,
+                Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true"), logs);
+        ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
+                jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
+                        credentials.policeCaseSystem(), jurisdiction), logs);
+        ApplicationProcess discipline = adapter("discipline-adapter", applications, resolved.discipline(),
+                disciplineDatabase, kafka, jurisdiction, AgencySystemCredentials.clientsJson(
+                        "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
+                logs);
+        ExchangeDeployment deployment =
+                new ExchangeDeployment(jurisdiction, credentials, core, police, discipline);
+        try {
+            for (ApplicationProcess application : deployment.applications()) {
+                application.start();
+            }
+            for (ApplicationProcess application : deployment.applications()) {
+                application.awaitReady(STARTUP_PATIENCE);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            deployment.close();
+            throw e;
+        }
+        return deployment;
+    }
+
+    private static ApplicationProcess adapter(String name, Path applications, int port, Database database,
+                                              String kafka, String jurisdiction, String clients, Path logs) {
+        Map<String, String> settings = database(database);
+        settings.put("adapter.kafka.bootstrap-servers", kafka);
+        settings.put("adapter.jurisdictions", jurisdiction);
+        return new ApplicationProcess(name, applications.resolve(name + ".jar"), port, settings,
+                Map.of("SPRING_APPLICATION_JSON", clients), logs);
+    }
+
+    private static Map<String, String> database(Database database) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", database.jdbcUrl());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("spring.datasource.password", database.password());
+        return settings;
+    }
+
+    public List<ApplicationProcess> applications() {
+        return List.of(core, police, discipline);
+    }
+
+    public URI core() {
+        return core.uri();
+    }
+
+    public URI police() {
+        return police.uri();
+    }
+
+    public URI discipline() {
+        return discipline.uri();
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    public AgencySystemCredentials credentials() {
+        return credentials;
+    }
+
+    /** Stops the core and starts it again on the same database and consumer group. */
+    public void restartCore() throws InterruptedException {
+        core.stop();
+        core.start();
+        core.awaitReady(STARTUP_PATIENCE);
+    }
+
+    @Override
+    public void close() {
+        for (ApplicationProcess application : applications()) {
+            application.close();
+        }
+    }
+}
