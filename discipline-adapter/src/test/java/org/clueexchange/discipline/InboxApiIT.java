@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.adapter.access.BearerTokens;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -40,18 +40,12 @@ class InboxApiIT {
     @BeforeAll
     static void start() {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        String bootstrap = infrastructure.kafka().bootstrapServers();
         adapter = RunningApplication.start(DisciplineAdapter.class,
-                infrastructure.postgres().createDatabase("discipline_inbox_api"), Map.of(
-                        "adapter.kafka.bootstrap-servers", bootstrap,
-                        "adapter.jurisdictions", "530000",
-                        "adapter.clients[0].id", "zhaotong-clue-system",
-                        "adapter.clients[0].token-sha256", BearerTokens.hash(ZHAOTONG),
-                        "adapter.clients[0].jurisdictions", "530600",
-                        "adapter.clients[1].id", "qujing-clue-system",
-                        "adapter.clients[1].token-sha256", BearerTokens.hash(QUJING),
-                        "adapter.clients[1].jurisdictions", "530300"));
-        topics = new AgencyTopics(bootstrap);
+                infrastructure.postgres().createDatabase("discipline_inbox_api"),
+                AdapterSettings.serving("530000", infrastructure)
+                        .client("zhaotong-clue-system", ZHAOTONG, "530600")
+                        .client("qujing-clue-system", QUJING, "530300").asMap());
+        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.adapter.access.BearerTokens;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
@@ -19,6 +18,7 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
+import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -41,15 +41,11 @@ class ClueTransferApiIT {
     @BeforeAll
     static void start() {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        String bootstrap = infrastructure.kafka().bootstrapServers();
         adapter = RunningApplication.start(PoliceAdapter.class,
-                infrastructure.postgres().createDatabase("police_transfer_api"), Map.of(
-                        "adapter.kafka.bootstrap-servers", bootstrap,
-                        "adapter.jurisdictions", "530600",
-                        "adapter.clients[0].id", "zhaotong-case-system",
-                        "adapter.clients[0].token-sha256", BearerTokens.hash(TOKEN),
-                        "adapter.clients[0].jurisdictions", "530600"));
-        topics = new AgencyTopics(bootstrap);
+                infrastructure.postgres().createDatabase("police_transfer_api"),
+                AdapterSettings.serving("530600", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600").asMap());
+        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll

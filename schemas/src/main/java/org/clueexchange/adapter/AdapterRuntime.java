@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxRelay;
+import org.clueexchange.adapter.received.ReceivedFactIntake;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.api.ApiProblems;
 import org.clueexchange.wire.ClueEventCodec;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
-@Import({ApiProblems.class, ExchangeConnection.class})
+@Import(ApiProblems.class)
 public class AdapterRuntime {
 
     @Bean
@@ -57,6 +58,12 @@ public class AdapterRuntime {
     @Bean
     ReceivedFacts receivedFacts(DataSource dataSource, ClueEventCodec codec) {
         return new ReceivedFacts(dataSource, codec);
+    }
+
+    @Bean
+    ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
+                                          Outbox outbox, ReceivedFacts received, Clock clock) {
+        return new ReceivedFactIntake(properties, agency, codec, outbox, received, clock);
     }
 
     @Bean

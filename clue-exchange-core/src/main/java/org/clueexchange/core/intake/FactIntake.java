@@ -8,9 +8,9 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.FactConsumer;
+import org.clueexchange.wire.FactSubscriber;
 import org.clueexchange.wire.FactSubscription;
 import org.clueexchange.wire.InvalidFactException;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,47 +18,30 @@ import org.springframework.stereotype.Component;
  * only once the event store holds its effect, so a crash redelivers it and the entry recognises it by its event id.
  */
 @Component
-public class FactIntake implements SmartLifecycle {
+public class FactIntake extends FactSubscriber {
 
     private final CommandGateway commands;
-    private final FactSubscription.Settings settings;
-    private final ClueEventCodec codec = ClueEventCodec.create();
-    private FactSubscription subscription;
 
     public FactIntake(CommandGateway commands, CoreProperties properties) {
+        super(settings(properties), ClueEventCodec.create());
         this.commands = commands;
+    }
+
+    private static FactSubscription.Settings settings(CoreProperties properties) {
         CoreProperties.Kafka kafka = properties.kafka();
         CoreProperties.Intake intake = properties.intake();
-        this.settings = new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(),
-                kafka.replicationFactor(), intake.groupId(),
-                List.of(ExchangeTopics.POLICE_EVENTS, ExchangeTopics.DISCIPLINE_EVENTS), intake.consumers(),
-                intake.retryPause());
+        return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
+                intake.groupId(), List.of(ExchangeTopics.POLICE_EVENTS, ExchangeTopics.DISCIPLINE_EVENTS),
+                intake.consumers(), intake.retryPause());
     }
 
     @Override
-    public synchronized void start() {
-        subscription = FactSubscription.start(settings, codec, this::record);
-    }
-
-    private void record(FactConsumer.ConsumedFact fact) throws InvalidFactException {
+    public void handle(FactConsumer.ConsumedFact fact) throws InvalidFactException {
         AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
         if (!ExchangeTopics.of(assertedBy).equals(fact.topic())) {
             throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
                     + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
         }
         commands.sendAndWait(LedgerCommands.of(fact.event()));
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return subscription != null;
     }
 }

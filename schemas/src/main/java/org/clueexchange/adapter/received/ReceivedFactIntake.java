@@ -3,20 +3,26 @@ package org.clueexchange.adapter.received;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.clueexchange.adapter.AdapterAgency;
+import org.clueexchange.adapter.AdapterProperties;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.FactConsumer;
+import org.clueexchange.wire.FactSubscriber;
+import org.clueexchange.wire.FactSubscription;
 import org.clueexchange.wire.InvalidFactException;
 import org.clueexchange.wire.Jurisdictions;
 
 /**
- * Decides which of the other agency's facts concern this adapter and keeps those: transfers addressed to a
+ * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
  * jurisdiction it serves, and any fact about a clue it already has a fact of (one it sent, or one it received).
  */
-public final class ReceivedFactIntake implements FactConsumer.FactHandler {
+public final class ReceivedFactIntake extends FactSubscriber {
 
     private final AgencyType agency;
     private final List<String> servedJurisdictions;
@@ -24,13 +30,25 @@ public final class ReceivedFactIntake implements FactConsumer.FactHandler {
     private final ReceivedFacts received;
     private final Clock clock;
 
-    public ReceivedFactIntake(AgencyType agency, List<String> servedJurisdictions, Outbox outbox,
-                              ReceivedFacts received, Clock clock) {
-        this.agency = agency;
-        this.servedJurisdictions = List.copyOf(servedJurisdictions);
+    public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
+                              Outbox outbox, ReceivedFacts received, Clock clock) {
+        super(settings(properties, agency), codec);
+        this.agency = agency.type();
+        this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;
         this.received = received;
         this.clock = clock;
+    }
+
+    private static FactSubscription.Settings settings(AdapterProperties properties, AdapterAgency agency) {
+        if (properties.jurisdictions().isEmpty()) {
+            throw new IllegalStateException("adapter.jurisdictions is empty: the adapter serves no jurisdiction");
+        }
+        AdapterProperties.Kafka kafka = properties.kafka();
+        String group = kafka.groupId() != null ? kafka.groupId()
+                : agency.type().name().toLowerCase() + "-adapter-" + String.join("-", properties.jurisdictions());
+        return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
+                group, List.of(ExchangeTopics.of(agency.counterpart())), 1, kafka.retryPause());
     }
 
     @Override

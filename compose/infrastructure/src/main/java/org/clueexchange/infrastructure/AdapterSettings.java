@@ -1,0 +1,36 @@
+package org.clueexchange.infrastructure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.clueexchange.adapter.access.BearerTokens;
+
+/** The settings of an agency adapter under test: the broker, its jurisdictions, and its clients' tokens. */
+public final class AdapterSettings {
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private int clients;
+
+    private AdapterSettings() {
+    }
+
+    /** @param jurisdictions comma-separated GB/T 2260 codes the adapter serves */
+    public static AdapterSettings serving(String jurisdictions, ExchangeInfrastructure infrastructure) {
+        AdapterSettings adapter = new AdapterSettings();
+        adapter.settings.put("adapter.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        adapter.settings.put("adapter.jurisdictions", jurisdictions);
+        return adapter;
+    }
+
+    /** Lets in a client with this bearer token, acting for these comma-separated jurisdictions. */
+    public AdapterSettings client(String id, String token, String jurisdictions) {
+        String client = "adapter.clients[" + clients++ + "].";
+        settings.put(client + "id", id);
+        settings.put(client + "token-sha256", BearerTokens.hash(token));
+        settings.put(client + "jurisdictions", jurisdictions);
+        return this;
+    }
+
+    public Map<String, String> asMap() {
+        return Map.copyOf(settings);
+    }
+}
