@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApplicationProcess implements AutoCloseable {
 
+    /** On one machine the applications listen on loopback only: nothing outside it can reach them. */
+    static final String LOOPBACK = "127.0.0.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -40,7 +42,8 @@ public final class ApplicationProcess implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.log = logDirectory.resolve(name + ".log");
         this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.address=" + LOOPBACK,
+                "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
@@ -49,7 +52,7 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://localhost:" + port);
+        return URI.create("http://" + LOOPBACK + ":" + port);
     }
 
     public Path log() {
