@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,7 @@ public final class EmbeddedExchange implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("clue-exchange-");
         Path apps = applications != null ? applications : besideThisJar();
@@ -80,7 +82,7 @@ public final class EmbeddedExchange implements Callable<Integer> {
             LedgerReport.print(new JsonHttp(deployment.core(), null), clueIds, out);
         }
         out.println();
-        out.println("Serving:");
+        out.printf("Serving (ready in %d s):%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         out.println("  core (ledger)       " + deployment.core() + "/api/ledger/clues?jurisdiction=" + jurisdiction);
         out.println("  police adapter      " + deployment.police() + "/api/v1/clue-transfers");
         out.println("  discipline adapter  " + deployment.discipline() + "/api/v1/inbox");

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -60,19 +62,23 @@ public final class ExchangeInfrastructure implements AutoCloseable {
         return shared;
     }
 
+    /** Starts the broker and the database server side by side: each takes seconds, the first time most. */
     public static ExchangeInfrastructure start(Mode mode, Path workDir) {
-        if (mode == Mode.CONTAINERS) {
-            KafkaBroker kafka = KafkaContainerBroker.start(env("KAFKA_IMAGE", DEFAULT_KAFKA_IMAGE));
-            return started(mode, kafka, PostgresContainerServer.start(env("PG_IMAGE", DEFAULT_PG_IMAGE)));
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> mode == Mode.CONTAINERS
+                ? KafkaContainerBroker.start(env("KAFKA_IMAGE", DEFAULT_KAFKA_IMAGE))
+                : EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0));
+        CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> mode == Mode.CONTAINERS
+                ? PostgresContainerServer.start(env("PG_IMAGE", DEFAULT_PG_IMAGE))
+                : EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0));
+        try {
+            ExchangeInfrastructure infrastructure = new ExchangeInfrastructure(mode, kafka.join(), postgres.join());
+            log.info("Infrastructure: {}", infrastructure.description());
+            return infrastructure;
+        } catch (CompletionException e) {
+            kafka.thenAccept(KafkaBroker::close);
+            postgres.thenAccept(PostgresServer::close);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        KafkaBroker kafka = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0);
-        return started(mode, kafka, EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0));
-    }
-
-    private static ExchangeInfrastructure started(Mode mode, KafkaBroker kafka, PostgresServer postgres) {
-        ExchangeInfrastructure infrastructure = new ExchangeInfrastructure(mode, kafka, postgres);
-        log.info("Infrastructure: {}", infrastructure.description());
-        return infrastructure;
     }
 
     public static Mode modeFromEnvironment() {
