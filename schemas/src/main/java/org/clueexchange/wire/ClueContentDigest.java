@@ -45,6 +45,9 @@ public final class ClueContentDigest {
         for (Attachment attachment : content.getAttachments()) {
             line(text, "attachment", attachment.getName(), attachment.getSha256());
         }
+        for (String suspect : content.getSuspects()) {
+            line(text, "suspect", suspect);
+        }
         return text.toString();
     }
 

@@ -3,16 +3,25 @@ package org.clueexchange.wire;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.events.FeedbackAcknowledged;
+import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.SupervisionOrdered;
 
 /** The clue events of the contract, in their current versions. */
 public final class ClueEvents {
 
     /** Every event type the agencies exchange; the codec and the schema history are built from this list. */
-    public static final List<Class<? extends SpecificRecord>> TYPES =
-            List.of(ClueTransferred.class, ClueReceived.class, ClueAccepted.class);
+    public static final List<Class<? extends SpecificRecord>> TYPES = List.of(
+            ClueTransferred.class, ClueReceived.class, ClueAccepted.class, ClueReturned.class,
+            DisposalDecided.class, ProgressReported.class, ClueConcluded.class, FeedbackSent.class,
+            FeedbackAcknowledged.class, SupervisionOrdered.class);
 
     private ClueEvents() {
     }

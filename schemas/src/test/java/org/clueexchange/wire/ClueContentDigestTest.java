@@ -45,6 +45,15 @@ class ClueContentDigestTest {
     }
 
     @Test
+    void suspectsJoinTheCanonicalFormOnlyWhenThereAreAny() {
+        ClueContent content = ClueEventSamples.content("s");
+        String without = ClueContentDigest.canonicalForm(content);
+        content.setSuspects(List.of("刘某", "陈某"));
+
+        assertThat(ClueContentDigest.canonicalForm(content)).isEqualTo(without + "suspect|刘某\nsuspect|陈某\n");
+    }
+
+    @Test
     void anyChangeOfContentChangesTheDigest() {
         assertThat(ClueContentDigest.of(ClueEventSamples.content("a")))
                 .isNotEqualTo(ClueContentDigest.of(ClueEventSamples.content("b")));

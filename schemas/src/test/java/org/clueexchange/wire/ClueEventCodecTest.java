@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.data.TimeConversions;
@@ -71,6 +72,19 @@ class ClueEventCodecTest {
     }
 
     @Test
+    void aTransferWrittenWithTheFirstShippedVersionReadsAsTheCurrentOneWithoutSuspects() throws Exception {
+        Schema v1 = SchemaHistory.load().versions(ClueTransferred.class).get(0);
+        assertThat(v1.getField("content").schema().getField("suspects")).isNull();
+        ClueTransferred transfer = ClueEventSamples.transfer("POLICE-530600-XS003", AT);
+        GenericRecord written = asGeneric(transfer, v1);
+
+        ClueTransferred read = (ClueTransferred) codec.decode(singleObject(v1, written));
+
+        assertThat(read.getContent().getSuspects()).isEmpty();
+        assertThat(read).isEqualTo(transfer);
+    }
+
+    @Test
     void anUnknownFingerprintIsRefusedWithTheReason() {
         byte[] bytes = codec.encode(ClueEventSamples.transfer("POLICE-530600-XS001", AT));
         bytes[5] ^= 0x55;
@@ -110,14 +124,27 @@ class ClueEventCodecTest {
         assertThat(ClueEvents.TYPES).contains(ClueReceived.class);
     }
 
+    /** The record as the given (older) schema would have held it, field by field by name. */
     private static GenericRecord asGeneric(SpecificRecord record, Schema schema) {
         GenericData.Record generic = new GenericData.Record(schema);
         for (Schema.Field field : schema.getFields()) {
-            Object value = record.get(field.pos());
-            generic.put(field.pos(), value instanceof SpecificRecord nested
-                    ? asGeneric(nested, field.schema()) : value);
+            Object value = record.get(record.getSchema().getField(field.name()).pos());
+            generic.put(field.pos(), convert(value, field.schema()));
         }
         return generic;
+    }
+
+    private static Object convert(Object value, Schema schema) {
+        if (value instanceof SpecificRecord nested) {
+            Schema recordSchema = schema.getType() == Schema.Type.UNION
+                    ? schema.getTypes().get(schema.getIndexNamed(nested.getSchema().getFullName()))
+                    : schema;
+            return asGeneric(nested, recordSchema);
+        }
+        if (value instanceof List<?> list && schema.getType() == Schema.Type.ARRAY) {
+            return list.stream().map(item -> convert(item, schema.getElementType())).toList();
+        }
+        return value;
     }
 
     private static byte[] singleObject(Schema schema, GenericRecord record) throws IOException {

@@ -9,16 +9,28 @@ import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueContent;
 import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.events.FeedbackAcknowledged;
+import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.Subject;
+import org.clueexchange.events.SupervisionKind;
+import org.clueexchange.events.SupervisionOrdered;
 
 /** Well-formed events of the Zhaotong (530600) police and discipline commission, for tests in every module. */
 public final class ClueEventSamples {
@@ -44,6 +56,7 @@ public final class ClueEventSamples {
                 .setLinkedGangCase(new GangCaseReference("ZT-2020-017", GangCaseType.MAFIA_TYPE_ORGANISATION))
                 .setSummary(summary)
                 .setAttachments(List.of(new Attachment("询问笔录.pdf", "a".repeat(64))))
+                .setSuspects(List.of())
                 .build();
     }
 
@@ -54,12 +67,54 @@ public final class ClueEventSamples {
     }
 
     public static ClueReceived receipt(ClueTransferred transfer, Instant occurredAt) {
-        return new ClueReceived(envelope(transfer.getEnvelope().getClueId(), transfer.getReceiver(), occurredAt),
-                transfer.getEnvelope().getAssertedBy(), transfer.getContentDigest());
+        return new ClueReceived(receiverEnvelope(transfer, occurredAt), transfer.getEnvelope().getAssertedBy(),
+                transfer.getContentDigest());
     }
 
     public static ClueAccepted acceptance(ClueTransferred transfer, Instant occurredAt) {
-        return new ClueAccepted(envelope(transfer.getEnvelope().getClueId(), transfer.getReceiver(), occurredAt),
+        return new ClueAccepted(receiverEnvelope(transfer, occurredAt),
                 "ZTJW-2020-" + Math.abs(transfer.getEnvelope().getClueId().hashCode() % 1000));
+    }
+
+    public static ClueReturned returned(ClueTransferred transfer, Instant occurredAt) {
+        return new ClueReturned(receiverEnvelope(transfer, occurredAt), ReturnReason.MATERIAL_INCOMPLETE,
+                "缺少询问笔录原件");
+    }
+
+    public static DisposalDecided disposal(ClueTransferred transfer, Instant occurredAt) {
+        return new DisposalDecided(receiverEnvelope(transfer, occurredAt), DisposalMethod.PRELIMINARY_VERIFICATION,
+                null);
+    }
+
+    public static ProgressReported progress(ClueTransferred transfer, Instant occurredAt) {
+        return new ProgressReported(receiverEnvelope(transfer, occurredAt), "已完成初步核实谈话");
+    }
+
+    public static ClueConcluded conclusion(ClueTransferred transfer, Instant occurredAt) {
+        return new ClueConcluded(receiverEnvelope(transfer, occurredAt), outcomes(), "查实，给予党纪处分");
+    }
+
+    public static FeedbackSent feedback(ClueTransferred transfer, Instant occurredAt) {
+        return new FeedbackSent(receiverEnvelope(transfer, occurredAt), outcomes(), "已立案审查，给予党纪处分");
+    }
+
+    public static FeedbackAcknowledged acknowledgement(FeedbackSent feedback, ClueTransferred transfer,
+                                                       Instant occurredAt) {
+        return new FeedbackAcknowledged(envelope(transfer.getEnvelope().getClueId(),
+                transfer.getEnvelope().getAssertedBy(), occurredAt), feedback.getEnvelope().getEventId());
+    }
+
+    public static SupervisionOrdered supervision(ClueTransferred transfer, Instant occurredAt) {
+        return new SupervisionOrdered(envelope(transfer.getEnvelope().getClueId(),
+                transfer.getEnvelope().getAssertedBy(), occurredAt), SupervisionKind.SUPERVISION, null, null,
+                "请加快核查进度");
+    }
+
+    private static List<OutcomeCount> outcomes() {
+        return List.of(new OutcomeCount(Outcome.PUT_ON_FILE, 1), new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1));
+    }
+
+    private static EventEnvelope receiverEnvelope(ClueTransferred transfer, Instant occurredAt) {
+        return envelope(transfer.getEnvelope().getClueId(), transfer.getReceiver(), occurredAt);
     }
 }

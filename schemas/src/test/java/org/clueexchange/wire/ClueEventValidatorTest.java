@@ -3,9 +3,19 @@ package org.clueexchange.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.SupervisionKind;
+import org.clueexchange.events.SupervisionOrdered;
 import org.junit.jupiter.api.Test;
 
 class ClueEventValidatorTest {
@@ -45,5 +55,63 @@ class ClueEventValidatorTest {
         transfer.setReceiver(new Agency(AgencyType.UNKNOWN, "530600"));
 
         assertThat(ClueEventValidator.violations(transfer)).containsExactly("receiver.type: unknown agency type");
+    }
+
+    @Test
+    void everyLifecycleEventOfTheSamplesIsWellFormed() {
+        FeedbackSent feedback = ClueEventSamples.feedback(transfer, AT);
+        for (SpecificRecord event : List.of(ClueEventSamples.returned(transfer, AT),
+                ClueEventSamples.disposal(transfer, AT), ClueEventSamples.progress(transfer, AT),
+                ClueEventSamples.conclusion(transfer, AT), feedback,
+                ClueEventSamples.acknowledgement(feedback, transfer, AT), ClueEventSamples.supervision(transfer, AT))) {
+            assertThat(ClueEventValidator.violations(event)).as(ClueEvents.typeOf(event)).isEmpty();
+        }
+    }
+
+    @Test
+    void anAgencyDisposesAndConcludesOnlyInItsOwnTerms() {
+        DisposalDecided disposal = ClueEventSamples.disposal(transfer, AT);
+        disposal.setMethod(DisposalMethod.CRIMINAL_INVESTIGATION);
+        ClueConcluded conclusion = ClueEventSamples.conclusion(transfer, AT);
+        conclusion.setOutcomes(List.of(new OutcomeCount(Outcome.SENT_FOR_PROSECUTION, 2),
+                new OutcomeCount(Outcome.PARTY_DISCIPLINE, -1), new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1)));
+
+        assertThat(ClueEventValidator.violations(disposal))
+                .containsExactly("method: CRIMINAL_INVESTIGATION is not a disposal method of DISCIPLINE");
+        assertThat(ClueEventValidator.violations(conclusion)).containsExactly(
+                "outcomes[0].outcome: SENT_FOR_PROSECUTION is not an outcome of DISCIPLINE",
+                "outcomes[1].persons: must not be negative",
+                "outcomes[2].outcome: PARTY_DISCIPLINE is repeated");
+    }
+
+    @Test
+    void aValueAddedByALaterSchemaVersionIsNoReasonToRefuseAFact() {
+        DisposalDecided disposal = ClueEventSamples.disposal(transfer, AT);
+        disposal.setMethod(DisposalMethod.OTHER);
+
+        assertThat(ClueEventValidator.violations(disposal)).isEmpty();
+    }
+
+    @Test
+    void anEscalationNamesTheAgencyThatTakesOver() {
+        SupervisionOrdered escalation = ClueEventSamples.supervision(transfer, AT);
+        escalation.setKind(SupervisionKind.ESCALATION);
+
+        assertThat(ClueEventValidator.violations(escalation))
+                .containsExactly("escalatedTo: an escalation names the agency that takes the clue over");
+        escalation.setEscalatedTo(new Agency(AgencyType.DISCIPLINE, "530000"));
+        assertThat(ClueEventValidator.violations(escalation)).isEmpty();
+    }
+
+    @Test
+    void aTransferNamesSomebody() {
+        transfer.getContent().setSubjects(List.of());
+        transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
+
+        assertThat(ClueEventValidator.violations(transfer))
+                .containsExactly("content.subjects: a clue names at least one person, as a subject or a suspect");
+        transfer.getContent().setSuspects(List.of("刘某"));
+        transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
+        assertThat(ClueEventValidator.violations(transfer)).isEmpty();
     }
 }
