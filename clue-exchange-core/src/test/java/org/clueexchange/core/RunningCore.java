@@ -16,11 +16,13 @@ public final class RunningCore implements AutoCloseable {
         this.application = application;
     }
 
-    public static RunningCore start(Database database, String bootstrapServers, String consumerGroup) {
+    public static RunningCore start(Database database, String bootstrapServers, String consumerGroup,
+                                    Class<?>... extraSources) {
         return new RunningCore(RunningApplication.start(ClueExchangeCore.class, database, Map.of(
                 "clue-exchange.kafka.bootstrap-servers", bootstrapServers,
                 "clue-exchange.intake.group-id", consumerGroup,
-                "clue-exchange.intake.retry-pause", "200ms")));
+                "clue-exchange.intake.retry-pause", "200ms",
+                "clue-exchange.sla.polling-interval", "200ms"), extraSources));
     }
 
     public Optional<JsonNode> entry(String clueId) {

@@ -6,10 +6,12 @@ public enum AnomalyKind {
     REPEATED_TRANSFER("重复移送"),
     /** A receiver-side fact asserted by an agency other than the one a transfer names. */
     RECEIVER_MISMATCH("接收方不一致"),
-    /** A receipt dated before the transfer it acknowledges. */
-    RECEIVED_BEFORE_TRANSFERRED("签收早于移送"),
-    /** An acceptance dated before the receipt. */
-    ACCEPTED_BEFORE_RECEIVED("受理早于签收");
+    /** A sender-side fact asserted by an agency other than the one that transferred the clue. */
+    SENDER_MISMATCH("移送方不一致"),
+    /** A fact dated before a fact it presupposes: a receipt before its transfer, feedback before conclusion. */
+    OUT_OF_SEQUENCE("时序倒置"),
+    /** The receiver both accepted and returned the clue. */
+    ACCEPTED_AND_RETURNED("受理与退回矛盾");
 
     private final String label;
 

@@ -37,9 +37,10 @@ class LedgerController {
             @RequestParam(required = false) Direction direction,
             @RequestParam(required = false) LedgerState state,
             @RequestParam(required = false) Boolean anomalous,
+            @RequestParam(required = false) Boolean breached,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return queries.query(new ListLedgerEntries(jurisdiction, direction, state, anomalous, limit, offset),
+        return queries.query(new ListLedgerEntries(jurisdiction, direction, state, anomalous, breached, limit, offset),
                 ResponseTypes.multipleInstancesOf(LedgerEntryView.class)).join();
     }
 }

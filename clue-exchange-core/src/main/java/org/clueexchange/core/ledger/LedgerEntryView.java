@@ -5,24 +5,32 @@ import java.time.Instant;
 import java.util.List;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.SupervisionKind;
 
-/** One clue as the ledger shows it: what the sender recorded and what the receiver recorded, side by side. */
+/**
+ * One clue as the ledger shows it: what the sender recorded and what the receiver recorded, side by side, each
+ * side's timeline, the time limits and the anomalies.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerEntryView(String clueId, Direction direction, String directionLabel, LedgerState state,
                               String stateLabel, AgencyId sender, AgencyId receiver, SenderRecord senderRecord,
-                              ReceiverRecord receiverRecord, List<AnomalyView> anomalies,
-                              List<TimelineFact> timeline) {
+                              ReceiverRecord receiverRecord, Supervision supervision, List<ClockView> clocks,
+                              List<AnomalyView> anomalies, Timelines timelines) {
 
     /** The sender's record (移送方记录); absent while the transfer has not reached the ledger. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SenderRecord(String eventId, Instant transferredAt, Instant publishedAt, String actor,
                                ClueSource source, AllegationCategory allegation, Priority priority,
                                TransferredClue.GangCase linkedGangCase, String summary,
-                               List<TransferredClue.Subject> subjects, String contentDigest) {
+                               List<TransferredClue.Subject> subjects, String contentDigest,
+                               Instant feedbackAcknowledgedAt) {
 
         SenderRecord withSubjects(List<TransferredClue.Subject> people) {
             return new SenderRecord(eventId, transferredAt, publishedAt, actor, source, allegation, priority,
-                    linkedGangCase, summary, people, contentDigest);
+                    linkedGangCase, summary, people, contentDigest, feedbackAcknowledgedAt);
         }
     }
 
@@ -30,14 +38,41 @@ public record LedgerEntryView(String clueId, Direction direction, String directi
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReceiverRecord(String receiptEventId, Instant receivedAt, String receiptActor,
                                  String contentDigest, String acceptanceEventId, Instant acceptedAt,
-                                 String acceptanceActor, String receiverCaseNumber) {
+                                 String acceptanceActor, String receiverCaseNumber, Instant returnedAt,
+                                 ReturnReason returnReason, String returnExplanation, Instant disposedAt,
+                                 DisposalMethod disposalMethod, Instant lastProgressAt, String lastProgress,
+                                 Instant concludedAt, String conclusionSummary, List<OutcomeTally> outcomes,
+                                 Instant feedbackAt, String feedbackSummary, List<OutcomeTally> feedbackOutcomes) {
+
+        ReceiverRecord withOutcomes(List<OutcomeTally> concluded, List<OutcomeTally> fedBack) {
+            return new ReceiverRecord(receiptEventId, receivedAt, receiptActor, contentDigest, acceptanceEventId,
+                    acceptedAt, acceptanceActor, receiverCaseNumber, returnedAt, returnReason, returnExplanation,
+                    disposedAt, disposalMethod, lastProgressAt, lastProgress, concludedAt, conclusionSummary,
+                    concluded, feedbackAt, feedbackSummary, fedBack);
+        }
+    }
+
+    /** The latest supervision or escalation ordered (督办, 提级办理). */
+    public record Supervision(SupervisionKind kind, Instant orderedAt, String escalatedTo) {
+    }
+
+    /**
+     * A time limit and how it stands: OPEN until due or fulfilled, MET when fulfilled in time, BREACHED when it fell
+     * due unfulfilled or was fulfilled late.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClockView(SlaClock clock, String label, Instant dueAt, String status, Instant fulfilledAt) {
     }
 
     public record AnomalyView(AnomalyKind kind, String label, String factEventId, String relatedEventId,
                               String detail) {
     }
 
-    public record TimelineFact(String eventId, LedgerFact fact, String label, FactSide side, String assertedBy,
-                               String actor, Instant occurredAt, Instant publishedAt) {
+    /** Each side's facts in the order they occurred. */
+    public record Timelines(List<TimelineFact> sender, List<TimelineFact> receiver) {
+    }
+
+    public record TimelineFact(String eventId, LedgerFact fact, String label, String assertedBy, String actor,
+                               Instant occurredAt, Instant publishedAt) {
     }
 }

@@ -1,12 +1,20 @@
 package org.clueexchange.core.ledger;
 
-/** Where a clue stands, from both sides' facts together. */
+import java.util.Set;
+
+/** Where a clue stands, from both sides' facts together: the furthest stage its facts reached. */
 public enum LedgerState {
-    /** The receiver asserted facts about a clue whose transfer has not reached the ledger (yet). */
+    /** No transfer of the clue reached the ledger (yet), whatever else the receiver asserted. */
     AWAITING_TRANSFER("未见移送"),
     TRANSFERRED("已移送"),
     RECEIVED("已签收"),
-    ACCEPTED("已受理");
+    ACCEPTED("已受理"),
+    IN_PROGRESS("处置中"),
+    RETURNED("已退回"),
+    CONCLUDED("已办结"),
+    FEEDBACK_SENT("已反馈"),
+    /** The sender acknowledged the feedback: the loop is closed (销号). */
+    CLOSED("已销号");
 
     private final String label;
 
@@ -18,13 +26,31 @@ public enum LedgerState {
         return label;
     }
 
-    public static LedgerState of(boolean transferred, boolean received, boolean accepted) {
-        if (!transferred) {
+    public static LedgerState of(Set<LedgerFact> present) {
+        if (!present.contains(LedgerFact.TRANSFERRED)) {
             return AWAITING_TRANSFER;
         }
-        if (accepted) {
+        if (present.contains(LedgerFact.FEEDBACK_ACKNOWLEDGED)) {
+            return CLOSED;
+        }
+        if (present.contains(LedgerFact.FEEDBACK_SENT)) {
+            return FEEDBACK_SENT;
+        }
+        if (present.contains(LedgerFact.CONCLUDED)) {
+            return CONCLUDED;
+        }
+        if (present.contains(LedgerFact.RETURNED)) {
+            return RETURNED;
+        }
+        if (present.contains(LedgerFact.DISPOSED) || present.contains(LedgerFact.PROGRESS_REPORTED)) {
+            return IN_PROGRESS;
+        }
+        if (present.contains(LedgerFact.ACCEPTED)) {
             return ACCEPTED;
         }
-        return received ? RECEIVED : TRANSFERRED;
+        if (present.contains(LedgerFact.RECEIVED)) {
+            return RECEIVED;
+        }
+        return TRANSFERRED;
     }
 }

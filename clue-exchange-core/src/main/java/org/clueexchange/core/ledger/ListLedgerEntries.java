@@ -2,8 +2,9 @@ package org.clueexchange.core.ledger;
 
 /**
  * Ledger entries of clues sent or received within {@code jurisdiction} (a county, prefecture or province code,
- * with everything inside it), optionally of one direction and state, or with anomalies only. Null means any.
+ * with everything inside it), optionally of one direction and state, with or without anomalies, with or without a
+ * breached time limit. Null means any.
  */
 public record ListLedgerEntries(String jurisdiction, Direction direction, LedgerState state, Boolean anomalous,
-                                int limit, int offset) {
+                                Boolean breached, int limit, int offset) {
 }

@@ -2,12 +2,18 @@ package org.clueexchange.core.ledger;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,26 +21,22 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One clue's line in the bidirectional transfer ledger (台账), keyed by the sender's clue id.
+ * One clue's line in the bidirectional transfer ledger (台账), keyed by the sender's clue id, tracked until the
+ * loop closes (闭环, 跟踪销号).
  *
  * <p>Each agency's event is a fact it asserts, not a request: every fact is recorded, in whatever order the two
- * agencies' topics deliver them. Anomalies are judged pair by pair, each time the second fact of a pair arrives,
- * and always attached to the same fact of the pair, so that any delivery order leaves the same facts and anomalies.
- * Only a fact already recorded (same event id) has no effect, which makes redelivery harmless.
+ * agencies' topics deliver them. Anomalies are judged pair by pair ({@link LedgerRules}), and the time limits
+ * ({@link SlaClock}) are derived from the facts recorded so far, so any delivery order leaves the same facts,
+ * anomalies and clocks. Only a fact already recorded (same event id) has no effect, which makes redelivery harmless.
  */
 @Aggregate
 public class TransferLedgerEntry {
 
-    /** Which of two facts came first by the agencies' own clocks; event ids break ties. */
-    static final Comparator<Assertion> EARLIEST =
-            Comparator.comparing(Assertion::occurredAt).thenComparing(Assertion::eventId);
-
     @AggregateIdentifier
     private String clueId;
     private final Set<String> recordedFacts = new HashSet<>();
-    private final List<Transfer> transfers = new ArrayList<>();
-    private final List<Assertion> receipts = new ArrayList<>();
-    private final List<Assertion> acceptances = new ArrayList<>();
+    private final List<LedgerRules.Fact> facts = new ArrayList<>();
+    private final Map<SlaClock, Clock> clocks = new EnumMap<>(SlaClock.class);
 
     protected TransferLedgerEntry() {
         // Axon rebuilds the entry from its events.
@@ -42,135 +44,209 @@ public class TransferLedgerEntry {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordTransfer command) {
-        if (recordedFacts.contains(command.assertion().eventId())) {
-            return;
-        }
-        String clue = command.clueId();
-        Transfer transfer = new Transfer(command.assertion(), command.receiver());
-        List<LedgerAnomalyRecorded> anomalies = new ArrayList<>();
-        for (Transfer other : transfers) {
-            anomalies.addAll(repeated(clue, transfer, other));
-        }
-        for (Assertion receiverSide : receiverSideFacts()) {
-            anomalies.addAll(mismatch(clue, receiverSide, transfer));
-        }
-        for (Assertion receipt : receipts) {
-            anomalies.addAll(receivedBeforeTransferred(clue, receipt, transfer));
-        }
-        apply(new ClueTransferRecorded(clue, command.assertion(), command.receiver(), command.clue()));
-        anomalies.forEach(anomaly -> apply(anomaly));
+    public void handle(RecordTransfer command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.TRANSFERRED, command.assertion(), command.receiver(),
+                new ClueTransferRecorded(command.clueId(), command.assertion(), command.receiver(), command.clue()),
+                sla, deadlines);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordReceipt command) {
-        Assertion receipt = command.assertion();
-        if (recordedFacts.contains(receipt.eventId())) {
-            return;
-        }
-        List<LedgerAnomalyRecorded> anomalies = new ArrayList<>();
-        for (Transfer transfer : transfers) {
-            anomalies.addAll(mismatch(command.clueId(), receipt, transfer));
-            anomalies.addAll(receivedBeforeTransferred(command.clueId(), receipt, transfer));
-        }
-        for (Assertion acceptance : acceptances) {
-            anomalies.addAll(acceptedBeforeReceived(command.clueId(), acceptance, receipt));
-        }
-        apply(new ClueReceiptRecorded(command.clueId(), receipt, command.sender(), command.contentDigest()));
-        anomalies.forEach(anomaly -> apply(anomaly));
+    public void handle(RecordReceipt command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.RECEIVED, command.assertion(), null, new ClueReceiptRecorded(
+                command.clueId(), command.assertion(), command.sender(), command.contentDigest()), sla, deadlines);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordAcceptance command) {
-        Assertion acceptance = command.assertion();
-        if (recordedFacts.contains(acceptance.eventId())) {
+    public void handle(RecordAcceptance command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.ACCEPTED, command.assertion(), null, new ClueAcceptanceRecorded(
+                command.clueId(), command.assertion(), command.receiverCaseNumber()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordReturn command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.RETURNED, command.assertion(), null, new ClueReturnRecorded(
+                command.clueId(), command.assertion(), command.reason(), command.explanation()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordDisposal command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.DISPOSED, command.assertion(), null, new DisposalRecorded(
+                command.clueId(), command.assertion(), command.method(), command.explanation()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordProgress command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.PROGRESS_REPORTED, command.assertion(), null,
+                new ProgressRecorded(command.clueId(), command.assertion(), command.summary()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordConclusion command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.CONCLUDED, command.assertion(), null, new ConclusionRecorded(
+                command.clueId(), command.assertion(), command.outcomes(), command.summary()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordFeedback command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.FEEDBACK_SENT, command.assertion(), null, new FeedbackRecorded(
+                command.clueId(), command.assertion(), command.outcomes(), command.summary()), sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordFeedbackAcknowledgement command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.FEEDBACK_ACKNOWLEDGED, command.assertion(), null,
+                new FeedbackAcknowledgementRecorded(command.clueId(), command.assertion(), command.feedbackEventId()),
+                sla, deadlines);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordSupervision command, SlaPolicy sla, DeadlineManager deadlines) {
+        record(command.clueId(), LedgerFact.SUPERVISION_ORDERED, command.assertion(), null,
+                new SupervisionRecorded(command.clueId(), command.assertion(), command.kind(), command.escalatedTo(),
+                        command.dueAt(), command.instructions()), sla, deadlines);
+    }
+
+    /** A time limit fell due: breached, unless a fact fulfilled it or an earlier start moved it since. */
+    @DeadlineHandler(deadlineName = SlaDeadline.NAME)
+    void on(SlaDeadline deadline) {
+        Clock clock = clocks.get(deadline.clock());
+        if (clock != null && clock.dueAt().equals(deadline.dueAt()) && clock.stoppedBy() == null && !clock.breached()) {
+            apply(new SlaBreached(clueId, deadline.clock(), deadline.dueAt()));
+        }
+    }
+
+    private void record(String clue, LedgerFact kind, Assertion assertion, AgencyId namedReceiver, Object event,
+                        SlaPolicy sla, DeadlineManager deadlines) {
+        if (recordedFacts.contains(assertion.eventId())) {
             return;
         }
-        List<LedgerAnomalyRecorded> anomalies = new ArrayList<>();
-        for (Transfer transfer : transfers) {
-            anomalies.addAll(mismatch(command.clueId(), acceptance, transfer));
-        }
-        for (Assertion receipt : receipts) {
-            anomalies.addAll(acceptedBeforeReceived(command.clueId(), acceptance, receipt));
-        }
-        apply(new ClueAcceptanceRecorded(command.clueId(), acceptance, command.receiverCaseNumber()));
+        LedgerRules.Fact fact = new LedgerRules.Fact(kind, assertion, namedReceiver);
+        List<LedgerAnomalyRecorded> anomalies = LedgerRules.anomalies(clue, fact, facts);
+        apply(event);
         anomalies.forEach(anomaly -> apply(anomaly));
-    }
-
-    /** Of two transfers, the later one repeats the earlier. */
-    private static List<LedgerAnomalyRecorded> repeated(String clueId, Transfer one, Transfer other) {
-        boolean oneIsLater = EARLIEST.compare(one.assertion(), other.assertion()) > 0;
-        Transfer later = oneIsLater ? one : other;
-        Transfer earlier = oneIsLater ? other : one;
-        return List.of(anomaly(clueId, later.assertion(), earlier.assertion(), AnomalyKind.REPEATED_TRANSFER,
-                "transferred again at " + later.assertion().occurredAt() + " (first transferred at "
-                        + earlier.assertion().occurredAt() + ")"));
-    }
-
-    private static List<LedgerAnomalyRecorded> mismatch(String clueId, Assertion receiverSide, Transfer transfer) {
-        if (receiverSide.assertedBy().equals(transfer.receiver())) {
-            return List.of();
+        for (SlaClock clock : SlaClock.values()) {
+            runClock(clock, sla, deadlines);
         }
-        return List.of(anomaly(clueId, receiverSide, transfer.assertion(), AnomalyKind.RECEIVER_MISMATCH,
-                "asserted by " + receiverSide.assertedBy() + ", but the transfer names " + transfer.receiver()));
     }
 
-    private static List<LedgerAnomalyRecorded> receivedBeforeTransferred(String clueId, Assertion receipt,
-                                                                         Transfer transfer) {
-        if (!receipt.occurredAt().isBefore(transfer.assertion().occurredAt())) {
-            return List.of();
+    /** Starts, restarts or stops one time limit as the facts now recorded say. */
+    private void runClock(SlaClock kind, SlaPolicy sla, DeadlineManager deadlines) {
+        Optional<LedgerRules.Fact> start = earliest(fact -> fact.kind() == kind.startedBy());
+        if (start.isEmpty()) {
+            return;
         }
-        return List.of(anomaly(clueId, receipt, transfer.assertion(),
-                AnomalyKind.RECEIVED_BEFORE_TRANSFERRED, "received at " + receipt.occurredAt()
-                        + ", transferred at " + transfer.assertion().occurredAt()));
-    }
-
-    private static List<LedgerAnomalyRecorded> acceptedBeforeReceived(String clueId, Assertion acceptance,
-                                                                      Assertion receipt) {
-        if (!acceptance.occurredAt().isBefore(receipt.occurredAt())) {
-            return List.of();
+        Clock clock = clocks.get(kind);
+        Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(), receiverJurisdiction());
+        if (clock == null || !clock.dueAt().equals(dueAt)) {
+            apply(new SlaClockStarted(clueId, kind, start.get().assertion().eventId(), dueAt));
+            deadlines.schedule(dueAt, SlaDeadline.NAME, new SlaDeadline(kind, dueAt));
+            clock = clocks.get(kind);
         }
-        return List.of(anomaly(clueId, acceptance, receipt, AnomalyKind.ACCEPTED_BEFORE_RECEIVED,
-                "accepted at " + acceptance.occurredAt() + ", received at " + receipt.occurredAt()));
+        Optional<LedgerRules.Fact> stop = earliest(fact -> kind.stoppedBy().contains(fact.kind()));
+        if (stop.isPresent() && !stop.get().assertion().eventId().equals(clock.stoppedBy())) {
+            Instant stoppedAt = stop.get().assertion().occurredAt();
+            apply(new SlaClockStopped(clueId, kind, stop.get().assertion().eventId(), stoppedAt,
+                    stoppedAt.isAfter(dueAt)));
+        }
     }
 
-    private List<Assertion> receiverSideFacts() {
-        List<Assertion> facts = new ArrayList<>(receipts);
-        facts.addAll(acceptances);
-        return facts;
+    private Optional<LedgerRules.Fact> earliest(Predicate<LedgerRules.Fact> which) {
+        return facts.stream().filter(which).min((one, other) ->
+                LedgerRules.EARLIEST.compare(one.assertion(), other.assertion()));
     }
 
-    private static LedgerAnomalyRecorded anomaly(String clueId, Assertion fact, Assertion related, AnomalyKind kind,
-                                                 String detail) {
-        return new LedgerAnomalyRecorded(clueId, fact.eventId(), related.eventId(), kind, detail);
+    /** Whose limits apply: the receiver the earliest transfer names, else the receiver that asserted facts. */
+    private String receiverJurisdiction() {
+        return earliest(fact -> fact.kind() == LedgerFact.TRANSFERRED).map(fact -> fact.namedReceiver())
+                .or(() -> earliest(fact -> fact.kind().side() == FactSide.RECEIVER)
+                        .map(fact -> fact.assertion().assertedBy()))
+                .map(AgencyId::jurisdiction)
+                .orElseThrow();
     }
 
     @EventSourcingHandler
     void on(ClueTransferRecorded event) {
-        remember(event.clueId(), event.assertion());
-        transfers.add(new Transfer(event.assertion(), event.receiver()));
+        remember(event.clueId(), LedgerFact.TRANSFERRED, event.assertion(), event.receiver());
     }
 
     @EventSourcingHandler
     void on(ClueReceiptRecorded event) {
-        remember(event.clueId(), event.assertion());
-        receipts.add(event.assertion());
+        remember(event.clueId(), LedgerFact.RECEIVED, event.assertion(), null);
     }
 
     @EventSourcingHandler
     void on(ClueAcceptanceRecorded event) {
-        remember(event.clueId(), event.assertion());
-        acceptances.add(event.assertion());
+        remember(event.clueId(), LedgerFact.ACCEPTED, event.assertion(), null);
     }
 
-    private void remember(String clueId, Assertion fact) {
+    @EventSourcingHandler
+    void on(ClueReturnRecorded event) {
+        remember(event.clueId(), LedgerFact.RETURNED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(DisposalRecorded event) {
+        remember(event.clueId(), LedgerFact.DISPOSED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(ProgressRecorded event) {
+        remember(event.clueId(), LedgerFact.PROGRESS_REPORTED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(ConclusionRecorded event) {
+        remember(event.clueId(), LedgerFact.CONCLUDED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackRecorded event) {
+        remember(event.clueId(), LedgerFact.FEEDBACK_SENT, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackAcknowledgementRecorded event) {
+        remember(event.clueId(), LedgerFact.FEEDBACK_ACKNOWLEDGED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionRecorded event) {
+        remember(event.clueId(), LedgerFact.SUPERVISION_ORDERED, event.assertion(), null);
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStarted event) {
+        clocks.put(event.clock(), new Clock(event.dueAt(), null, false));
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStopped event) {
+        Clock clock = clocks.get(event.clock());
+        clocks.put(event.clock(), new Clock(clock.dueAt(), event.stoppedBy(), clock.breached()));
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        Clock clock = clocks.get(event.clock());
+        clocks.put(event.clock(), new Clock(clock.dueAt(), clock.stoppedBy(), true));
+    }
+
+    private void remember(String clueId, LedgerFact kind, Assertion assertion, AgencyId namedReceiver) {
         this.clueId = clueId;
-        recordedFacts.add(fact.eventId());
+        recordedFacts.add(assertion.eventId());
+        facts.add(new LedgerRules.Fact(kind, assertion, namedReceiver));
     }
 
-    /** What the entry keeps of a transfer to judge later facts against it. */
-    private record Transfer(Assertion assertion, AgencyId receiver) {
+    /** What the entry keeps of a time limit to judge its deadline and later facts. */
+    private record Clock(Instant dueAt, String stoppedBy, boolean breached) {
     }
 }

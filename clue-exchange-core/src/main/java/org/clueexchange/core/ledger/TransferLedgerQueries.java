@@ -13,9 +13,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +28,9 @@ import org.springframework.stereotype.Component;
 /** Answers ledger queries from the tables {@link TransferLedgerProjection} keeps. */
 @Component
 class TransferLedgerQueries {
+
+    /** A time limit that fell due unfulfilled (and was not fulfilled in time after all), or was fulfilled late. */
+    static final String BREACHED_CLOCK = "(c.late OR (c.breached AND c.stopped_by IS NULL))";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -60,12 +67,16 @@ class TransferLedgerQueries {
             conditions.add((query.anomalous() ? "" : "NOT ")
                     + "EXISTS (SELECT 1 FROM ledger_anomaly a WHERE a.clue_id = l.clue_id)");
         }
+        if (query.breached() != null) {
+            conditions.add((query.breached() ? "" : "NOT ")
+                    + "EXISTS (SELECT 1 FROM ledger_clock c WHERE c.clue_id = l.clue_id AND " + BREACHED_CLOCK + ")");
+        }
         String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
         return entries(where + " ORDER BY transferred_at NULLS LAST, clue_id LIMIT :limit OFFSET :offset", params,
                 false);
     }
 
-    private List<LedgerEntryView> entries(String condition, MapSqlParameterSource params, boolean withTimeline) {
+    private List<LedgerEntryView> entries(String condition, MapSqlParameterSource params, boolean withTimelines) {
         List<Row> rows = jdbc.query("SELECT * FROM transfer_ledger l " + condition, params, (rs, i) -> row(rs));
         if (rows.isEmpty()) {
             return List.of();
@@ -75,25 +86,38 @@ class TransferLedgerQueries {
                 "SELECT * FROM ledger_subject WHERE clue_id IN (:ids) ORDER BY clue_id, position", ids,
                 rs -> new TransferredClue.Subject(rs.getString("name"), rs.getString("unit"),
                         OfficialRank.valueOf(rs.getString("rank")), rs.getString("role")));
+        Map<String, List<Tally>> outcomes = grouped(
+                "SELECT * FROM ledger_outcome WHERE clue_id IN (:ids) ORDER BY clue_id, fact, outcome", ids,
+                rs -> new Tally(LedgerFact.valueOf(rs.getString("fact")),
+                        new OutcomeTally(Outcome.valueOf(rs.getString("outcome")), rs.getInt("persons"))));
+        Map<String, List<LedgerEntryView.ClockView>> clocks = grouped("SELECT c.*, " + BREACHED_CLOCK
+                + " AS is_breached FROM ledger_clock c WHERE clue_id IN (:ids) ORDER BY clue_id, due_at, clock", ids,
+                rs -> {
+                    SlaClock clock = SlaClock.valueOf(rs.getString("clock"));
+                    String status = rs.getBoolean("is_breached") ? "BREACHED"
+                            : rs.getString("stopped_by") != null ? "MET" : "OPEN";
+                    return new LedgerEntryView.ClockView(clock, clock.label(), instant(rs, "due_at"), status,
+                            instant(rs, "stopped_at"));
+                });
         Map<String, List<LedgerEntryView.AnomalyView>> anomalies = grouped(
                 "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) ORDER BY clue_id, fact_event_id, kind, related_event_id",
-                ids,
-                rs -> {
+                ids, rs -> {
                     AnomalyKind kind = AnomalyKind.valueOf(rs.getString("kind"));
                     return new LedgerEntryView.AnomalyView(kind, kind.label(), rs.getString("fact_event_id"),
                             rs.getString("related_event_id"), rs.getString("detail"));
                 });
-        Map<String, List<LedgerEntryView.TimelineFact>> timelines = withTimeline ? grouped(
+        Map<String, List<LedgerEntryView.TimelineFact>> timelines = withTimelines ? grouped(
                 "SELECT * FROM ledger_fact WHERE clue_id IN (:ids) ORDER BY clue_id, occurred_at, event_id", ids,
                 rs -> {
                     LedgerFact fact = LedgerFact.valueOf(rs.getString("fact"));
                     return new LedgerEntryView.TimelineFact(rs.getString("event_id"), fact, fact.label(),
-                            fact.side(), rs.getString("asserted_by"), rs.getString("actor"),
-                            instant(rs, "occurred_at"), instant(rs, "published_at"));
+                            rs.getString("asserted_by"), rs.getString("actor"), instant(rs, "occurred_at"),
+                            instant(rs, "published_at"));
                 }) : Map.of();
         return rows.stream().map(row -> row.view(subjects.getOrDefault(row.clueId(), List.of()),
+                outcomes.getOrDefault(row.clueId(), List.of()), clocks.getOrDefault(row.clueId(), List.of()),
                 anomalies.getOrDefault(row.clueId(), List.of()),
-                withTimeline ? timelines.getOrDefault(row.clueId(), List.of()) : null)).toList();
+                withTimelines ? timelines.getOrDefault(row.clueId(), List.of()) : null)).toList();
     }
 
     private <T> Map<String, List<T>> grouped(String sql, Map<String, Object> params, RowReader<T> reader) {
@@ -109,8 +133,11 @@ class TransferLedgerQueries {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** An outcome count and whether the conclusion or the feedback reported it. */
+    private record Tally(LedgerFact fact, OutcomeTally tally) {
+    }
+
     private static Row row(ResultSet rs) throws SQLException {
-        String senderJurisdiction = rs.getString("sender_jurisdiction");
         LedgerEntryView.SenderRecord sender = rs.getString("transfer_event_id") == null ? null
                 : new LedgerEntryView.SenderRecord(rs.getString("transfer_event_id"), instant(rs, "transferred_at"),
                 instant(rs, "transfer_published_at"), rs.getString("transfer_actor"),
@@ -118,16 +145,29 @@ class TransferLedgerQueries {
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("linked_case_number") == null ? null : new TransferredClue.GangCase(
                         rs.getString("linked_case_number"), GangCaseType.valueOf(rs.getString("linked_case_type"))),
-                rs.getString("summary"), null, rs.getString("sender_content_digest"));
+                rs.getString("summary"), null, rs.getString("sender_content_digest"),
+                instant(rs, "acknowledged_at"));
         LedgerEntryView.ReceiverRecord receiver = new LedgerEntryView.ReceiverRecord(
                 rs.getString("receipt_event_id"), instant(rs, "received_at"), rs.getString("receipt_actor"),
                 rs.getString("receiver_content_digest"), rs.getString("acceptance_event_id"),
-                instant(rs, "accepted_at"), rs.getString("acceptance_actor"), rs.getString("receiver_case_number"));
+                instant(rs, "accepted_at"), rs.getString("acceptance_actor"), rs.getString("receiver_case_number"),
+                instant(rs, "returned_at"), enumOrNull(ReturnReason.class, rs.getString("return_reason")),
+                rs.getString("return_explanation"), instant(rs, "disposed_at"),
+                enumOrNull(DisposalMethod.class, rs.getString("disposal_method")), instant(rs, "progressed_at"),
+                rs.getString("progress_summary"), instant(rs, "concluded_at"), rs.getString("conclusion_summary"),
+                null, instant(rs, "feedback_at"), rs.getString("feedback_summary"), null);
+        LedgerEntryView.Supervision supervision = rs.getString("supervision_kind") == null ? null
+                : new LedgerEntryView.Supervision(SupervisionKind.valueOf(rs.getString("supervision_kind")),
+                instant(rs, "supervised_at"), rs.getString("escalated_to"));
         return new Row(rs.getString("clue_id"), Direction.valueOf(rs.getString("direction")),
                 LedgerState.valueOf(rs.getString("state")),
-                new AgencyId(AgencyType.valueOf(rs.getString("sender_type")), senderJurisdiction),
+                new AgencyId(AgencyType.valueOf(rs.getString("sender_type")), rs.getString("sender_jurisdiction")),
                 new AgencyId(AgencyType.valueOf(rs.getString("receiver_type")), rs.getString("receiver_jurisdiction")),
-                sender, receiver);
+                sender, receiver, supervision);
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -136,13 +176,28 @@ class TransferLedgerQueries {
     }
 
     private record Row(String clueId, Direction direction, LedgerState state, AgencyId sender, AgencyId receiver,
-                       LedgerEntryView.SenderRecord senderRecord, LedgerEntryView.ReceiverRecord receiverRecord) {
+                       LedgerEntryView.SenderRecord senderRecord, LedgerEntryView.ReceiverRecord receiverRecord,
+                       LedgerEntryView.Supervision supervision) {
 
-        LedgerEntryView view(List<TransferredClue.Subject> subjects, List<LedgerEntryView.AnomalyView> anomalies,
+        LedgerEntryView view(List<TransferredClue.Subject> subjects, List<Tally> tallies,
+                             List<LedgerEntryView.ClockView> clocks, List<LedgerEntryView.AnomalyView> anomalies,
                              List<LedgerEntryView.TimelineFact> timeline) {
+            LedgerEntryView.Timelines timelines = timeline == null ? null : new LedgerEntryView.Timelines(
+                    timeline.stream().filter(fact -> assertedBy(fact, sender.type())).toList(),
+                    timeline.stream().filter(fact -> !assertedBy(fact, sender.type())).toList());
             return new LedgerEntryView(clueId, direction, direction.label(), state, state.label(), sender, receiver,
-                    senderRecord == null ? null : senderRecord.withSubjects(subjects), receiverRecord, anomalies,
-                    timeline);
+                    senderRecord == null ? null : senderRecord.withSubjects(subjects),
+                    receiverRecord.withOutcomes(tallied(tallies, LedgerFact.CONCLUDED),
+                            tallied(tallies, LedgerFact.FEEDBACK_SENT)), supervision, clocks, anomalies, timelines);
+        }
+
+        private static List<OutcomeTally> tallied(List<Tally> tallies, LedgerFact fact) {
+            List<OutcomeTally> outcomes = tallies.stream().filter(t -> t.fact() == fact).map(Tally::tally).toList();
+            return outcomes.isEmpty() ? null : outcomes;
+        }
+
+        private static boolean assertedBy(LedgerEntryView.TimelineFact fact, AgencyType agency) {
+            return fact.assertedBy().startsWith(agency.name() + "@");
         }
     }
 }

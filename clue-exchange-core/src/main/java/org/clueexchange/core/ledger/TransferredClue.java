@@ -7,14 +7,19 @@ import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
 
-/** The content of a transfer as the sender recorded it, and its digest. */
+/**
+ * The content of a transfer as the sender recorded it, and its digest.
+ *
+ * @param suspects others named who are no public officials; absent from events recorded before they existed
+ */
 public record TransferredClue(ClueSource source, AllegationCategory allegation, Priority priority,
                               List<Subject> subjects, GangCase linkedGangCase, String summary,
-                              List<Document> attachments, String contentDigest) {
+                              List<Document> attachments, List<String> suspects, String contentDigest) {
 
     public TransferredClue {
         subjects = List.copyOf(subjects);
         attachments = List.copyOf(attachments);
+        suspects = suspects == null ? List.of() : List.copyOf(suspects);
     }
 
     /** A person the clue is about (涉案人员), with rank (职级). */

@@ -73,8 +73,12 @@ class LedgerIntakeIT {
         assertThat(entry.path("receiverRecord").path("acceptedAt").asText()).isEqualTo("2020-06-10T02:20:00Z");
         assertThat(entry.path("receiverRecord").path("receiverCaseNumber").asText())
                 .isEqualTo(acceptance.getReceiverCaseNumber());
-        assertThat(entry.path("timeline")).extracting(fact -> fact.path("fact").asText())
-                .containsExactly("TRANSFERRED", "RECEIVED", "ACCEPTED");
+        assertThat(entry.path("timelines").path("sender")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("TRANSFERRED");
+        assertThat(entry.path("timelines").path("receiver")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("RECEIVED", "ACCEPTED");
+        assertThat(entry.path("clocks")).extracting(clock -> clock.path("clock").asText() + ":"
+                + clock.path("status").asText()).contains("PICK_UP:MET", "SAME_DAY_ACCEPTANCE:MET");
         assertThat(entry.path("anomalies")).isEmpty();
     }
 
@@ -105,7 +109,8 @@ class LedgerIntakeIT {
         topics.publish(acceptance);
 
         JsonNode entry = awaitEntry(clueIdOf(transfer), "ACCEPTED");
-        assertThat(entry.path("timeline")).hasSize(3);
+        assertThat(entry.path("timelines").path("sender")).hasSize(1);
+        assertThat(entry.path("timelines").path("receiver")).hasSize(2);
         assertThat(entry.path("anomalies")).isEmpty();
     }
 

@@ -46,7 +46,7 @@ class LedgerRebuildIT {
             before = awaitLedger(core, clueIds, 9);
         }
         assertThat(before.get(clueIds.get(4)).path("anomalies").get(0).path("kind").asText())
-                .isEqualTo("ACCEPTED_BEFORE_RECEIVED");
+                .isEqualTo("OUT_OF_SEQUENCE");
 
         try (RunningCore restarted = RunningCore.start(database, bootstrap, "rebuild-live")) {
             assertThat(awaitLedger(restarted, clueIds, 9)).isEqualTo(before);
@@ -64,6 +64,7 @@ class LedgerRebuildIT {
             clueIds.forEach(clueId -> core.entry(clueId).ifPresent(entry -> ledger.put(clueId, entry)));
             return ledger;
         }, ledger -> ledger.size() == clueIds.size()
-                && ledger.values().stream().mapToInt(entry -> entry.path("timeline").size()).sum() == facts);
+                && ledger.values().stream().mapToInt(entry -> entry.path("timelines").path("sender").size()
+                + entry.path("timelines").path("receiver").size()).sum() == facts);
     }
 }

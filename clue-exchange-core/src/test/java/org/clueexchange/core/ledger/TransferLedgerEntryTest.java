@@ -1,15 +1,27 @@
 package org.clueexchange.core.ledger;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyIterable;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.clueexchange.core.sla.ConfiguredSlaPolicy;
+import org.clueexchange.core.sla.SlaProperties;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
-import org.junit.jupiter.api.BeforeEach;
+import org.clueexchange.events.ReturnReason;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 class TransferLedgerEntryTest {
@@ -18,59 +30,74 @@ class TransferLedgerEntryTest {
     private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
     private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
     private static final AgencyId OTHER_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
+    /** Noon in Zhaotong (UTC+8). */
     private static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
+    private static final Instant MIDNIGHT = Instant.parse("2020-06-10T16:00:00Z");
     private static final TransferredClue CLUE_CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
             AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
             List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
-            "为涉黑组织通风报信", List.of(), "d".repeat(64));
+            "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
+    private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
 
-    private AggregateTestFixture<TransferLedgerEntry> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
+    /** A fresh fixture per scenario: a fixture keeps the deadlines scheduled in earlier scenarios. */
+    private static AggregateTestFixture<TransferLedgerEntry> fixture() {
+        AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
+        fixture.registerInjectableResource(new ConfiguredSlaPolicy(new SlaProperties(
+                new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1))));
+        return fixture;
     }
 
     @Test
-    void aTransferOpensTheEntry() {
+    void aTransferOpensTheEntryAndStartsThePickUpAndSameDayClocks() {
         Assertion transfer = assertion(POLICE, NOON);
 
-        fixture.givenNoPriorActivity()
+        fixture().givenCurrentTime(NOON)
                 .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT));
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT))
+                .expectScheduledDeadline(Duration.ofHours(24), new SlaDeadline(SlaClock.PICK_UP,
+                        NOON.plus(Duration.ofHours(24))))
+                .expectScheduledDeadline(Duration.between(NOON, MIDNIGHT), new SlaDeadline(
+                        SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
     }
 
     @Test
-    void theReceiverAcknowledgesAndAccepts() {
+    void theReceiptStopsThePickUpClockAndTheAcceptanceStartsDisposalAndFeedbackClocks() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
         Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(1200));
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
-                        new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"));
-    }
-
-    @Test
-    void aReceiptBeforeItsTransferIsRecordedNotRejected() {
-        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
-
-        fixture.givenNoPriorActivity()
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()));
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false));
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
+                        new SlaClockStopped(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, acceptance.eventId(),
+                                acceptance.occurredAt(), false),
+                        new SlaClockStarted(CLUE, SlaClock.DISPOSAL, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofHours(2))),
+                        new SlaClockStarted(CLUE, SlaClock.FEEDBACK, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofDays(30))));
     }
 
     @Test
-    void theTransferArrivingAfterItsReceiptCompletesTheEntryWithoutAnomaly() {
-        Assertion transfer = assertion(POLICE, NOON);
+    void aReceiptBeforeItsTransferIsRecordedAndStopsTheClockTheTransferStarts() {
         Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion transfer = assertion(POLICE, NOON);
 
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+        fixture().givenNoPriorActivity()
+                .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()));
+        fixture().givenCommands(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
                 .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT));
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT));
     }
 
     @Test
@@ -78,12 +105,12 @@ class TransferLedgerEntryTest {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
-                        new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
                 .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
                 .expectNoEvents();
     }
@@ -96,83 +123,171 @@ class TransferLedgerEntryTest {
                 AnomalyKind.REPEATED_TRANSFER, "transferred again at " + second.occurredAt()
                 + " (first transferred at " + NOON + ")");
 
-        fixture.given(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordTransfer(CLUE, second, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT), repeated);
-        fixture.given(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordTransfer(CLUE, first, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT), repeated);
+        expectAnomalies(List.of(new RecordTransfer(CLUE, first, DISCIPLINE, CLUE_CONTENT)),
+                new RecordTransfer(CLUE, second, DISCIPLINE, CLUE_CONTENT), repeated);
+        expectAnomalies(List.of(new RecordTransfer(CLUE, second, DISCIPLINE, CLUE_CONTENT)),
+                new RecordTransfer(CLUE, first, DISCIPLINE, CLUE_CONTENT), repeated);
     }
 
     @Test
-    void aReceiptFromAnAgencyTheTransferDoesNotNameIsAnAnomalyWhicheverArrivesFirst() {
+    void aReceiverSideFactFromAnAgencyTheTransferDoesNotNameIsAnAnomalyWhicheverArrivesFirst() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
         LedgerAnomalyRecorded mismatch = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
                 AnomalyKind.RECEIVER_MISMATCH,
                 "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600");
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), mismatch);
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), mismatch);
+        expectAnomalies(List.of(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), mismatch);
+        expectAnomalies(List.of(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())),
+                new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), mismatch);
     }
 
     @Test
-    void anAcceptanceFromAnAgencyTheTransferDoesNotNameIsAnAnomaly() {
+    void anAcknowledgementFromAnAgencyThatDidNotTransferIsAnAnomaly() {
         Assertion transfer = assertion(POLICE, NOON);
-        Assertion acceptance = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+        Assertion acknowledgement = assertion(new AgencyId(AgencyType.POLICE, "530700"), NOON.plusSeconds(600));
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
-                        new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), transfer.eventId(),
-                                AnomalyKind.RECEIVER_MISMATCH,
-                                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600"));
+        expectAnomalies(List.of(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                new RecordFeedbackAcknowledgement(CLUE, acknowledgement, UUID.randomUUID().toString()),
+                new LedgerAnomalyRecorded(CLUE, acknowledgement.eventId(), transfer.eventId(),
+                        AnomalyKind.SENDER_MISMATCH,
+                        "asserted by POLICE@530700, but POLICE@530600 transferred the clue"));
     }
 
     @Test
-    void aReceiptDatedBeforeItsTransferIsAnAnomalyWhicheverArrivesFirst() {
+    void aFactDatedBeforeAFactItPresupposesIsAnAnomalyWhicheverArrivesFirst() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(DISCIPLINE, NOON.minusSeconds(3600));
         LedgerAnomalyRecorded early = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
-                AnomalyKind.RECEIVED_BEFORE_TRANSFERRED,
-                "received at " + receipt.occurredAt() + ", transferred at " + NOON);
+                AnomalyKind.OUT_OF_SEQUENCE, "received at " + receipt.occurredAt() + ", before transferred at " + NOON);
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), early);
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), early);
+        expectAnomalies(List.of(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), early);
+        expectAnomalies(List.of(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())),
+                new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT), early);
     }
 
     @Test
-    void anAcceptanceDatedBeforeTheReceiptIsAnAnomalyWhicheverArrivesFirst() {
-        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
-        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(300));
-        LedgerAnomalyRecorded early = new LedgerAnomalyRecorded(CLUE, acceptance.eventId(), receipt.eventId(),
-                AnomalyKind.ACCEPTED_BEFORE_RECEIVED,
-                "accepted at " + acceptance.occurredAt() + ", received at " + receipt.occurredAt());
+    void feedbackDatedBeforeTheConclusionIsOutOfSequence() {
+        Assertion conclusion = assertion(DISCIPLINE, NOON.plusSeconds(7200));
+        Assertion feedback = assertion(DISCIPLINE, NOON.plusSeconds(3600));
 
-        fixture.given(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"), early);
-        fixture.given(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"))
-                .when(new RecordReceipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()), early);
+        expectAnomalies(List.of(new RecordConclusion(CLUE, conclusion, OUTCOMES, "查实")),
+                new RecordFeedback(CLUE, feedback, OUTCOMES, "已查实"),
+                new LedgerAnomalyRecorded(CLUE, feedback.eventId(), conclusion.eventId(), AnomalyKind.OUT_OF_SEQUENCE,
+                        "feedback sent at " + feedback.occurredAt() + ", before concluded at "
+                                + conclusion.occurredAt()));
     }
 
     @Test
-    void anAcceptanceWithoutAReceiptIsNoAnomalyOfTheEntryTheReceiptMayStillCome() {
+    void aClueBothAcceptedAndReturnedIsAnAnomalyOnTheLaterOfTheTwo() {
+        Assertion acceptance = assertion(DISCIPLINE, NOON);
+        Assertion returned = assertion(DISCIPLINE, NOON.plusSeconds(60));
+
+        expectAnomalies(List.of(new RecordReturn(CLUE, returned, ReturnReason.NOT_OUR_JURISDICTION, "非本级管辖")),
+                new RecordAcceptance(CLUE, acceptance, "ZTJW-1"),
+                new LedgerAnomalyRecorded(CLUE, returned.eventId(), acceptance.eventId(),
+                        AnomalyKind.ACCEPTED_AND_RETURNED, "returned at " + returned.occurredAt()
+                        + ", though accepted at " + acceptance.occurredAt()));
+    }
+
+    @Test
+    void aTimeLimitIsBreachedExactlyWhenItFallsDueUnfulfilled() {
         Assertion transfer = assertion(POLICE, NOON);
-        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Instant pickUpDue = NOON.plus(Duration.ofHours(24));
 
-        fixture.given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
-                .when(new RecordAcceptance(CLUE, acceptance, "ZTJW-2020-001"))
-                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+                .whenTimeAdvancesTo(MIDNIGHT.minusMillis(1))
+                .expectNoEvents();
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+                .whenTimeAdvancesTo(MIDNIGHT)
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new RecordReceipt(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(60)), POLICE, "r".repeat(64)))
+                .whenTimeAdvancesTo(pickUpDue)
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
+    }
+
+    @Test
+    void aFactFulfillingALimitLateStopsItLateAndAFactThatOccurredInTimeButArrivedLateStopsItInTime() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion lateAcceptance = assertion(DISCIPLINE, MIDNIGHT.plusSeconds(60));
+        Assertion timelyAcceptance = assertion(DISCIPLINE, MIDNIGHT.minusSeconds(60));
+        SlaBreached breached = new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT);
+
+        fixture().given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT), breached)
+                .when(new RecordAcceptance(CLUE, lateAcceptance, "ZTJW-1"))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.SAME_DAY_ACCEPTANCE, lateAcceptance.eventId(), lateAcceptance.occurredAt(), true))));
+        fixture().given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT), breached)
+                .when(new RecordAcceptance(CLUE, timelyAcceptance, "ZTJW-1"))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.SAME_DAY_ACCEPTANCE, timelyAcceptance.eventId(), timelyAcceptance.occurredAt(),
+                        false))));
+    }
+
+    @Test
+    void anEarlierTransferArrivingLaterMovesTheClocksAndADeadlineOfTheOldDueTimeHasNoEffect() {
+        Assertion later = assertion(POLICE, NOON.plus(Duration.ofDays(1)));
+        Assertion earlier = assertion(POLICE, NOON);
+
+        fixture().givenCommands(new RecordTransfer(CLUE, later, DISCIPLINE, CLUE_CONTENT))
+                .when(new RecordTransfer(CLUE, earlier, DISCIPLINE, CLUE_CONTENT))
+                .expectEventsMatching(payloads(SlaClockStarted.class, contains(
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, earlier.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, earlier.eventId(), MIDNIGHT))));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(new RecordTransfer(CLUE, later, DISCIPLINE, CLUE_CONTENT),
+                        new RecordTransfer(CLUE, earlier, DISCIPLINE, CLUE_CONTENT))
+                .whenTimeAdvancesTo(NOON.plus(Duration.ofDays(3)))
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT),
+                        new SlaBreached(CLUE, SlaClock.PICK_UP, NOON.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void aReturnStopsEveryClockAndTheLifecycleReachesItsEnd() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion returned = assertion(DISCIPLINE, NOON.plusSeconds(60));
+
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))
+                .when(new RecordReturn(CLUE, returned, ReturnReason.MATERIAL_INCOMPLETE, "材料不全"))
+                .expectEvents(new ClueReturnRecorded(CLUE, returned, ReturnReason.MATERIAL_INCOMPLETE, "材料不全"),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, returned.eventId(), returned.occurredAt(), false),
+                        new SlaClockStopped(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, returned.eventId(),
+                                returned.occurredAt(), false));
+        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion disposal = assertion(DISCIPLINE, NOON.plusSeconds(3600));
+        fixture().givenCommands(new RecordTransfer(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new RecordAcceptance(CLUE, acceptance, "ZTJW-1"))
+                .when(new RecordDisposal(CLUE, disposal, DisposalMethod.PRELIMINARY_VERIFICATION, null))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.DISPOSAL, disposal.eventId(), disposal.occurredAt(), false))));
+    }
+
+    /** Recording {@code fact} after {@code given} yields exactly these anomalies. */
+    private void expectAnomalies(List<Object> given, Object fact, LedgerAnomalyRecorded... anomalies) {
+        fixture().givenCommands(given)
+                .when(fact)
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloads(LedgerAnomalyRecorded.class,
+                        anomalies.length == 0 ? emptyIterable() : contains(anomalies)));
+    }
+
+    /** The published events' payloads of one type, matched as a list. */
+    private static <T> Matcher<List<EventMessage<?>>> payloads(Class<T> type, Matcher<? super List<T>> matcher) {
+        return new FeatureMatcher<List<EventMessage<?>>, List<T>>(matcher, type.getSimpleName() + " payloads",
+                "payloads") {
+            @Override
+            protected List<T> featureValueOf(List<EventMessage<?>> events) {
+                return events.stream().map(EventMessage::getPayload).filter(type::isInstance).map(type::cast).toList();
+            }
+        };
     }
 
     private static Assertion assertion(AgencyId agency, Instant occurredAt) {

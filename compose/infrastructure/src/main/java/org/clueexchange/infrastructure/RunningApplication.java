@@ -20,13 +20,16 @@ public final class RunningApplication implements AutoCloseable {
         this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
-    public static RunningApplication start(Class<?> application, Database database, Map<String, String> settings) {
+    /** @param extraSources configuration classes a test adds, e.g. to replace the application's clock */
+    public static RunningApplication start(Class<?> application, Database database, Map<String, String> settings,
+                                           Class<?>... extraSources) {
         Map<String, String> arguments = new LinkedHashMap<>(settings);
         arguments.put("spring.datasource.url", database.jdbcUrl());
         arguments.put("spring.datasource.username", database.username());
         arguments.put("spring.datasource.password", database.password());
         arguments.putIfAbsent("server.port", "0");
-        return new RunningApplication(new SpringApplicationBuilder(application).run(arguments.entrySet().stream()
+        return new RunningApplication(new SpringApplicationBuilder(application).sources(extraSources)
+                .run(arguments.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new)));
     }
 

@@ -1,0 +1,6 @@
+package org.clueexchange.core.ledger;
+
+import java.util.List;
+
+public record FeedbackRecorded(String clueId, Assertion assertion, List<OutcomeTally> outcomes, String summary) {
+}

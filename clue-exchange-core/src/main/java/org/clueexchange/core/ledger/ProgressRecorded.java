@@ -1,0 +1,4 @@
+package org.clueexchange.core.ledger;
+
+public record ProgressRecorded(String clueId, Assertion assertion, String summary) {
+}

@@ -1,0 +1,9 @@
+package org.clueexchange.core.ledger;
+
+import org.clueexchange.events.DisposalMethod;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record on the ledger how the receiver decided to dispose of the clue (处置). */
+public record RecordDisposal(@TargetAggregateIdentifier String clueId, Assertion assertion,
+                             DisposalMethod method, String explanation) {
+}

@@ -1,0 +1,9 @@
+package org.clueexchange.core.ledger;
+
+import org.clueexchange.events.ReturnReason;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record on the ledger that the receiver returned the clue (退回). */
+public record RecordReturn(@TargetAggregateIdentifier String clueId, Assertion assertion,
+                           ReturnReason reason, String explanation) {
+}

@@ -1,0 +1,48 @@
+package org.clueexchange.core.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.core.ledger.SlaPolicy;
+import org.clueexchange.wire.Jurisdictions;
+import org.springframework.stereotype.Component;
+
+/** The time limits as configured, per jurisdiction; calendar days are cut in China Standard Time. */
+@Component
+public class ConfiguredSlaPolicy implements SlaPolicy {
+
+    static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
+
+    private final SlaProperties properties;
+
+    public ConfiguredSlaPolicy(SlaProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Instant dueAt(SlaClock clock, Instant startedAt, String jurisdiction) {
+        SlaProperties.Limits limits = limitsFor(jurisdiction);
+        return switch (clock) {
+            case PICK_UP -> startedAt.plus(limits.pickUp());
+            case SAME_DAY_ACCEPTANCE -> startedAt.atOffset(CHINA_STANDARD_TIME).toLocalDate()
+                    .plusDays(limits.acceptanceDays() + 1L).atStartOfDay().toInstant(CHINA_STANDARD_TIME);
+            case DISPOSAL -> startedAt.plus(limits.disposal());
+            case FEEDBACK -> startedAt.plus(Duration.ofDays(limits.feedbackDays()));
+        };
+    }
+
+    /** The defaults, overridden by the province's, the prefecture's, then the county's own limits. */
+    SlaProperties.Limits limitsFor(String jurisdiction) {
+        SlaProperties.Limits limits = properties.defaults().over(SlaProperties.Limits.AGREED);
+        for (String level : List.of(jurisdiction.substring(0, 2) + "0000", jurisdiction.substring(0, 4) + "00",
+                jurisdiction)) {
+            SlaProperties.Limits override = properties.jurisdictions().get(level);
+            if (override != null && Jurisdictions.liesWithin(jurisdiction, level)) {
+                limits = override.over(limits);
+            }
+        }
+        return limits;
+    }
+}
