@@ -64,12 +64,14 @@ class InboxApiIT {
         assertThat(item.path("from").asText()).isEqualTo("POLICE@530600");
         assertThat(item.path("persons").get(0).path("name").asText()).isEqualTo("张某");
         assertThat(item.path("contentDigest").asText()).isEqualTo(transfer.getContentDigest());
-        assertThat(item.has("receipt")).isFalse();
+        assertThat(item.path("history")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("ClueTransferred");
 
         JsonHttp.Response signed = adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
                 Map.of("recordId", "QS-1-" + clueId, "officerId", "JW-007", "occurredAt", "2020-06-10T10:30:00+08:00"));
         assertThat(signed.status()).isEqualTo(202);
-        assertThat(signed.body().path("receipt").path("occurredAt").asText()).isEqualTo("2020-06-10T02:30:00Z");
+        assertThat(signed.body().path("fact").asText()).isEqualTo("ClueReceived");
+        assertThat(signed.body().path("occurredAt").asText()).isEqualTo("2020-06-10T02:30:00Z");
         JsonHttp.Response accepted = adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG,
                 Map.of("recordId", "SL-1-" + clueId, "officerId", "JW-007", "caseNumber", "ZTJW-2020-101"));
         assertThat(accepted.status()).isEqualTo(202);

@@ -76,6 +76,7 @@ class ClueTransferApiIT {
                     .isEqualTo(GangCaseType.MAFIA_TYPE_ORGANISATION);
             assertThat(transfer.getContent().getSubjects().get(0).getRank()).isEqualTo(OfficialRank.COUNTY_DIVISION);
             assertThat(transfer.getContent().getPriority()).isEqualTo(Priority.URGENT);
+            assertThat(transfer.getContent().getSuspects()).containsExactly("刘某", "陈某");
         });
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(adapter.get("/api/v1/clue-transfers/" + clueId,
                 TOKEN).body().path("publication").asText()).isEqualTo("PUBLISHED"));
@@ -166,10 +167,11 @@ class ClueTransferApiIT {
         topics.publish(receipt);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode reply = adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body().path("replies").get(0);
-            assertThat(reply.path("fact").asText()).isEqualTo("RECEIVED");
-            assertThat(reply.path("assertedBy").asText()).isEqualTo("DISCIPLINE@530600");
-            assertThat(reply.path("contentMatches").asBoolean()).isTrue();
+            JsonNode view = adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body();
+            assertThat(view.path("history")).extracting(fact -> fact.path("side").asText() + " "
+                    + fact.path("fact").asText() + " " + fact.path("assertedBy").asText())
+                    .containsExactly("OURS ClueTransferred POLICE@530600", "THEIRS ClueReceived DISCIPLINE@530600");
+            assertThat(view.path("receiverHoldsSameContent").asBoolean()).isTrue();
         });
     }
 
@@ -198,6 +200,7 @@ class ClueTransferApiIT {
         request.put("urgent", true);
         request.put("officials", List.of(Map.of("name", "王某", "unit", "某县公安局 副局长", "rank", "COUNTY_DIVISION",
                 "role", "保护伞")));
+        request.put("suspects", List.of("刘某", "陈某"));
         request.put("summary", "王某多次为涉黑组织通风报信");
         request.put("attachments", List.of(Map.of("name", "询问笔录.pdf", "sha256", "b".repeat(64))));
         return request;

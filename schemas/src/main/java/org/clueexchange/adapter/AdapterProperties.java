@@ -3,6 +3,7 @@ package org.clueexchange.adapter;
 import java.time.Duration;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.wire.Jurisdictions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,11 +16,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("adapter")
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
-                                @DefaultValue Kafka kafka) {
+                                @DefaultValue Kafka kafka, @DefaultValue Delivery delivery) {
 
     public AdapterProperties {
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         clients = List.copyOf(clients);
+        for (AgencyClient client : clients) {
+            for (String jurisdiction : client.jurisdictions()) {
+                if (!jurisdictions.isEmpty() && jurisdictions.stream()
+                        .noneMatch(served -> Jurisdictions.liesWithin(jurisdiction, served))) {
+                    throw new IllegalArgumentException("adapter.clients: " + client.id() + " would act for "
+                            + jurisdiction + ", which this adapter does not serve (adapter.jurisdictions: "
+                            + jurisdictions + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * How facts are pushed to the clients' webhooks: a failed attempt is retried after {@code firstRetry},
+     * doubling up to {@code longestRetry}; after {@code maxAttempts} the delivery is FAILED until an operator
+     * retries it.
+     */
+    public record Delivery(@DefaultValue("12") int maxAttempts, @DefaultValue("1s") Duration firstRetry,
+                           @DefaultValue("10m") Duration longestRetry, @DefaultValue("10s") Duration timeout) {
     }
 
     /**

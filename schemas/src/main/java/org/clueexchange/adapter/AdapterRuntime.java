@@ -1,16 +1,31 @@
 package org.clueexchange.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.adapter.clues.InboxActionsController;
+import org.clueexchange.adapter.clues.ReceivedClues;
+import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.adapter.clues.SentCluesController;
+import org.clueexchange.adapter.clues.SupervisionController;
+import org.clueexchange.adapter.clues.Supervisions;
+import org.clueexchange.adapter.delivery.Deliveries;
+import org.clueexchange.adapter.delivery.FeedController;
+import org.clueexchange.adapter.delivery.WebhookDispatcher;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxRelay;
 import org.clueexchange.adapter.received.ReceivedFactIntake;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.api.ApiProblems;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.KafkaSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +42,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
-@Import(ApiProblems.class)
+@Import({ApiProblems.class, SentCluesController.class, InboxActionsController.class, SupervisionController.class,
+        FeedController.class})
 public class AdapterRuntime {
 
     @Bean
@@ -61,14 +77,54 @@ public class AdapterRuntime {
     }
 
     @Bean
+    Deliveries deliveries(DataSource dataSource, AdapterProperties properties) {
+        return new Deliveries(dataSource, properties.clients());
+    }
+
+    @Bean
     ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                                          Outbox outbox, ReceivedFacts received, Clock clock) {
-        return new ReceivedFactIntake(properties, agency, codec, outbox, received, clock);
+                                          Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
+        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    WebhookDispatcher webhookDispatcher(Deliveries deliveries, ReceivedFacts received, AdapterProperties properties,
+                                        DataSource dataSource, Clock clock, ObjectMapper json) {
+        return new WebhookDispatcher(deliveries, received, properties.clients(), properties.delivery(), dataSource,
+                clock, json);
     }
 
     @Bean
     AssertedFacts assertedFacts(Outbox outbox, Clock clock, ObjectMapper json) {
         return new AssertedFacts(outbox, clock, json);
+    }
+
+    @Bean
+    SentClues sentClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new SentClues(agency, facts, outbox, received);
+    }
+
+    @Bean
+    ReceivedClues receivedClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new ReceivedClues(agency, facts, outbox, received);
+    }
+
+    @Bean
+    Supervisions supervisions(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new Supervisions(agency, facts, outbox, received);
+    }
+
+    /** The adapter's API description, served at /v3/api-docs: every path under /api needs a bearer token. */
+    @Bean
+    OpenAPI adapterApi(AdapterAgency agency) {
+        String title = agency.type() == AgencyType.POLICE ? "Police adapter 政法机关接口" : "Discipline adapter 纪委监委接口";
+        return new OpenAPI()
+                .info(new Info().title(title).version("v1").description("The " + agency.type().name().toLowerCase()
+                        + " side of the clue exchange (线索双向移送): transfer clues, handle the clues transferred "
+                        + "to you, and receive the other agency's facts by feed or webhook."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     @Bean

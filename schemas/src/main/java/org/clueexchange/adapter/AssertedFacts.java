@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.outbox.IdempotencyConflictException;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
@@ -64,8 +65,11 @@ public final class AssertedFacts {
         }
     }
 
-    public Instant now() {
-        return clock.instant();
+    /** What the agency system is told of a fact stored for it. */
+    public static AssertedFactView view(OutboxEntry entry) {
+        EventEnvelope envelope = ClueEvents.envelopeOf(entry.event());
+        return new AssertedFactView(entry.clueId(), entry.eventId(), ClueEvents.typeOf(entry.event()),
+                envelope.getOccurredAt(), entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", !entry.created());
     }
 
     private String digest(Object request) {

@@ -16,7 +16,11 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public static InvalidRequestException of(String field, String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, List.of(new ApiProblems.FieldError(field, message)));
+        return of(HttpStatus.BAD_REQUEST, field, message);
+    }
+
+    public static InvalidRequestException of(HttpStatus status, String field, String message) {
+        return new InvalidRequestException(status, List.of(new ApiProblems.FieldError(field, message)));
     }
 
     public HttpStatus status() {

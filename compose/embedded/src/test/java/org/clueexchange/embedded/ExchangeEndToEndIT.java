@@ -45,11 +45,13 @@ class ExchangeEndToEndIT {
         JsonHttp discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
         JsonNode inboxItem = discipline.get("/api/v1/inbox/" + clueIds.get(0)).successfully();
         assertThat(inboxItem.path("from").asText()).isEqualTo("POLICE@530600");
-        assertThat(inboxItem.path("acceptance").path("caseNumber").asText()).isEqualTo("ZTJW-2020-101");
+        assertThat(inboxItem.path("history")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("ClueTransferred", "ClueReceived", "ClueAccepted");
 
         JsonHttp police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
-        assertThat(police.get("/api/v1/clue-transfers/" + clueIds.get(0)).successfully().path("replies"))
-                .extracting(reply -> reply.path("fact").asText()).containsExactly("RECEIVED", "ACCEPTED");
+        assertThat(police.get("/api/v1/clue-transfers/" + clueIds.get(0)).successfully().path("history"))
+                .extracting(fact -> fact.path("side").asText() + " " + fact.path("fact").asText())
+                .containsExactly("OURS ClueTransferred", "THEIRS ClueReceived", "THEIRS ClueAccepted");
 
         JsonHttp core = new JsonHttp(deployment.core(), null);
         Map<String, JsonNode> ledger = ledger(core, clueIds);

@@ -25,12 +25,13 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     private final Path logDir;
     private final int port;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path logDir, int port, KafkaConfig config) {
         this.logDir = logDir;
         this.port = port;
-        this.server = server;
+        this.config = config;
     }
 
     /** Formats {@code logDir} if it is empty and starts the broker on {@code port} (0: any free port). */
@@ -57,9 +58,9 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka log directory " + logDir, e);
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafkaBroker(logDir, brokerPort, server);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, config);
+        broker.resume();
+        return broker;
     }
 
     private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
@@ -97,8 +98,24 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     }
 
     @Override
+    public synchronized void pause() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (server == null) {
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+        }
+    }
+
+    @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        pause();
     }
 }

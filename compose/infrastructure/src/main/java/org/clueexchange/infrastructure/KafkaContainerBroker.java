@@ -1,5 +1,6 @@
 package org.clueexchange.infrastructure;
 
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -31,6 +32,17 @@ public final class KafkaContainerBroker implements KafkaBroker {
     @Override
     public String description() {
         return "Kafka container " + image + " (" + container.getContainerId().substring(0, 12) + ")";
+    }
+
+    /** Freezes the container: connections hang, as they do when a broker's host is cut off. */
+    @Override
+    public void pause() {
+        DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
+    public void resume() {
+        DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
     }
 
     @Override

@@ -2,24 +2,25 @@ package org.clueexchange.discipline.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.adapter.clues.FactRecord;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 
 /**
- * A clue transferred to the commission, as its clue management system sees it, with what the commission has
- * already done about it through this adapter.
+ * A clue transferred to the commission, as its clue management system sees it, with its history on both sides.
  *
  * @param cursor        the item's place in the inbox; pass it as {@code after} to read on
  * @param from          the transferring agency, e.g. {@code POLICE@530600}
- * @param persons       the people the clue reflects on (被反映人)
+ * @param persons       the officials the clue reflects on (被反映人)
+ * @param suspects      others the clue names, e.g. the gang's members
  * @param contentDigest the digest of the clue's content as transferred
  */
 public record InboxItem(long cursor, String clueId, String from, String to, Instant transferredAt,
                         Instant arrivedAt, ClueSource source, AllegationCategory allegation, boolean urgent,
-                        List<Person> persons, GangCase gangCase, String summary, List<Document> attachments,
-                        String contentDigest, Action receipt, Action acceptance) {
+                        List<Person> persons, List<String> suspects, GangCase gangCase, String summary,
+                        List<Document> attachments, String contentDigest, List<FactRecord> history) {
 
     public record Person(String name, String unit, OfficialRank rank, String role) {
     }
@@ -28,9 +29,5 @@ public record InboxItem(long cursor, String clueId, String from, String to, Inst
     }
 
     public record Document(String name, String sha256) {
-    }
-
-    /** What the commission asserted through this adapter, and whether it is published yet. */
-    public record Action(String eventId, Instant occurredAt, String actor, String caseNumber, String publication) {
     }
 }

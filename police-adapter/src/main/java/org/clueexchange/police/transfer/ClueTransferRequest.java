@@ -1,5 +1,12 @@
 package org.clueexchange.police.transfer;
 
+import static org.clueexchange.adapter.ApiFields.JURISDICTION;
+import static org.clueexchange.adapter.ApiFields.JURISDICTION_RULE;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
+import static org.clueexchange.adapter.ApiFields.SHA256;
+import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,6 +32,7 @@ import org.clueexchange.events.OfficialRank;
  * @param receiverJurisdiction the discipline commission it goes to
  * @param caseNumber           the gang case it was found in (案件编号)
  * @param officials            the public officials the clue names (涉案公职人员)
+ * @param suspects             the gang's members the case concerns (涉案犯罪嫌疑人), by name
  */
 public record ClueTransferRequest(
         @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
@@ -38,13 +46,9 @@ public record ClueTransferRequest(
         ClueSource source,
         boolean urgent,
         @NotEmpty @Valid List<@NotNull OfficialNamed> officials,
+        List<@NotBlank @Size(max = 100) String> suspects,
         @NotBlank @Size(max = 20000) String summary,
         @Valid List<@NotNull Attachment> attachments) {
-
-    static final String RECORD_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    static final String RECORD_ID_RULE = "must be 1-64 of A-Z a-z 0-9 . _ - and start with a letter or digit";
-    static final String JURISDICTION = "[1-8][0-9]{5}";
-    static final String JURISDICTION_RULE = "must be a six-digit GB/T 2260 code";
 
     /** A public official named in the case (涉案公职人员). */
     public record OfficialNamed(@NotBlank @Size(max = 100) String name,
@@ -55,7 +59,6 @@ public record ClueTransferRequest(
 
     /** A document of the case file sent with the clue, identified by its SHA-256. */
     public record Attachment(@NotBlank @Size(max = 255) String name,
-                             @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits")
-                             String sha256) {
+                             @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
     }
 }

@@ -1,6 +1,7 @@
 package org.clueexchange.adapter.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import org.clueexchange.api.ApiProblems;
 import org.clueexchange.api.InvalidRequestException;
@@ -12,8 +13,15 @@ import org.springframework.http.HttpStatus;
  * jurisdictions it may act for: each a county, prefecture or province code, covering everything inside it.
  *
  * @param tokenSha256 lower-case hex SHA-256 of the client's bearer token; the token itself is never stored
+ * @param webhook     where to push the other agency's facts that concern the client's jurisdictions, if anywhere
  */
-public record AgencyClient(String id, String tokenSha256, List<String> jurisdictions) {
+public record AgencyClient(String id, String tokenSha256, List<String> jurisdictions, Webhook webhook) {
+
+    /**
+     * @param secret the key of the HMAC-SHA256 signature on every delivery; configured outside the repository
+     */
+    public record Webhook(URI url, String secret) {
+    }
 
     /** The request attribute under which the authenticated client travels to the controllers. */
     public static final String ATTRIBUTE = AgencyClient.class.getName();

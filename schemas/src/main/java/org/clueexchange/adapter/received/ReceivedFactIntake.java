@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clueexchange.adapter.AdapterAgency;
 import org.clueexchange.adapter.AdapterProperties;
+import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
@@ -21,6 +22,7 @@ import org.clueexchange.wire.Jurisdictions;
 /**
  * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
  * jurisdiction it serves, and any fact about a clue it already has a fact of (one it sent, or one it received).
+ * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
  */
 public final class ReceivedFactIntake extends FactSubscriber {
 
@@ -28,15 +30,17 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final List<String> servedJurisdictions;
     private final Outbox outbox;
     private final ReceivedFacts received;
+    private final Deliveries deliveries;
     private final Clock clock;
 
     public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                              Outbox outbox, ReceivedFacts received, Clock clock) {
+                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
         super(settings(properties, agency), codec);
         this.agency = agency.type();
         this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;
         this.received = received;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -58,7 +62,12 @@ public final class ReceivedFactIntake extends FactSubscriber {
             throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
                     + " arrived on " + fact.topic() + ", the other agency's topic");
         }
-        concernedJurisdiction(fact).ifPresent(jurisdiction -> received.store(fact, jurisdiction, clock.instant()));
+        Optional<String> concerned = concernedJurisdiction(fact);
+        if (concerned.isPresent()) {
+            long sequence = received.store(fact, concerned.get(), clock.instant());
+            deliveries.schedule(sequence, ClueEvents.envelopeOf(fact.event()).getClueId(), concerned.get(),
+                    clock.instant());
+        }
     }
 
     private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) {

@@ -32,15 +32,20 @@ public final class ReceivedFacts {
         this.codec = codec;
     }
 
-    /** Stores the fact unless a fact with its event id is already stored; true if it was new. */
-    public boolean store(FactConsumer.ConsumedFact fact, String concernsJurisdiction, Instant receivedAt) {
+    /** Stores the fact unless a fact with its event id is already stored; either way, returns its sequence. */
+    public long store(FactConsumer.ConsumedFact fact, String concernsJurisdiction, Instant receivedAt) {
         EventEnvelope envelope = ClueEvents.envelopeOf(fact.event());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO received_fact (event_id, clue_id, event_type, asserted_by_jurisdiction,
-                         concerns_jurisdiction, payload, source_topic, source_partition, source_offset, received_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (event_id) DO NOTHING
+                     WITH stored AS (
+                         INSERT INTO received_fact (event_id, clue_id, event_type, asserted_by_jurisdiction,
+                             concerns_jurisdiction, payload, source_topic, source_partition, source_offset,
+                             received_at)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         ON CONFLICT (event_id) DO NOTHING
+                         RETURNING sequence)
+                     SELECT sequence FROM stored
+                     UNION ALL SELECT sequence FROM received_fact WHERE event_id = ?
                      """)) {
             insert.setObject(1, UUID.fromString(envelope.getEventId()));
             insert.setString(2, envelope.getClueId());
@@ -52,7 +57,11 @@ public final class ReceivedFacts {
             insert.setInt(8, fact.partition());
             insert.setLong(9, fact.offset());
             insert.setTimestamp(10, Timestamp.from(receivedAt));
-            return insert.executeUpdate() == 1;
+            insert.setObject(11, UUID.fromString(envelope.getEventId()));
+            try (ResultSet sequence = insert.executeQuery()) {
+                sequence.next();
+                return sequence.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store received " + ClueEvents.typeOf(fact.event()), e);
         }
@@ -63,11 +72,23 @@ public final class ReceivedFacts {
      * {@code afterSequence}, oldest first.
      */
     public List<ReceivedFact> page(String eventType, List<String> scopes, long afterSequence, int limit) {
-        String[] patterns = scopes.stream().map(scope -> Jurisdictions.significantPrefix(scope) + "%")
-                .toArray(String[]::new);
         return query("SELECT " + COLUMNS + " FROM received_fact WHERE event_type = ? "
                 + "AND concerns_jurisdiction LIKE ANY (?) AND sequence > ? ORDER BY sequence LIMIT ?",
-                eventType, patterns, afterSequence, limit);
+                eventType, patterns(scopes), afterSequence, limit);
+    }
+
+    private static String[] patterns(List<String> scopes) {
+        return scopes.stream().map(scope -> Jurisdictions.significantPrefix(scope) + "%").toArray(String[]::new);
+    }
+
+    /** Received facts concerning a jurisdiction within any of {@code scopes}, after the cursor, oldest first. */
+    public List<ReceivedFact> feed(List<String> scopes, long afterSequence, int limit) {
+        return query("SELECT " + COLUMNS + " FROM received_fact WHERE concerns_jurisdiction LIKE ANY (?) "
+                + "AND sequence > ? ORDER BY sequence LIMIT ?", patterns(scopes), afterSequence, limit);
+    }
+
+    public ReceivedFact bySequence(long sequence) {
+        return query("SELECT " + COLUMNS + " FROM received_fact WHERE sequence = ?", sequence).get(0);
     }
 
     public List<ReceivedFact> ofClue(String clueId) {

@@ -1,0 +1,51 @@
+package org.clueexchange.discipline.transfer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.clues.SentClueView;
+import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.adapter.clues.TransferDraft;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.Attachment;
+import org.clueexchange.events.Subject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The commission's clue system transfers gang-crime clues to the police here; it follows them at the same path. */
+@RestController
+@RequestMapping("/api/v1/clue-transfers")
+class ClueTransferController {
+
+    private final SentClues sent;
+
+    ClueTransferController(SentClues sent) {
+        this.sent = sent;
+    }
+
+    /**
+     * Accepts the transfer once it is stored; it is published to the exchange right after, or as soon as Kafka is
+     * reachable again. Repeating the request returns the first answer.
+     */
+    @PostMapping
+    ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, HttpServletRequest http) {
+        AgencyClient.of(http).requireJurisdiction(request.jurisdiction(), "jurisdiction");
+        String summary = request.inquiryNumber() == null ? request.summary()
+                : request.summary() + "（审查调查案件 " + request.inquiryNumber() + "）";
+        SentClueView view = sent.transfer(new TransferDraft(request.recordId(), request.jurisdiction(),
+                request.officerId(), request.occurredAt(), request.receiverJurisdiction(), TransferDraft.content(
+                request.source(), AllegationCategory.GANG_CRIME, request.urgent(),
+                request.officials() == null ? List.of() : request.officials().stream().map(official ->
+                        new Subject(official.name(), official.unit(), official.rank(), official.role())).toList(),
+                request.persons(), null, summary,
+                request.attachments() == null ? List.of() : request.attachments().stream()
+                        .map(document -> new Attachment(document.name(), document.sha256())).toList())),
+                request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + view.clueId())).body(view);
+    }
+}

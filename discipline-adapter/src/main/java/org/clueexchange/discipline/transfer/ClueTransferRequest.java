@@ -1,0 +1,58 @@
+package org.clueexchange.discipline.transfer;
+
+import static org.clueexchange.adapter.ApiFields.JURISDICTION;
+import static org.clueexchange.adapter.ApiFields.JURISDICTION_RULE;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
+import static org.clueexchange.adapter.ApiFields.SHA256;
+import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.OfficialRank;
+
+/**
+ * A discipline commission transfers to the police a clue of gang crime (涉黑涉恶问题线索) it found while
+ * investigating officials, in the terms of its clue management system.
+ *
+ * @param recordId             the system's own id of this transfer; a retry repeats it and transfers nothing twice
+ * @param jurisdiction         the transferring commission (GB/T 2260 code)
+ * @param receiverJurisdiction the police organ it goes to
+ * @param source               how the commission came by the clue (巡视巡察, 群众举报, ...)
+ * @param inquiryNumber        the commission's own case the clue came from (审查调查案件编号), if any
+ * @param persons              the people the clue accuses of gang crime (涉黑涉恶人员), by name
+ * @param officials            the officials it involves (关联公职人员), if any
+ */
+public record ClueTransferRequest(
+        @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+        @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String jurisdiction,
+        @NotBlank @Size(max = 64) String officerId,
+        Instant occurredAt,
+        @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String receiverJurisdiction,
+        @NotNull ClueSource source,
+        @Size(max = 64) String inquiryNumber,
+        boolean urgent,
+        @NotEmpty List<@NotBlank @Size(max = 100) String> persons,
+        @Valid List<@NotNull Official> officials,
+        @NotBlank @Size(max = 20000) String summary,
+        @Valid List<@NotNull Document> attachments) {
+
+    /** A public official the clue involves (关联公职人员). */
+    public record Official(@NotBlank @Size(max = 100) String name,
+                           @NotBlank @Size(max = 200) String unit,
+                           @NotNull OfficialRank rank,
+                           @Size(max = 100) String role) {
+    }
+
+    /** A document sent with the clue, identified by its SHA-256. */
+    public record Document(@NotBlank @Size(max = 255) String name,
+                           @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.clueexchange.police.inbox;
+
+import static org.clueexchange.adapter.ApiFields.RECORD_ID;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** The police decide how to handle a transferred clue (处置): open a case, inquire, merge, or not open one. */
+public record DecisionRequest(
+        @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+        @NotBlank @Size(max = 64) String officerId,
+        Instant occurredAt,
+        @NotNull PoliceDecision decision,
+        @Size(max = 4000) String explanation) {
+}
