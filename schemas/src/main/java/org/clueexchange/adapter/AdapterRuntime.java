@@ -62,7 +62,7 @@ public class AdapterRuntime {
         return new Outbox(dataSource, codec);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean
     OutboxRelay outboxRelay(Outbox outbox, DataSource dataSource, AdapterProperties properties,
                             AdapterAgency agency, Clock clock) {
         String bootstrap = properties.kafka().bootstrapServers();
@@ -87,7 +87,7 @@ public class AdapterRuntime {
         return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean
     WebhookDispatcher webhookDispatcher(Deliveries deliveries, ReceivedFacts received, AdapterProperties properties,
                                         DataSource dataSource, Clock clock, ObjectMapper json) {
         return new WebhookDispatcher(deliveries, received, properties.clients(), properties.delivery(), dataSource,

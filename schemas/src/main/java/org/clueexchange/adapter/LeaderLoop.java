@@ -8,13 +8,14 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Background work of an adapter that exactly one of its instances does at a time: the instance holding a
  * PostgreSQL advisory lock runs rounds of work, pausing while there is nothing to do and backing off while rounds
- * fail, until closed.
+ * fail. It starts with the application, once every bean (the database migrations among them) is ready.
  */
-public abstract class LeaderLoop implements AutoCloseable {
+public abstract class LeaderLoop implements SmartLifecycle, AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(15);
@@ -42,8 +43,19 @@ public abstract class LeaderLoop implements AutoCloseable {
     protected void afterFailure() {
     }
 
+    @Override
     public void start() {
         thread.start();
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running && thread.isAlive();
     }
 
     /** Cuts the current pause short: there is work. */

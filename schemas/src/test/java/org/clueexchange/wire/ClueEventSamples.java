@@ -66,6 +66,22 @@ public final class ClueEventSamples {
                 ClueContentDigest.of(content));
     }
 
+    /** A discipline commission's clue of gang crime, transferred to the police (纪检监察机关移送). */
+    public static ClueTransferred transferToPolice(String clueId, Instant occurredAt) {
+        ClueContent content = ClueContent.newBuilder()
+                .setSource(ClueSource.INSPECTION_TOUR)
+                .setAllegation(AllegationCategory.GANG_CRIME)
+                .setPriority(Priority.URGENT)
+                .setSubjects(List.of(new Subject("李某", "某镇党委 书记", OfficialRank.TOWNSHIP_SECTION, "涉嫌包庇")))
+                .setSuspects(List.of("刘某", "陈某"))
+                .setLinkedGangCase(null)
+                .setSummary("巡察发现刘某团伙强揽工程、暴力讨债 (" + clueId + ")")
+                .setAttachments(List.of())
+                .build();
+        return new ClueTransferred(envelope(clueId, ZHAOTONG_DISCIPLINE, occurredAt), ZHAOTONG_POLICE, content,
+                ClueContentDigest.of(content));
+    }
+
     public static ClueReceived receipt(ClueTransferred transfer, Instant occurredAt) {
         return new ClueReceived(receiverEnvelope(transfer, occurredAt), transfer.getEnvelope().getAssertedBy(),
                 transfer.getContentDigest());

@@ -3,8 +3,9 @@ package org.clueexchange.infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
@@ -41,13 +43,13 @@ public final class AgencyTopics implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
-    /** Every record on {@code topic} with this key, from the beginning, waiting up to {@code patience}. */
+    /**
+     * Every record on {@code topic} with this key, from the beginning, until {@code expected} are found or
+     * {@code patience} runs out. It reads without a consumer group, so that it depends on no group coordinator.
+     */
     public List<ConsumerRecord<String, byte[]>> read(String topic, String key, int expected, Duration patience) {
-        Properties props = KafkaSettings.consumer(bootstrapServers, "test-reader-" + UUID.randomUUID(), "test-reader");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(topic)) {
             long deadline = System.nanoTime() + patience.toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -60,10 +62,47 @@ public final class AgencyTopics implements AutoCloseable {
         return found;
     }
 
+    /** Every record on {@code topic} with this key, from the beginning to the end the topic has now. */
+    public List<ConsumerRecord<String, byte[]>> readToEnd(String topic, String key) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(topic)) {
+            Set<TopicPartition> partitions = consumer.assignment();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private KafkaConsumer<String, byte[]> fromTheBeginning(String topic) {
+        Properties props = KafkaSettings.consumer(bootstrapServers, "unused", "test-reader");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     /** The events on {@code topic} under this key, decoded. */
     public List<SpecificRecord> readEvents(String topic, String key, int expected, Duration patience) {
+        return decoded(topic, key, read(topic, key, expected, patience));
+    }
+
+    /** The events on {@code topic} under this key, from the beginning to the end the topic has now, decoded. */
+    public List<SpecificRecord> readEventsToEnd(String topic, String key) {
+        return decoded(topic, key, readToEnd(topic, key));
+    }
+
+    private List<SpecificRecord> decoded(String topic, String key, List<ConsumerRecord<String, byte[]>> records) {
         List<SpecificRecord> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : read(topic, key, expected, patience)) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(codec.decode(record.value()));
             } catch (UndecodableEventException e) {

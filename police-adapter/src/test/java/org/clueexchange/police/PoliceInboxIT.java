@@ -1,0 +1,178 @@
+package org.clueexchange.police;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clueexchange.wire.ClueEventSamples.AT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueConcluded;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.infrastructure.AdapterSettings;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.infrastructure.RunningApplication;
+import org.clueexchange.wire.ClueEventSamples;
+import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.ExchangeTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A clue a discipline commission transferred to the police, handled by the case system in criminal-case terms. */
+class PoliceInboxIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String TOKEN = UUID.randomUUID().toString();
+
+    static RunningApplication adapter;
+    static AgencyTopics topics;
+
+    @BeforeAll
+    static void start() {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        adapter = RunningApplication.start(PoliceAdapter.class,
+                infrastructure.postgres().createDatabase("police_inbox"),
+                AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                        .asMap());
+        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        adapter.close();
+    }
+
+    @Test
+    void aClueFromDisciplineIsHandledFromReceiptToFeedbackAndEachStepIsPublishedAsThePolice() throws Exception {
+        String clueId = received();
+        JsonNode incoming = adapter.get("/api/v1/inbox/" + clueId, TOKEN).body();
+        assertThat(incoming.path("from").asText()).isEqualTo("DISCIPLINE@530600");
+        assertThat(incoming.path("suspects")).extracting(JsonNode::asText).containsExactly("刘某", "陈某");
+        assertThat(incoming.path("officials").get(0).path("name").asText()).isEqualTo("李某");
+
+        act(clueId, "receipt", Map.of());
+        act(clueId, "acceptance", Map.of("caseNumber", "ZTGA-LA-2020-9"));
+        act(clueId, "decision", Map.of("decision", "CRIMINAL_INVESTIGATION"));
+        act(clueId, "progress", Map.of("summary", "已抓获犯罪嫌疑人二名"));
+        act(clueId, "conclusion", Map.of("results", List.of(Map.of("result", "SENT_FOR_PROSECUTION", "persons", 2)),
+                "summary", "侦查终结，移送审查起诉"));
+        act(clueId, "feedback", Map.of("summary", "已移送审查起诉二人"));
+
+        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 6, PATIENCE);
+        assertThat(published).extracting(ClueEvents::typeOf).containsExactly("ClueReceived", "ClueAccepted",
+                "DisposalDecided", "ProgressReported", "ClueConcluded", "FeedbackSent");
+        assertThat(published).allSatisfy(event -> assertThat(ClueEvents.envelopeOf(event).getAssertedBy())
+                .isEqualTo(new Agency(AgencyType.POLICE, "530600")));
+        assertThat(((DisposalDecided) published.get(2)).getMethod()).isEqualTo(DisposalMethod.CRIMINAL_INVESTIGATION);
+        List<OutcomeCount> outcomes = List.of(new OutcomeCount(Outcome.SENT_FOR_PROSECUTION, 2));
+        assertThat(((ClueConcluded) published.get(4)).getOutcomes()).isEqualTo(outcomes);
+        assertThat(((FeedbackSent) published.get(5)).getOutcomes()).isEqualTo(outcomes);
+        assertThat(adapter.get("/api/v1/inbox/" + clueId, TOKEN).body().path("history"))
+                .extracting(fact -> fact.path("label").asText())
+                .containsExactly("移送", "签收", "受理", "处置", "进展", "办结", "反馈");
+    }
+
+    @Test
+    void aDecisionInDisciplineTermsIsRefusedNamingTheField() throws Exception {
+        String clueId = received();
+
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN,
+                Map.of("recordId", "JD-1", "officerId", "GA-1", "decision", "PRELIMINARY_VERIFICATION"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("decision");
+    }
+
+    @Test
+    void feedbackBeforeAConclusionIsRefused() throws Exception {
+        String clueId = received();
+
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/" + clueId + "/feedback", TOKEN,
+                Map.of("recordId", "FK-1", "officerId", "GA-1", "summary", "尚未办结"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("detail").asText()).contains("conclude " + clueId + " before");
+    }
+
+    @Test
+    void aRetriedDecisionIsOneFact() throws Exception {
+        String clueId = received();
+        Map<String, Object> decision = Map.of("recordId", "JD-2", "officerId", "GA-1", "decision", "NOT_OPENED",
+                "explanation", "不构成犯罪");
+
+        JsonNode first = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision).body();
+        JsonNode retry = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision).body();
+
+        assertThat(first.path("replay").asBoolean()).isFalse();
+        assertThat(retry.path("replay").asBoolean()).isTrue();
+        assertThat(retry.path("eventId")).isEqualTo(first.path("eventId"));
+        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
+    void anEscalationGoesToAHigherLevelOfThePoliceOnly() throws Exception {
+        String clueId = received();
+
+        JsonHttp.Response downwards = adapter.post("/api/v1/clues/" + clueId + "/supervision", TOKEN, Map.of(
+                "recordId", "TJ-0", "officerId", "GA-1", "kind", "ESCALATION", "escalatedTo", "530602",
+                "instructions", "提级"));
+        JsonHttp.Response upwards = adapter.post("/api/v1/clues/" + clueId + "/supervision", TOKEN, Map.of(
+                "recordId", "TJ-1", "officerId", "GA-1", "kind", "ESCALATION", "escalatedTo", "530000",
+                "instructions", "涉案人员多、跨区县，提级由省厅办理"));
+
+        assertThat(downwards.status()).isEqualTo(400);
+        assertThat(downwards.body().path("errors").get(0).path("field").asText()).isEqualTo("escalatedTo");
+        assertThat(upwards.status()).isEqualTo(202);
+        SupervisionOrdered escalation = (SupervisionOrdered) topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId,
+                1, PATIENCE).get(0);
+        assertThat(escalation.getEscalatedTo()).isEqualTo(new Agency(AgencyType.POLICE, "530000"));
+    }
+
+    @Test
+    void theApiDescribesItselfInPoliceTerms() {
+        JsonNode api = adapter.get("/v3/api-docs", null).body();
+
+        assertThat(api.path("info").path("title").asText()).contains("Police adapter");
+        assertThat(api.path("paths").has("/api/v1/inbox/{clueId}/decision")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/clue-transfers")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/feed")).isTrue();
+        assertThat(api.path("components").path("schemas").path("DecisionRequest").path("properties")
+                .path("decision").path("enum")).extracting(JsonNode::asText)
+                .containsExactly("CRIMINAL_INVESTIGATION", "PRELIMINARY_INQUIRY", "MERGED_INVESTIGATION",
+                        "NOT_OPENED");
+    }
+
+    /** A discipline commission's transfer that has reached the police inbox; its clue id. */
+    private static String received() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transferToPolice(
+                "DISCIPLINE-530600-" + UUID.randomUUID().toString().substring(0, 8), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/inbox/" + clueId, TOKEN).status() == 200);
+        return clueId;
+    }
+
+    private static void act(String clueId, String action, Map<String, Object> details) {
+        Map<String, Object> request = new HashMap<>(details);
+        request.put("recordId", action.toUpperCase() + "-" + clueId);
+        request.put("officerId", "ZTGA-0042");
+        JsonHttp.Response response = adapter.post("/api/v1/inbox/" + clueId + "/" + action, TOKEN, request);
+        assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(202);
+    }
+}
