@@ -14,8 +14,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueAccepted;
+import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
+import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.ReturnReason;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -152,6 +159,55 @@ class InboxApiIT {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("caseNumber");
+    }
+
+    @Test
+    void theCommissionDisposesAndConcludesInDisciplineTermsOnly() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        awaitInInbox(ZHAOTONG, clueId);
+
+        JsonHttp.Response policeTerm = adapter.post("/api/v1/inbox/" + clueId + "/disposal", ZHAOTONG,
+                Map.of("recordId", "CZ-1", "officerId", "JW-001", "method", "CRIMINAL_INVESTIGATION"));
+        JsonHttp.Response disposed = adapter.post("/api/v1/inbox/" + clueId + "/disposal", ZHAOTONG,
+                Map.of("recordId", "CZ-2", "officerId", "JW-001", "method", "PRELIMINARY_VERIFICATION"));
+        JsonHttp.Response concluded = adapter.post("/api/v1/inbox/" + clueId + "/conclusion", ZHAOTONG,
+                Map.of("recordId", "BJ-1", "officerId", "JW-001", "summary", "查实，给予党纪处分一人、留置一人",
+                        "outcomes", List.of(Map.of("outcome", "PARTY_DISCIPLINE", "persons", 1),
+                                Map.of("outcome", "DETENTION", "persons", 1))));
+
+        assertThat(policeTerm.status()).isEqualTo(400);
+        assertThat(policeTerm.body().path("errors").get(0).path("field").asText()).isEqualTo("method");
+        assertThat(disposed.status()).isEqualTo(202);
+        assertThat(concluded.status()).isEqualTo(202);
+        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
+        assertThat(published.get(0)).isInstanceOfSatisfying(DisposalDecided.class, disposal ->
+                assertThat(disposal.getMethod()).isEqualTo(DisposalMethod.PRELIMINARY_VERIFICATION));
+        assertThat(published.get(1)).isInstanceOfSatisfying(ClueConcluded.class, conclusion ->
+                assertThat(conclusion.getOutcomes()).containsExactly(new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1),
+                        new OutcomeCount(Outcome.DETENTION, 1)));
+    }
+
+    @Test
+    void aReturnSaysWhy() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        awaitInInbox(ZHAOTONG, clueId);
+
+        JsonHttp.Response withoutReason = adapter.post("/api/v1/inbox/" + clueId + "/return", ZHAOTONG,
+                Map.of("recordId", "TH-1", "officerId", "JW-001", "explanation", "缺材料"));
+        JsonHttp.Response returned = adapter.post("/api/v1/inbox/" + clueId + "/return", ZHAOTONG,
+                Map.of("recordId", "TH-2", "officerId", "JW-001", "reason", "NOT_OUR_JURISDICTION",
+                        "explanation", "被反映人系省管干部，应移送省纪委监委"));
+
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(withoutReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(returned.status()).isEqualTo(202);
+        ClueReturned published = (ClueReturned) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+                PATIENCE).get(0);
+        assertThat(published.getReason()).isEqualTo(ReturnReason.NOT_OUR_JURISDICTION);
     }
 
     private static JsonNode awaitInInbox(String token, String clueId) {
