@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.clueexchange.core.AdjustableClock;
 import org.clueexchange.core.RunningCore;
@@ -78,6 +79,18 @@ class SlaClockIT {
 
         assertOpenUntilDueThenBreached(acceptedOnly, "FEEDBACK", acceptedAt.plus(Duration.ofDays(30)));
         awaitClock(disposedOf, "FEEDBACK", "BREACHED");
+
+        assertThat(clueIds("breached=true")).contains(clueIdOf(untouched), clueIdOf(acceptedOnly));
+        assertThat(clueIds("breached=false")).doesNotContain(clueIdOf(untouched), clueIdOf(acceptedOnly));
+    }
+
+    private static List<String> clueIds(String filter) {
+        return core.get("/api/ledger/clues?jurisdiction=530600&limit=1000&" + filter).body()
+                .findValuesAsText("clueId");
+    }
+
+    private static String clueIdOf(ClueTransferred transfer) {
+        return transfer.getEnvelope().getClueId();
     }
 
     @Test

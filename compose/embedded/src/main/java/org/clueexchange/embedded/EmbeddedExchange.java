@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -78,8 +77,8 @@ public final class EmbeddedExchange implements Callable<Integer> {
         }, "embedded-shutdown"));
         Path credentials = deployment.credentials().writeTo(work.resolve("credentials.properties"));
         if (!noSample) {
-            List<String> clueIds = new SampleScenario(deployment).run();
-            LedgerReport.print(new JsonHttp(deployment.core(), null), clueIds, out);
+            SampleScenario.Outcome sample = new SampleScenario(deployment).run();
+            LedgerReport.print(new JsonHttp(deployment.core(), null), sample.clueIds(), out);
         }
         out.println();
         out.printf("Serving (ready in %d s):%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());

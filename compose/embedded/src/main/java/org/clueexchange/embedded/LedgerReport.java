@@ -21,25 +21,21 @@ final class LedgerReport {
         out.println("移送台账 Transfer ledger (times UTC+8)");
         for (String clueId : clueIds) {
             JsonNode entry = core.get("/api/ledger/clues/" + clueId).successfully();
-            JsonNode sender = entry.path("senderRecord");
-            JsonNode receiver = entry.path("receiverRecord");
-            out.printf("  %s  %s  %s%n", clueId, entry.path("directionLabel").asText(),
-                    entry.path("stateLabel").asText() + " " + entry.path("state").asText());
-            out.printf("    移送 transferred  %s  by %s  %s%n", time(sender.path("transferredAt")),
-                    agency(entry.path("sender")), sender.path("summary").asText());
-            out.printf("    签收 received     %s  by %s  content %s%n", time(receiver.path("receivedAt")),
-                    agency(entry.path("receiver")), receiver.has("contentDigest")
-                            ? (receiver.path("contentDigest").equals(sender.path("contentDigest")) ? "matches 一致"
-                            : "differs 不一致") : "-");
-            out.printf("    受理 accepted     %s  %s%n", time(receiver.path("acceptedAt")),
-                    receiver.path("receiverCaseNumber").asText("-"));
-            entry.path("anomalies").forEach(anomaly -> out.printf("    异常 anomaly      %s %s: %s%n",
+            out.printf("  %s  %s  %s %s%n", clueId, entry.path("directionLabel").asText(),
+                    entry.path("stateLabel").asText(), entry.path("state").asText());
+            out.printf("    %s → %s  %s%n", agency(entry.path("sender")), agency(entry.path("receiver")),
+                    entry.path("senderRecord").path("summary").asText());
+            for (String side : List.of("sender", "receiver")) {
+                for (JsonNode fact : entry.path("timelines").path(side)) {
+                    out.printf("    %s  %-4s %s%n", CST.format(Instant.parse(fact.path("occurredAt").asText())),
+                            fact.path("label").asText(), fact.path("assertedBy").asText());
+                }
+            }
+            entry.path("clocks").forEach(clock -> out.printf("    时限 %s due %s: %s%n", clock.path("label").asText(),
+                    CST.format(Instant.parse(clock.path("dueAt").asText())), clock.path("status").asText()));
+            entry.path("anomalies").forEach(anomaly -> out.printf("    异常 %s %s: %s%n",
                     anomaly.path("label").asText(), anomaly.path("kind").asText(), anomaly.path("detail").asText()));
         }
-    }
-
-    private static String time(JsonNode instant) {
-        return instant.isMissingNode() || instant.isNull() ? "-               " : CST.format(Instant.parse(instant.asText()));
     }
 
     private static String agency(JsonNode agency) {

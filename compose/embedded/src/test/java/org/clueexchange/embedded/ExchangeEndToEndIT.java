@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The walking skeleton end to end, each application a process of its own jar, on a real broker and PostgreSQL:
- * a clue transferred at the police adapter reaches the discipline inbox, is signed for and accepted there, and the
- * core's ledger shows both sides; a restarted core shows the same ledger.
+ * The exchange end to end, each application a process of its own jar, on a real broker and PostgreSQL: clues go
+ * both ways through both adapters, from transfer to the sender's acknowledgement of the feedback, and the core's
+ * ledger shows both sides; a restarted core shows the same ledger.
  */
 class ExchangeEndToEndIT {
 
@@ -38,37 +38,48 @@ class ExchangeEndToEndIT {
     }
 
     @Test
-    void aClueTransferredByThePoliceIsAcceptedByDisciplineAndTheLedgerShowsBothSidesAcrossARestart()
-            throws Exception {
-        List<String> clueIds = new SampleScenario(deployment).run();
-
-        JsonHttp discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
-        JsonNode inboxItem = discipline.get("/api/v1/inbox/" + clueIds.get(0)).successfully();
-        assertThat(inboxItem.path("from").asText()).isEqualTo("POLICE@530600");
-        assertThat(inboxItem.path("history")).extracting(fact -> fact.path("fact").asText())
-                .containsExactly("ClueTransferred", "ClueReceived", "ClueAccepted");
-
-        JsonHttp police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
-        assertThat(police.get("/api/v1/clue-transfers/" + clueIds.get(0)).successfully().path("history"))
-                .extracting(fact -> fact.path("side").asText() + " " + fact.path("fact").asText())
-                .containsExactly("OURS ClueTransferred", "THEIRS ClueReceived", "THEIRS ClueAccepted");
-
+    void cluesGoBothWaysThroughTheWholeLifecycleAndTheLedgerShowsBothSidesAcrossARestart() throws Exception {
+        SampleScenario.Outcome sample = new SampleScenario(deployment).run();
+        List<String> clueIds = sample.clueIds();
         JsonHttp core = new JsonHttp(deployment.core(), null);
         Map<String, JsonNode> ledger = ledger(core, clueIds);
-        JsonNode accepted = ledger.get(clueIds.get(0));
-        assertThat(accepted.path("state").asText()).isEqualTo("ACCEPTED");
-        assertThat(accepted.path("sender").path("type").asText()).isEqualTo("POLICE");
-        assertThat(accepted.path("receiver").path("type").asText()).isEqualTo("DISCIPLINE");
-        assertThat(accepted.path("senderRecord").path("summary").asText()).startsWith("王某多次为涉黑组织通风报信");
-        assertThat(accepted.path("senderRecord").path("contentDigest"))
-                .isEqualTo(accepted.path("receiverRecord").path("contentDigest"));
-        assertThat(accepted.path("receiverRecord").path("receiverCaseNumber").asText()).isEqualTo("ZTJW-2020-101");
-        assertThat(ledger.get(clueIds.get(2)).path("state").asText()).isEqualTo("RECEIVED");
+
+        JsonNode toDiscipline = ledger.get(clueIds.get(0));
+        assertThat(toDiscipline.path("direction").asText()).isEqualTo("POLICE_TO_DISCIPLINE");
+        assertThat(toDiscipline.path("state").asText()).isEqualTo("CLOSED");
+        assertThat(facts(toDiscipline, "sender")).containsExactly("TRANSFERRED", "FEEDBACK_ACKNOWLEDGED");
+        assertThat(facts(toDiscipline, "receiver")).containsExactly("RECEIVED", "ACCEPTED", "DISPOSED",
+                "CONCLUDED", "FEEDBACK_SENT");
+        assertThat(toDiscipline.path("senderRecord").path("contentDigest"))
+                .isEqualTo(toDiscipline.path("receiverRecord").path("contentDigest"));
+        assertThat(toDiscipline.path("receiverRecord").path("outcomes")).extracting(outcome ->
+                outcome.path("outcome").asText()).containsExactly("PARTY_DISCIPLINE", "PUT_ON_FILE");
+        assertThat(toDiscipline.path("clocks")).extracting(clock -> clock.path("status").asText())
+                .containsOnly("MET");
+
+        JsonNode toPolice = ledger.get(clueIds.get(3));
+        assertThat(toPolice.path("direction").asText()).isEqualTo("DISCIPLINE_TO_POLICE");
+        assertThat(toPolice.path("state").asText()).isEqualTo("CLOSED");
+        assertThat(facts(toPolice, "sender")).containsExactly("TRANSFERRED", "FEEDBACK_ACKNOWLEDGED");
+        assertThat(facts(toPolice, "receiver")).containsExactly("RECEIVED", "ACCEPTED", "DISPOSED", "CONCLUDED",
+                "FEEDBACK_SENT");
+        assertThat(toPolice.path("receiverRecord").path("disposalMethod").asText())
+                .isEqualTo("CRIMINAL_INVESTIGATION");
+        assertThat(toPolice.path("receiverRecord").path("feedbackOutcomes").get(0).path("outcome").asText())
+                .isEqualTo("SENT_FOR_PROSECUTION");
+
+        assertThat(ledger.get(clueIds.get(1)).path("state").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(ledger.get(clueIds.get(2)).path("receiverRecord").path("returnReason").asText())
+                .isEqualTo("MATERIAL_INCOMPLETE");
         assertThat(ledger.values()).allSatisfy(entry -> assertThat(entry.path("anomalies")).isEmpty());
 
         deployment.restartCore();
 
         assertThat(ledger(core, clueIds)).isEqualTo(ledger);
+    }
+
+    private static List<String> facts(JsonNode entry, String side) {
+        return entry.path("timelines").path(side).findValuesAsText("fact");
     }
 
     private static Map<String, JsonNode> ledger(JsonHttp core, List<String> clueIds) {
