@@ -21,10 +21,8 @@ import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -37,22 +35,17 @@ class DisciplineTransferIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String TOKEN = UUID.randomUUID().toString();
 
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
 
     @BeforeAll
     static void start() {
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        adapter = RunningApplication.start(DisciplineAdapter.class,
-                infrastructure.postgres().createDatabase("discipline_transfers"),
+        adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_transfers", infrastructure ->
                 AdapterSettings.serving("530600", infrastructure).client("zhaotong-clue-system", TOKEN, "530600")
                         .asMap());
-        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
     }
 
@@ -63,7 +56,7 @@ class DisciplineTransferIT {
         assertThat(accepted.status()).isEqualTo(202);
         String clueId = accepted.body().path("clueId").asText();
         assertThat(clueId).startsWith("DISCIPLINE-530600-");
-        ClueTransferred transfer = (ClueTransferred) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+        ClueTransferred transfer = (ClueTransferred) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
         assertThat(transfer.getEnvelope().getAssertedBy()).isEqualTo(new Agency(AgencyType.DISCIPLINE, "530600"));
         assertThat(transfer.getReceiver()).isEqualTo(new Agency(AgencyType.POLICE, "530602"));
@@ -78,7 +71,7 @@ class DisciplineTransferIT {
     void theCommissionAcknowledgesThePolicesFeedbackOnItsClue() throws Exception {
         String clueId = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body().path("clueId")
                 .asText();
-        ClueTransferred transfer = (ClueTransferred) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+        ClueTransferred transfer = (ClueTransferred) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
         JsonHttp.Response early = adapter.post("/api/v1/clue-transfers/" + clueId + "/feedback-acknowledgement",
                 TOKEN, Map.of("recordId", "QR-0", "officerId", "JW-007"));
@@ -88,7 +81,7 @@ class DisciplineTransferIT {
         FeedbackSent feedback = new FeedbackSent(ClueEventSamples.envelope(clueId,
                 new Agency(AgencyType.POLICE, "530602"), concluded),
                 List.of(new OutcomeCount(Outcome.CRIMINAL_CASE_OPENED, 2)), "已立案侦查二人");
-        topics.publish(feedback);
+        adapter.topics().publish(feedback);
         await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body()
                 .path("history").findValuesAsText("fact").contains("FeedbackSent"));
 
@@ -96,7 +89,7 @@ class DisciplineTransferIT {
                 + "/feedback-acknowledgement", TOKEN, Map.of("recordId", "QR-1", "officerId", "JW-007"));
 
         assertThat(acknowledged.status()).isEqualTo(202);
-        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
         assertThat(published.get(1)).isInstanceOfSatisfying(FeedbackAcknowledged.class, acknowledgement -> {
             assertThat(acknowledgement.getFeedbackEventId()).isEqualTo(feedback.getEnvelope().getEventId());
             assertThat(acknowledgement.getEnvelope().getAssertedBy())

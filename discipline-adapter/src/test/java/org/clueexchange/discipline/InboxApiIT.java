@@ -24,10 +24,8 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -41,30 +39,25 @@ class InboxApiIT {
     private static final String ZHAOTONG = UUID.randomUUID().toString();
     private static final String QUJING = UUID.randomUUID().toString();
 
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
 
     @BeforeAll
     static void start() {
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        adapter = RunningApplication.start(DisciplineAdapter.class,
-                infrastructure.postgres().createDatabase("discipline_inbox_api"),
+        adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_inbox_api", infrastructure ->
                 AdapterSettings.serving("530000", infrastructure)
-                        .client("zhaotong-clue-system", ZHAOTONG, "530600")
-                        .client("qujing-clue-system", QUJING, "530300").asMap());
-        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
+                .client("zhaotong-clue-system", ZHAOTONG, "530600")
+                .client("qujing-clue-system", QUJING, "530300").asMap());
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
     }
 
     @Test
     void aTransferredClueArrivesInTheInboxIsSignedForAndAccepted() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
 
         JsonNode item = awaitInInbox(ZHAOTONG, clueId);
@@ -83,7 +76,7 @@ class InboxApiIT {
                 Map.of("recordId", "SL-1-" + clueId, "officerId", "JW-007", "caseNumber", "ZTJW-2020-101"));
         assertThat(accepted.status()).isEqualTo(202);
 
-        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
         assertThat(published).hasSize(2);
         assertThat(published.get(0)).isInstanceOfSatisfying(ClueReceived.class, receipt -> {
             assertThat(receipt.getEnvelope().getAssertedBy()).isEqualTo(new Agency(AgencyType.DISCIPLINE, "530600"));
@@ -97,7 +90,7 @@ class InboxApiIT {
     @Test
     void aReceiptOfOtherDocumentsThanAnnouncedCarriesAnotherDigest() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
@@ -105,7 +98,7 @@ class InboxApiIT {
                 "officerId", "JW-007", "receivedAttachments", List.of(Map.of("name", "询问笔录.pdf",
                         "sha256", "c".repeat(64)))));
 
-        ClueReceived receipt = (ClueReceived) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+        ClueReceived receipt = (ClueReceived) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
         assertThat(receipt.getContentDigest()).isNotEqualTo(transfer.getContentDigest());
     }
@@ -114,9 +107,9 @@ class InboxApiIT {
     void aTransferToAnotherProvinceNeverReachesThisInbox() throws Exception {
         ClueTransferred elsewhere = ClueEventSamples.transfer(newClueId(), AT);
         elsewhere.setReceiver(new Agency(AgencyType.DISCIPLINE, "330800"));
-        topics.publish(elsewhere);
+        adapter.topics().publish(elsewhere);
         ClueTransferred marker = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(marker);
+        adapter.topics().publish(marker);
 
         awaitInInbox(ZHAOTONG, marker.getEnvelope().getClueId());
         assertThat(adapter.get("/api/v1/inbox/" + elsewhere.getEnvelope().getClueId(), ZHAOTONG).status())
@@ -126,7 +119,7 @@ class InboxApiIT {
     @Test
     void aCommissionSeesAndSignsOnlyForItsOwnClues() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
@@ -135,7 +128,7 @@ class InboxApiIT {
                 Map.of("recordId", "QS-3", "officerId", "JW-001"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
-        assertThat(topics.read(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1, Duration.ofSeconds(3))).isEmpty();
+        assertThat(adapter.topics().read(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1, Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
@@ -150,7 +143,7 @@ class InboxApiIT {
     @Test
     void anAcceptanceWithoutCaseNumberIsRefusedNamingTheField() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
@@ -164,7 +157,7 @@ class InboxApiIT {
     @Test
     void theCommissionDisposesAndConcludesInDisciplineTermsOnly() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
@@ -181,7 +174,7 @@ class InboxApiIT {
         assertThat(policeTerm.body().path("errors").get(0).path("field").asText()).isEqualTo("method");
         assertThat(disposed.status()).isEqualTo(202);
         assertThat(concluded.status()).isEqualTo(202);
-        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, PATIENCE);
         assertThat(published.get(0)).isInstanceOfSatisfying(DisposalDecided.class, disposal ->
                 assertThat(disposal.getMethod()).isEqualTo(DisposalMethod.PRELIMINARY_VERIFICATION));
         assertThat(published.get(1)).isInstanceOfSatisfying(ClueConcluded.class, conclusion ->
@@ -192,7 +185,7 @@ class InboxApiIT {
     @Test
     void aReturnSaysWhy() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         awaitInInbox(ZHAOTONG, clueId);
 
@@ -205,7 +198,7 @@ class InboxApiIT {
         assertThat(withoutReason.status()).isEqualTo(400);
         assertThat(withoutReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
         assertThat(returned.status()).isEqualTo(202);
-        ClueReturned published = (ClueReturned) topics.readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+        ClueReturned published = (ClueReturned) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
         assertThat(published.getReason()).isEqualTo(ReturnReason.NOT_OUR_JURISDICTION);
     }

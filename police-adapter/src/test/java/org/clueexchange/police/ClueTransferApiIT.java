@@ -19,10 +19,8 @@ import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -35,22 +33,18 @@ class ClueTransferApiIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String TOKEN = UUID.randomUUID().toString();
 
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
 
     @BeforeAll
     static void start() {
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        adapter = RunningApplication.start(PoliceAdapter.class,
-                infrastructure.postgres().createDatabase("police_transfer_api"),
+        adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_transfer_api", infrastructure ->
                 AdapterSettings.serving("530600", infrastructure)
-                        .client("zhaotong-case-system", TOKEN, "530600").asMap());
-        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
+                .client("zhaotong-case-system", TOKEN, "530600")
+                        .asMap());
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
     }
 
@@ -64,7 +58,7 @@ class ClueTransferApiIT {
         String clueId = response.body().path("clueId").asText();
         assertThat(clueId).isEqualTo("POLICE-530600-" + request.get("recordId"));
         assertThat(response.raw().headers().firstValue("Location")).hasValue("/api/v1/clue-transfers/" + clueId);
-        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1, PATIENCE);
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1, PATIENCE);
         assertThat(published).singleElement().isInstanceOfSatisfying(ClueTransferred.class, transfer -> {
             EventEnvelope envelope = transfer.getEnvelope();
             assertThat(envelope.getEventId()).isEqualTo(response.body().path("eventId").asText());
@@ -92,7 +86,7 @@ class ClueTransferApiIT {
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body().path("eventId")).isEqualTo(first.path("eventId"));
         String clueId = first.path("clueId").asText();
-        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
     }
 
     @Test
@@ -118,7 +112,7 @@ class ClueTransferApiIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
                 .containsExactlyInAnyOrder("receiverJurisdiction", "officials[0].name");
-        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, "POLICE-530600-" + request.get("recordId"), 1,
+        assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, "POLICE-530600-" + request.get("recordId"), 1,
                 Duration.ofSeconds(3))).isEmpty();
     }
 
@@ -151,7 +145,7 @@ class ClueTransferApiIT {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
-        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, "POLICE-330800-" + request.get("recordId"), 1,
+        assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, "POLICE-330800-" + request.get("recordId"), 1,
                 Duration.ofSeconds(3))).isEmpty();
     }
 
@@ -159,12 +153,12 @@ class ClueTransferApiIT {
     void theDisciplineCommissionsReceiptShowsOnTheTransfer() throws Exception {
         JsonNode transfer = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body();
         String clueId = transfer.path("clueId").asText();
-        ClueTransferred published = (ClueTransferred) topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1,
+        ClueTransferred published = (ClueTransferred) adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
 
         ClueReceived receipt = ClueEventSamples.receipt(published, published.getEnvelope().getOccurredAt()
                 .plusSeconds(600));
-        topics.publish(receipt);
+        adapter.topics().publish(receipt);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode view = adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body();

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.KafkaBroker;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -31,24 +30,19 @@ class OutboxNoLossIT {
     private static final String TOKEN = UUID.randomUUID().toString();
     private static final int CLUES = 5;
 
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
     static KafkaBroker kafka;
 
     @BeforeAll
     static void start() {
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        kafka = infrastructure.kafka();
-        adapter = RunningApplication.start(PoliceAdapter.class,
-                infrastructure.postgres().createDatabase("police_no_loss"),
+        kafka = ExchangeInfrastructure.shared().kafka();
+        adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_no_loss", infrastructure ->
                 AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
-        topics = new AgencyTopics(kafka.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
     }
 
@@ -81,7 +75,7 @@ class OutboxNoLossIT {
                 .stream().allMatch("PUBLISHED"::equals)));
         List<String> published = new ArrayList<>();
         for (String clueId : clueIds) {
-            List<SpecificRecord> events = topics.readEventsToEnd(ExchangeTopics.POLICE_EVENTS, clueId);
+            List<SpecificRecord> events = adapter.topics().readEventsToEnd(ExchangeTopics.POLICE_EVENTS, clueId);
             assertThat(events).extracting(ClueEvents::typeOf).as(clueId)
                     .containsExactly("ClueTransferred", "SupervisionOrdered");
             events.forEach(event -> published.add(ClueEvents.envelopeOf(event).getEventId()));

@@ -22,10 +22,8 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
@@ -39,22 +37,17 @@ class PoliceInboxIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String TOKEN = UUID.randomUUID().toString();
 
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
 
     @BeforeAll
     static void start() {
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        adapter = RunningApplication.start(PoliceAdapter.class,
-                infrastructure.postgres().createDatabase("police_inbox"),
+        adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_inbox", infrastructure ->
                 AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
-        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
     }
 
@@ -74,7 +67,7 @@ class PoliceInboxIT {
                 "summary", "侦查终结，移送审查起诉"));
         act(clueId, "feedback", Map.of("summary", "已移送审查起诉二人"));
 
-        List<SpecificRecord> published = topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 6, PATIENCE);
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 6, PATIENCE);
         assertThat(published).extracting(ClueEvents::typeOf).containsExactly("ClueReceived", "ClueAccepted",
                 "DisposalDecided", "ProgressReported", "ClueConcluded", "FeedbackSent");
         assertThat(published).allSatisfy(event -> assertThat(ClueEvents.envelopeOf(event).getAssertedBy())
@@ -122,7 +115,7 @@ class PoliceInboxIT {
         assertThat(first.path("replay").asBoolean()).isFalse();
         assertThat(retry.path("replay").asBoolean()).isTrue();
         assertThat(retry.path("eventId")).isEqualTo(first.path("eventId"));
-        assertThat(topics.read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
     }
 
     @Test
@@ -139,7 +132,7 @@ class PoliceInboxIT {
         assertThat(downwards.status()).isEqualTo(400);
         assertThat(downwards.body().path("errors").get(0).path("field").asText()).isEqualTo("escalatedTo");
         assertThat(upwards.status()).isEqualTo(202);
-        SupervisionOrdered escalation = (SupervisionOrdered) topics.readEvents(ExchangeTopics.POLICE_EVENTS, clueId,
+        SupervisionOrdered escalation = (SupervisionOrdered) adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId,
                 1, PATIENCE).get(0);
         assertThat(escalation.getEscalatedTo()).isEqualTo(new Agency(AgencyType.POLICE, "530000"));
     }
@@ -162,7 +155,7 @@ class PoliceInboxIT {
     private static String received() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transferToPolice(
                 "DISCIPLINE-530600-" + UUID.randomUUID().toString().substring(0, 8), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
         await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/inbox/" + clueId, TOKEN).status() == 200);
         return clueId;

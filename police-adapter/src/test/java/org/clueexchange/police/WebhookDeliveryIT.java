@@ -20,10 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
-import org.clueexchange.infrastructure.AgencyTopics;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
-import org.clueexchange.infrastructure.RunningApplication;
 import org.clueexchange.wire.ClueEventSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +42,7 @@ class WebhookDeliveryIT {
     static HttpServer agencySystem;
     static final List<Received> caseSystemCalls = new CopyOnWriteArrayList<>();
     static final AtomicInteger refusalsLeft = new AtomicInteger();
-    static RunningApplication adapter;
-    static AgencyTopics topics;
+    static AdapterUnderTest adapter;
 
     /** A call the case system's webhook got, and whether it answered 200. */
     record Received(JsonNode body, String signature, boolean valid, boolean accepted) {
@@ -70,24 +67,22 @@ class WebhookDeliveryIT {
         });
         agencySystem.start();
         String webhooks = "http://127.0.0.1:" + agencySystem.getAddress().getPort();
-        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        Map<String, String> settings = new HashMap<>(AdapterSettings.serving("530600", infrastructure)
-                .client("zhaotong-case-system", CASE_SYSTEM, "530600")
-                .client("zhaotong-duty-desk", DUTY_DESK, "530600").asMap());
-        settings.put("adapter.clients[0].webhook.url", webhooks + "/case-system/facts");
-        settings.put("adapter.clients[0].webhook.secret", CASE_SYSTEM_SECRET);
-        settings.put("adapter.clients[1].webhook.url", webhooks + "/duty-desk/facts");
-        settings.put("adapter.clients[1].webhook.secret", UUID.randomUUID().toString());
-        settings.put("adapter.delivery.first-retry", "100ms");
-        settings.put("adapter.delivery.max-attempts", "3");
-        adapter = RunningApplication.start(PoliceAdapter.class,
-                infrastructure.postgres().createDatabase("police_webhooks"), settings);
-        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
+        adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_webhooks", infrastructure -> {
+            Map<String, String> settings = new HashMap<>(AdapterSettings.serving("530600", infrastructure)
+                    .client("zhaotong-case-system", CASE_SYSTEM, "530600")
+                    .client("zhaotong-duty-desk", DUTY_DESK, "530600").asMap());
+            settings.put("adapter.clients[0].webhook.url", webhooks + "/case-system/facts");
+            settings.put("adapter.clients[0].webhook.secret", CASE_SYSTEM_SECRET);
+            settings.put("adapter.clients[1].webhook.url", webhooks + "/duty-desk/facts");
+            settings.put("adapter.clients[1].webhook.secret", UUID.randomUUID().toString());
+            settings.put("adapter.delivery.first-retry", "100ms");
+            settings.put("adapter.delivery.max-attempts", "3");
+            return settings;
+        });
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         adapter.close();
         agencySystem.stop(0);
     }
@@ -96,8 +91,8 @@ class WebhookDeliveryIT {
     void aFactIsRetriedUntilTheWebhookTakesItThenTheNextFactOfTheClueFollows() throws Exception {
         refusalsLeft.set(2);
         ClueTransferred transfer = ClueEventSamples.transferToPolice(clueId(), AT);
-        topics.publish(transfer);
-        topics.publish(ClueEventSamples.supervision(transfer, AT.plusSeconds(600)));
+        adapter.topics().publish(transfer);
+        adapter.topics().publish(ClueEventSamples.supervision(transfer, AT.plusSeconds(600)));
         String clueId = transfer.getEnvelope().getClueId();
 
         await().atMost(PATIENCE).until(() -> callsFor(clueId).stream().filter(Received::accepted).count() == 2);
@@ -117,7 +112,7 @@ class WebhookDeliveryIT {
     @Test
     void aWebhookThatKeepsRefusingEndsFailedVisiblyAndAnOperatorCanRetryIt() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transferToPolice(clueId(), AT);
-        topics.publish(transfer);
+        adapter.topics().publish(transfer);
         String clueId = transfer.getEnvelope().getClueId();
 
         JsonNode failed = await().atMost(PATIENCE).until(() -> feedItem(DUTY_DESK, clueId, "ClueTransferred"),

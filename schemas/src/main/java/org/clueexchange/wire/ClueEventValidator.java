@@ -106,7 +106,8 @@ public final class ClueEventValidator {
             agency(violations, "escalatedTo", supervision.getEscalatedTo());
         }
         check(violations, escalation == (supervision.getEscalatedTo() != null), "escalatedTo",
-                escalation ? "an escalation names the agency that takes the clue over" : "only an escalation names one");
+                escalation ? "an escalation names the agency that takes the clue over"
+                        : "only an escalation names one");
     }
 
     private static void transfer(List<String> violations, EventEnvelope envelope, ClueTransferred transfer) {

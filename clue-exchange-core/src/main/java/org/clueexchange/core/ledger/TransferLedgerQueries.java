@@ -100,8 +100,8 @@ class TransferLedgerQueries {
                             instant(rs, "stopped_at"));
                 });
         Map<String, List<LedgerEntryView.AnomalyView>> anomalies = grouped(
-                "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) ORDER BY clue_id, fact_event_id, kind, related_event_id",
-                ids, rs -> {
+                "SELECT * FROM ledger_anomaly WHERE clue_id IN (:ids) "
+                        + "ORDER BY clue_id, fact_event_id, kind, related_event_id", ids, rs -> {
                     AnomalyKind kind = AnomalyKind.valueOf(rs.getString("kind"));
                     return new LedgerEntryView.AnomalyView(kind, kind.label(), rs.getString("fact_event_id"),
                             rs.getString("related_event_id"), rs.getString("detail"));

@@ -44,8 +44,8 @@ public final class ApplicationProcess implements AutoCloseable {
         // C1 only: each application starts in half the time on a small machine, which is what the embedded mode is
         // for; a deployment's JVMs compile fully.
         this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.address=" + LOOPBACK,
-                "--server.port=" + port));
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.address=" + LOOPBACK, "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 

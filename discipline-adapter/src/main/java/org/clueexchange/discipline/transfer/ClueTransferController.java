@@ -2,11 +2,11 @@ package org.clueexchange.discipline.transfer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.SentClueView;
 import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.adapter.clues.SentCluesController;
 import org.clueexchange.adapter.clues.TransferDraft;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.Attachment;
@@ -34,18 +34,16 @@ class ClueTransferController {
      */
     @PostMapping
     ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, HttpServletRequest http) {
-        AgencyClient.of(http).requireJurisdiction(request.jurisdiction(), "jurisdiction");
         String summary = request.inquiryNumber() == null ? request.summary()
                 : request.summary() + "（审查调查案件 " + request.inquiryNumber() + "）";
-        SentClueView view = sent.transfer(new TransferDraft(request.recordId(), request.jurisdiction(),
+        TransferDraft draft = new TransferDraft(request.recordId(), request.jurisdiction(),
                 request.officerId(), request.occurredAt(), request.receiverJurisdiction(), TransferDraft.content(
                 request.source(), AllegationCategory.GANG_CRIME, request.urgent(),
                 request.officials() == null ? List.of() : request.officials().stream().map(official ->
                         new Subject(official.name(), official.unit(), official.rank(), official.role())).toList(),
                 request.persons(), null, summary,
                 request.attachments() == null ? List.of() : request.attachments().stream()
-                        .map(document -> new Attachment(document.name(), document.sha256())).toList())),
-                request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + view.clueId())).body(view);
+                        .map(document -> new Attachment(document.name(), document.sha256())).toList()));
+        return SentCluesController.accepted(sent.transfer(draft, request, AgencyClient.of(http)));
     }
 }

@@ -2,11 +2,11 @@ package org.clueexchange.police.transfer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.SentClueView;
 import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.adapter.clues.SentCluesController;
 import org.clueexchange.adapter.clues.TransferDraft;
 import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueSource;
@@ -35,8 +35,7 @@ class ClueTransferController {
      */
     @PostMapping
     ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, HttpServletRequest http) {
-        AgencyClient.of(http).requireJurisdiction(request.jurisdiction(), "jurisdiction");
-        SentClueView view = sent.transfer(new TransferDraft(request.recordId(), request.jurisdiction(),
+        TransferDraft draft = new TransferDraft(request.recordId(), request.jurisdiction(),
                 request.officerId(), request.occurredAt(), request.receiverJurisdiction(), TransferDraft.content(
                 request.source() == null ? ClueSource.OWN_DISCOVERY : request.source(), request.allegation(),
                 request.urgent(), request.officials().stream().map(official -> new Subject(official.name(),
@@ -44,8 +43,7 @@ class ClueTransferController {
                 request.suspects() == null ? List.of() : request.suspects(),
                 new GangCaseReference(request.caseNumber(), request.caseType()), request.summary(),
                 request.attachments() == null ? List.of() : request.attachments().stream()
-                        .map(attachment -> new Attachment(attachment.name(), attachment.sha256())).toList())),
-                request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + view.clueId())).body(view);
+                        .map(attachment -> new Attachment(attachment.name(), attachment.sha256())).toList()));
+        return SentCluesController.accepted(sent.transfer(draft, request, AgencyClient.of(http)));
     }
 }

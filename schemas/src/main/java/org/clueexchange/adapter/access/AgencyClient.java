@@ -3,7 +3,6 @@ package org.clueexchange.adapter.access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import org.clueexchange.api.ApiProblems;
 import org.clueexchange.api.InvalidRequestException;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.http.HttpStatus;
@@ -41,7 +40,8 @@ public record AgencyClient(String id, String tokenSha256, List<String> jurisdict
     /** Refuses, naming {@code field}, a request to act for a jurisdiction this client may not act for. */
     public void requireJurisdiction(String jurisdiction, String field) {
         if (!mayActFor(jurisdiction)) {
-            throw new InvalidRequestException(HttpStatus.FORBIDDEN, List.of(new ApiProblems.FieldError(field, "client " + id + " may not act for jurisdiction " + jurisdiction)));
+            throw InvalidRequestException.of(HttpStatus.FORBIDDEN, field,
+                    "client " + id + " may not act for jurisdiction " + jurisdiction);
         }
     }
 }

@@ -46,8 +46,12 @@ public final class SentClues {
         return agency.type() + "-" + jurisdiction + "-" + recordId;
     }
 
-    /** Transfers the clue; {@code request} is what the agency system sent, so that a retry finds this answer. */
-    public SentClueView transfer(TransferDraft draft, Object request) {
+    /**
+     * Transfers the clue, if the client may act for the transferring jurisdiction; {@code request} is what the
+     * agency system sent, so that a retry finds this answer.
+     */
+    public SentClueView transfer(TransferDraft draft, Object request, AgencyClient client) {
+        client.requireJurisdiction(draft.jurisdiction(), "jurisdiction");
         String clueId = clueId(draft.jurisdiction(), draft.recordId());
         EventEnvelope envelope = facts.envelope(clueId, new Agency(agency.type(), draft.jurisdiction()),
                 draft.officerId(), draft.occurredAt());

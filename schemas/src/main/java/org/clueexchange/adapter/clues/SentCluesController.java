@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.api.InvalidRequestException;
 import org.clueexchange.api.Page;
@@ -29,6 +30,11 @@ public class SentCluesController {
 
     public SentCluesController(SentClues sent) {
         this.sent = sent;
+    }
+
+    /** The answer to a transfer: accepted for publication, and where to follow it. */
+    public static ResponseEntity<SentClueView> accepted(SentClueView view) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + view.clueId())).body(view);
     }
 
     /** This adapter's transfers after the cursor {@code after} (a transfer's position), oldest first. */

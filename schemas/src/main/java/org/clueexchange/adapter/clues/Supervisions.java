@@ -46,7 +46,8 @@ public final class Supervisions {
             throw InvalidRequestException.of("escalatedTo", escalation
                     ? "an escalation names the level that takes the clue over" : "only an escalation names one");
         }
-        if (escalation && (request.escalatedTo().equals(side) || !Jurisdictions.liesWithin(side, request.escalatedTo()))) {
+        if (escalation && (request.escalatedTo().equals(side)
+                || !Jurisdictions.liesWithin(side, request.escalatedTo()))) {
             throw InvalidRequestException.of("escalatedTo", "must be a level above " + side);
         }
         EventEnvelope envelope = facts.envelope(clueId, new Agency(agency.type(), by), request.officerId(),
