@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.clueexchange.core.ClueExchangeCore;
+import org.clueexchange.core.reconciliation.monthly.MonthlyReconciliationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "clue-exchange-core", mixinStandardHelpOptions = true, versionProvider = CoreCommandLine.Version.class,
         description = "线索双向移送 clue exchange core: consumes both agencies' topics into the transfer ledger.",
-        subcommands = {CoreCommandLine.Serve.class},
+        subcommands = {CoreCommandLine.Serve.class, CoreCommandLine.Reconcile.class},
         footer = {"", "Without a command, serve runs. Spring settings go after the command, e.g.",
                 "  clue-exchange-core serve --spring.datasource.url=jdbc:postgresql://db/clue_exchange",
                 "or alone: clue-exchange-core --server.port=8080"})
@@ -30,7 +31,7 @@ public final class CoreCommandLine implements Callable<Integer> {
      * starts.
      */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new CoreCommandLine());
+        CommandLine commandLine = new CommandLine(new CoreCommandLine()).setCaseInsensitiveEnumValuesAllowed(true);
         boolean serve = args.length == 0 || (args[0].startsWith("--") && args[0].contains("="));
         return commandLine.execute(serve ? prepend("serve", args) : args);
     }
@@ -62,6 +63,11 @@ public final class CoreCommandLine implements Callable<Integer> {
             closed.await();
             return 0;
         }
+    }
+
+    @Command(name = "reconcile", description = "对账 reconciliation: draw up, issue and write out statements.",
+            subcommands = MonthlyReconciliationCommand.class, mixinStandardHelpOptions = true)
+    static final class Reconcile {
     }
 
     static final class Version implements CommandLine.IVersionProvider {

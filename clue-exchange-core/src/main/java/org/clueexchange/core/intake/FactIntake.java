@@ -11,13 +11,16 @@ import org.clueexchange.wire.FactConsumer;
 import org.clueexchange.wire.FactSubscriber;
 import org.clueexchange.wire.FactSubscription;
 import org.clueexchange.wire.InvalidFactException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes both agencies' topics and records every fact on its clue's ledger entry. A record's offset is committed
  * only once the event store holds its effect, so a crash redelivers it and the entry recognises it by its event id.
+ * One-off commands run without it ({@code clue-exchange.intake.enabled=false}): the serving core consumes.
  */
 @Component
+@ConditionalOnProperty(name = "clue-exchange.intake.enabled", matchIfMissing = true)
 public class FactIntake extends FactSubscriber {
 
     private final CommandGateway commands;

@@ -10,6 +10,12 @@ public record AgencyId(AgencyType type, String jurisdiction) {
         return new AgencyId(agency.getType(), agency.getJurisdiction());
     }
 
+    /** Reads {@link #toString()}'s form back: {@code DISCIPLINE@530600}. */
+    public static AgencyId parse(String text) {
+        int at = text.indexOf('@');
+        return new AgencyId(AgencyType.valueOf(text.substring(0, at)), text.substring(at + 1));
+    }
+
     @Override
     public String toString() {
         return type + "@" + jurisdiction;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.clueexchange.events.AgencyType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,7 +40,7 @@ class TransferLedgerProjection {
     }
 
     @EventHandler
-    void on(ClueTransferRecorded event) {
+    void on(ClueTransferRecorded event, @Timestamp Instant recordedAt) {
         AgencyId sender = event.assertion().assertedBy();
         AgencyId receiver = event.receiver();
         TransferredClue clue = event.clue();
@@ -63,88 +64,88 @@ class TransferLedgerProjection {
         if (show(event.clueId(), LedgerFact.TRANSFERRED, event.assertion(), shown)) {
             showSubjects(event.clueId(), clue.subjects());
         }
-        onFact(event.clueId(), LedgerFact.TRANSFERRED, event.assertion());
+        onFact(event.clueId(), LedgerFact.TRANSFERRED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(ClueReceiptRecorded event) {
+    void on(ClueReceiptRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), event.sender().jurisdiction());
         show(event.clueId(), LedgerFact.RECEIVED, event.assertion(), columns(
                 "receipt_actor", event.assertion().actor(),
                 "receiver_content_digest", event.contentDigest()));
-        onFact(event.clueId(), LedgerFact.RECEIVED, event.assertion());
+        onFact(event.clueId(), LedgerFact.RECEIVED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(ClueAcceptanceRecorded event) {
+    void on(ClueAcceptanceRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         show(event.clueId(), LedgerFact.ACCEPTED, event.assertion(), columns(
                 "acceptance_actor", event.assertion().actor(),
                 "receiver_case_number", event.receiverCaseNumber()));
-        onFact(event.clueId(), LedgerFact.ACCEPTED, event.assertion());
+        onFact(event.clueId(), LedgerFact.ACCEPTED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(ClueReturnRecorded event) {
+    void on(ClueReturnRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         show(event.clueId(), LedgerFact.RETURNED, event.assertion(), columns(
                 "return_reason", event.reason().name(),
                 "return_explanation", event.explanation()));
-        onFact(event.clueId(), LedgerFact.RETURNED, event.assertion());
+        onFact(event.clueId(), LedgerFact.RETURNED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(DisposalRecorded event) {
+    void on(DisposalRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         show(event.clueId(), LedgerFact.DISPOSED, event.assertion(), columns(
                 "disposal_method", event.method().name()));
-        onFact(event.clueId(), LedgerFact.DISPOSED, event.assertion());
+        onFact(event.clueId(), LedgerFact.DISPOSED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(ProgressRecorded event) {
+    void on(ProgressRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         show(event.clueId(), LedgerFact.PROGRESS_REPORTED, event.assertion(), columns(
                 "progress_summary", event.summary()));
-        onFact(event.clueId(), LedgerFact.PROGRESS_REPORTED, event.assertion());
+        onFact(event.clueId(), LedgerFact.PROGRESS_REPORTED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(ConclusionRecorded event) {
+    void on(ConclusionRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         if (show(event.clueId(), LedgerFact.CONCLUDED, event.assertion(), columns(
                 "conclusion_summary", event.summary()))) {
             showOutcomes(event.clueId(), LedgerFact.CONCLUDED, event.outcomes());
         }
-        onFact(event.clueId(), LedgerFact.CONCLUDED, event.assertion());
+        onFact(event.clueId(), LedgerFact.CONCLUDED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(FeedbackRecorded event) {
+    void on(FeedbackRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event.clueId(), event.assertion(), null);
         if (show(event.clueId(), LedgerFact.FEEDBACK_SENT, event.assertion(), columns(
                 "feedback_summary", event.summary()))) {
             showOutcomes(event.clueId(), LedgerFact.FEEDBACK_SENT, event.outcomes());
         }
-        onFact(event.clueId(), LedgerFact.FEEDBACK_SENT, event.assertion());
+        onFact(event.clueId(), LedgerFact.FEEDBACK_SENT, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(FeedbackAcknowledgementRecorded event) {
+    void on(FeedbackAcknowledgementRecorded event, @Timestamp Instant recordedAt) {
         AgencyId sender = event.assertion().assertedBy();
         row(event.clueId(), Direction.sentBy(sender.type()), sender.type(), sender.jurisdiction(), null);
         show(event.clueId(), LedgerFact.FEEDBACK_ACKNOWLEDGED, event.assertion(), Map.of());
-        onFact(event.clueId(), LedgerFact.FEEDBACK_ACKNOWLEDGED, event.assertion());
+        onFact(event.clueId(), LedgerFact.FEEDBACK_ACKNOWLEDGED, event.assertion(), recordedAt);
     }
 
     @EventHandler
-    void on(SupervisionRecorded event) {
+    void on(SupervisionRecorded event, @Timestamp Instant recordedAt) {
         // Until the transfer says who sent the clue to whom, the supervising agency is taken for the receiver's side.
         receiverSide(event.clueId(), event.assertion(), null);
         show(event.clueId(), LedgerFact.SUPERVISION_ORDERED, event.assertion(), columns(
                 "supervision_kind", event.kind().name(),
                 "escalated_to", event.escalatedTo() == null ? null : event.escalatedTo().toString()));
-        onFact(event.clueId(), LedgerFact.SUPERVISION_ORDERED, event.assertion());
+        onFact(event.clueId(), LedgerFact.SUPERVISION_ORDERED, event.assertion(), recordedAt);
     }
 
     @EventHandler
@@ -267,11 +268,15 @@ class TransferLedgerProjection {
         }
     }
 
-    /** Adds the fact to the clue's timeline and moves the clue to the stage its facts have now reached. */
-    private void onFact(String clueId, LedgerFact fact, Assertion assertion) {
+    /**
+     * Adds the fact to the clue's timeline, with when it reached the ledger, and moves the clue to the stage its
+     * facts have now reached.
+     */
+    private void onFact(String clueId, LedgerFact fact, Assertion assertion, Instant recordedAt) {
         jdbc.update("""
-                INSERT INTO ledger_fact (event_id, clue_id, fact, side, asserted_by, actor, occurred_at, published_at)
-                VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt)
+                INSERT INTO ledger_fact (event_id, clue_id, fact, side, asserted_by, actor, occurred_at, published_at,
+                    recorded_at)
+                VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt, :recordedAt)
                 ON CONFLICT (event_id) DO NOTHING
                 """, new MapSqlParameterSource()
                 .addValue("eventId", UUID.fromString(assertion.eventId()))
@@ -281,7 +286,8 @@ class TransferLedgerProjection {
                 .addValue("assertedBy", assertion.assertedBy().toString())
                 .addValue("actor", assertion.actor())
                 .addValue("occurredAt", timestamp(assertion.occurredAt()))
-                .addValue("publishedAt", timestamp(assertion.publishedAt())));
+                .addValue("publishedAt", timestamp(assertion.publishedAt()))
+                .addValue("recordedAt", timestamp(recordedAt)));
         Set<LedgerFact> present = EnumSet.noneOf(LedgerFact.class);
         jdbc.query("SELECT DISTINCT fact FROM ledger_fact WHERE clue_id = :clueId", Map.of("clueId", clueId),
                 rs -> {

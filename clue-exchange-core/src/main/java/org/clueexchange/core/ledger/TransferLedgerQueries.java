@@ -1,9 +1,9 @@
 package org.clueexchange.core.ledger;
 
+import static org.clueexchange.core.ledger.LedgerSnapshots.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,11 +168,6 @@ class TransferLedgerQueries {
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private record Row(String clueId, Direction direction, LedgerState state, AgencyId sender, AgencyId receiver,

@@ -1,0 +1,188 @@
+package org.clueexchange.core.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.ReturnReason;
+import org.clueexchange.wire.Jurisdictions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's tables as reconciliation reads them, in bulk: the clues a period's statement is about, and the
+ * totals officers report upward. The ledger projection owns these tables; this is their read side for statements.
+ */
+@Component
+public class LedgerSnapshots {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public LedgerSnapshots(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The clues sent or received within {@code jurisdiction} that had a fact occur in [{@code start}, {@code end})
+     * or that were not closed or returned before {@code end}: every clue a statement of that period might list.
+     */
+    public List<ClueSnapshot> forPeriod(String jurisdiction, Instant start, Instant end) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
+                .addValue("start", TransferLedgerProjection.timestamp(start))
+                .addValue("end", TransferLedgerProjection.timestamp(end));
+        List<ClueSnapshot> clues = jdbc.query("""
+                WITH candidate AS (
+                    SELECT clue_id FROM ledger_fact WHERE occurred_at >= :start AND occurred_at < :end
+                    UNION SELECT clue_id FROM transfer_ledger
+                        WHERE acknowledgement_event_id IS NULL AND return_event_id IS NULL
+                    UNION SELECT clue_id FROM transfer_ledger WHERE acknowledged_at >= :end
+                    UNION SELECT clue_id FROM transfer_ledger WHERE returned_at >= :end)
+                SELECT l.*,
+                    (SELECT min(p.occurred_at) FROM ledger_fact p
+                        WHERE p.clue_id = l.clue_id AND p.fact = 'PROGRESS_REPORTED') AS first_progress_at,
+                    EXISTS (SELECT 1 FROM ledger_fact f WHERE f.clue_id = l.clue_id
+                        AND f.occurred_at >= :start AND f.occurred_at < :end) AS changed_in_period
+                FROM transfer_ledger l JOIN candidate c ON c.clue_id = l.clue_id
+                WHERE l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope
+                ORDER BY l.clue_id
+                """, params, (rs, i) -> snapshot(rs));
+        if (clues.isEmpty()) {
+            return clues;
+        }
+        Map<String, Map<SlaClock, Instant>> dues = new HashMap<>();
+        Map<String, List<ClueSnapshot.Anomaly>> anomalies = new HashMap<>();
+        Map<String, Object> ids = Map.of("ids", clues.stream().map(ClueSnapshot::clueId).toList());
+        jdbc.query("SELECT clue_id, clock, due_at FROM ledger_clock WHERE clue_id IN (:ids)", ids, rs -> {
+            dues.computeIfAbsent(rs.getString("clue_id"), id -> new EnumMap<>(SlaClock.class))
+                    .put(SlaClock.valueOf(rs.getString("clock")), instant(rs, "due_at"));
+        });
+        jdbc.query("""
+                SELECT a.clue_id, a.kind, a.detail, f.fact, f.occurred_at, r.occurred_at AS related_occurred_at
+                FROM ledger_anomaly a
+                JOIN ledger_fact f ON f.event_id = a.fact_event_id
+                JOIN ledger_fact r ON r.event_id = a.related_event_id
+                WHERE a.clue_id IN (:ids) ORDER BY a.clue_id, f.occurred_at, a.kind
+                """, ids, rs -> {
+            LedgerFact fact = LedgerFact.valueOf(rs.getString("fact"));
+            anomalies.computeIfAbsent(rs.getString("clue_id"), id -> new ArrayList<>()).add(new ClueSnapshot.Anomaly(
+                    AnomalyKind.valueOf(rs.getString("kind")), rs.getString("detail"), fact, fact.side(),
+                    instant(rs, "occurred_at"), instant(rs, "related_occurred_at")));
+        });
+        return clues.stream().map(clue -> clue.with(dues.getOrDefault(clue.clueId(), Map.of()),
+                anomalies.getOrDefault(clue.clueId(), List.of()))).toList();
+    }
+
+    /**
+     * The counts officers report upward for clues sent or received within {@code jurisdiction}: for the period
+     * [{@code start}, {@code end}) and cumulative to its end (截至), per direction.
+     */
+    public LedgerTotals totals(String jurisdiction, Instant start, Instant end) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
+                .addValue("start", TransferLedgerProjection.timestamp(start))
+                .addValue("end", TransferLedgerProjection.timestamp(end));
+        String scope = "(l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)";
+        List<LedgerTotals.Count> stages = new ArrayList<>();
+        jdbc.query("SELECT l.direction, "
+                + stage("transferred_at") + ", " + stage("received_at") + ", " + stage("accepted_at") + ", "
+                + stage("returned_at") + ", " + stage("concluded_at") + ", "
+                + "count(*) FILTER (WHERE l.accepted_at >= :start AND " + IN_PROGRESS + ") AS in_progress_month, "
+                + "count(*) FILTER (WHERE " + IN_PROGRESS + ") AS in_progress_total "
+                + "FROM transfer_ledger l WHERE " + scope + " GROUP BY l.direction", params, rs -> {
+            Direction direction = Direction.valueOf(rs.getString("direction"));
+            for (String stage : List.of("transferred", "received", "accepted", "returned", "concluded",
+                    "in_progress")) {
+                stages.add(new LedgerTotals.Count(direction, stage.toUpperCase(), rs.getLong(stage + "_month"),
+                        rs.getLong(stage + "_total")));
+            }
+        });
+        List<LedgerTotals.Count> sources = jdbc.query("SELECT l.direction, l.source AS item, "
+                + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
+                + "FROM transfer_ledger l WHERE l.transferred_at < :end AND " + scope
+                + " GROUP BY l.direction, l.source", params, (rs, i) -> count(rs));
+        List<LedgerTotals.Count> outcomes = jdbc.query("SELECT l.direction, o.outcome AS item, "
+                + "coalesce(sum(o.persons) FILTER (WHERE l.concluded_at >= :start), 0) AS month, "
+                + "sum(o.persons) AS total FROM ledger_outcome o JOIN transfer_ledger l ON l.clue_id = o.clue_id "
+                + "WHERE o.fact = 'CONCLUDED' AND l.concluded_at < :end AND " + scope
+                + " GROUP BY l.direction, o.outcome", params, (rs, i) -> count(rs));
+        List<LedgerTotals.Count> ranks = jdbc.query("SELECT l.direction, s.rank AS item, "
+                + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
+                + "FROM ledger_subject s JOIN transfer_ledger l ON l.clue_id = s.clue_id "
+                + "WHERE l.transferred_at < :end AND " + scope + " GROUP BY l.direction, s.rank", params,
+                (rs, i) -> count(rs));
+        return new LedgerTotals(stages, sources, outcomes, ranks);
+    }
+
+    /**
+     * The facts on clues sent or received within {@code jurisdiction} that occurred in [{@code start}, {@code end})
+     * but reached the ledger only after {@code recordedAfter}, in the order they occurred.
+     */
+    public List<RecordedFact> recordedLate(String jurisdiction, Instant start, Instant end, Instant recordedAfter) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
+                .addValue("start", TransferLedgerProjection.timestamp(start))
+                .addValue("end", TransferLedgerProjection.timestamp(end))
+                .addValue("after", TransferLedgerProjection.timestamp(recordedAfter));
+        return jdbc.query("""
+                SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at
+                FROM ledger_fact f JOIN transfer_ledger l ON l.clue_id = f.clue_id
+                WHERE f.occurred_at >= :start AND f.occurred_at < :end AND f.recorded_at > :after
+                    AND (l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)
+                ORDER BY f.occurred_at, f.clue_id, f.fact
+                """, params, (rs, i) -> new RecordedFact(rs.getString("clue_id"),
+                LedgerFact.valueOf(rs.getString("fact")), AgencyId.parse(rs.getString("asserted_by")),
+                instant(rs, "occurred_at"), instant(rs, "recorded_at")));
+    }
+
+    /** A fact on a clue's timeline, with when it occurred at its agency and when it reached the ledger. */
+    public record RecordedFact(String clueId, LedgerFact fact, AgencyId assertedBy, Instant occurredAt,
+                               Instant recordedAt) {
+    }
+
+    /** Accepted before the end, and neither concluded nor returned before it. */
+    private static final String IN_PROGRESS = "l.accepted_at < :end AND (l.concluded_at IS NULL OR l.concluded_at "
+            + ">= :end) AND (l.returned_at IS NULL OR l.returned_at >= :end)";
+
+    private static String stage(String column) {
+        String name = column.substring(0, column.length() - "_at".length());
+        return "count(*) FILTER (WHERE l." + column + " >= :start AND l." + column + " < :end) AS " + name
+                + "_month, count(*) FILTER (WHERE l." + column + " < :end) AS " + name + "_total";
+    }
+
+    private static LedgerTotals.Count count(ResultSet rs) throws SQLException {
+        return new LedgerTotals.Count(Direction.valueOf(rs.getString("direction")), rs.getString("item"),
+                rs.getLong("month"), rs.getLong("total"));
+    }
+
+    private static ClueSnapshot snapshot(ResultSet rs) throws SQLException {
+        return new ClueSnapshot(rs.getString("clue_id"), Direction.valueOf(rs.getString("direction")),
+                new AgencyId(AgencyType.valueOf(rs.getString("sender_type")), rs.getString("sender_jurisdiction")),
+                new AgencyId(AgencyType.valueOf(rs.getString("receiver_type")), rs.getString("receiver_jurisdiction")),
+                instant(rs, "transferred_at"), rs.getString("sender_content_digest"),
+                rs.getString("source") == null ? null : ClueSource.valueOf(rs.getString("source")),
+                instant(rs, "received_at"), rs.getString("receiver_content_digest"), instant(rs, "accepted_at"),
+                rs.getString("receiver_case_number"), instant(rs, "returned_at"),
+                rs.getString("return_reason") == null ? null : ReturnReason.valueOf(rs.getString("return_reason")),
+                instant(rs, "disposed_at"),
+                rs.getString("disposal_method") == null ? null
+                        : DisposalMethod.valueOf(rs.getString("disposal_method")),
+                instant(rs, "first_progress_at"), instant(rs, "concluded_at"), instant(rs, "feedback_at"),
+                instant(rs, "acknowledged_at"), rs.getBoolean("changed_in_period"), Map.of(), List.of());
+    }
+
+    /** A nullable TIMESTAMPTZ column as an instant. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,120 @@
+package org.clueexchange.core.reconciliation.monthly;
+
+import static org.clueexchange.core.ledger.ClueSnapshot.by;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.clueexchange.core.ledger.ClueSnapshot;
+import org.clueexchange.core.ledger.LedgerSnapshots;
+import org.clueexchange.core.ledger.LedgerState;
+import org.springframework.stereotype.Component;
+
+/**
+ * Draws up a month's statement from the ledger as it stands: each clue that changed in the month or is still open at
+ * its end, as both sides recorded it by then, with its breaks; the amendments to statements already confirmed; and
+ * the summary tables.
+ */
+@Component
+public class MonthlyStatementBuilder {
+
+    private static final int PROGRESS_EVERY = 2_000;
+
+    private final LedgerSnapshots ledger;
+    private final MonthlyStatementProjection statements;
+
+    public MonthlyStatementBuilder(LedgerSnapshots ledger, MonthlyStatementProjection statements) {
+        this.ledger = ledger;
+        this.statements = statements;
+    }
+
+    public StatementContent build(StatementPeriod period, StatementProgress progress) {
+        Instant end = period.end();
+        progress.advanced("读取台账 reading the ledger", 0, 1);
+        List<ClueSnapshot> candidates = ledger.forPeriod(period.jurisdiction(), period.start(), end);
+        progress.advanced("读取台账 reading the ledger", 1, 1);
+        List<StatementLine> lines = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            ClueSnapshot clue = candidates.get(i);
+            LedgerState state = clue.stateAt(end);
+            boolean listed = by(clue.firstFactAt(), end) && (clue.changedInPeriod()
+                    || (state != LedgerState.CLOSED && state != LedgerState.RETURNED));
+            if (listed) {
+                lines.add(line(clue, state, end));
+            }
+            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == candidates.size()) {
+                progress.advanced("比对线索 matching clues", i + 1, candidates.size());
+            }
+        }
+        List<Amendment> amendments = amendments(period);
+        progress.advanced("汇总 totals", 0, 1);
+        List<ReportTable> summary = SummaryTables.of(ledger.totals(period.jurisdiction(), period.start(), end),
+                period);
+        progress.advanced("汇总 totals", 1, 1);
+        return new StatementContent(period.id(), period.jurisdiction(), scope(period.jurisdiction()),
+                period.month().toString(), period.start(), end, lines, amendments, summary);
+    }
+
+    private static StatementLine line(ClueSnapshot clue, LedgerState state, Instant end) {
+        boolean transferred = by(clue.transferredAt(), end);
+        boolean received = by(clue.receivedAt(), end);
+        return new StatementLine(clue.clueId(), clue.direction(), clue.sender(), clue.receiver(), state,
+                new StatementLine.SenderRecord(upTo(clue.transferredAt(), end),
+                        transferred ? clue.senderContentDigest() : null, upTo(clue.acknowledgedAt(), end)),
+                new StatementLine.ReceiverRecord(upTo(clue.receivedAt(), end),
+                        received ? clue.receiverContentDigest() : null, upTo(clue.acceptedAt(), end),
+                        by(clue.acceptedAt(), end) ? clue.receiverCaseNumber() : null, upTo(clue.returnedAt(), end),
+                        by(clue.returnedAt(), end) ? clue.returnReason() : null, upTo(clue.disposedAt(), end),
+                        by(clue.disposedAt(), end) ? clue.disposalMethod() : null, upTo(clue.concludedAt(), end),
+                        upTo(clue.feedbackAt(), end)),
+                StatementBreaks.of(clue, end));
+    }
+
+    private static Instant upTo(Instant at, Instant end) {
+        return by(at, end) ? at : null;
+    }
+
+    /**
+     * The facts that arrived after the statement of their month was confirmed. Each belongs to the first later
+     * statement that was not yet confirmed when it arrived, so it is carried once, by this statement or another.
+     */
+    private List<Amendment> amendments(StatementPeriod period) {
+        Map<YearMonth, Instant> confirmed = statements.confirmations(period.jurisdiction());
+        List<Amendment> amendments = new ArrayList<>();
+        confirmed.forEach((month, confirmedAt) -> {
+            if (!month.isBefore(period.month())) {
+                return;
+            }
+            StatementPeriod earlier = new StatementPeriod(period.jurisdiction(), month);
+            for (LedgerSnapshots.RecordedFact fact : ledger.recordedLate(period.jurisdiction(), earlier.start(),
+                    earlier.end(), confirmedAt)) {
+                if (carrier(month, fact.recordedAt(), confirmed).equals(period.month())) {
+                    amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
+                            fact.occurredAt(), fact.recordedAt(), earlier.id()));
+                }
+            }
+        });
+        return amendments;
+    }
+
+    /** The first month after {@code month} whose statement had not been confirmed by {@code recordedAt}. */
+    private static YearMonth carrier(YearMonth month, Instant recordedAt, Map<YearMonth, Instant> confirmed) {
+        YearMonth next = month.plusMonths(1);
+        while (confirmed.containsKey(next) && confirmed.get(next).isBefore(recordedAt)) {
+            next = next.plusMonths(1);
+        }
+        return next;
+    }
+
+    private static String scope(String jurisdiction) {
+        if (jurisdiction.endsWith("0000")) {
+            return "省级 province, with its prefectures and counties";
+        }
+        if (jurisdiction.endsWith("00")) {
+            return "市级 prefecture, with its counties";
+        }
+        return "县级 county";
+    }
+}

@@ -1,0 +1,64 @@
+package org.clueexchange.core.reconciliation.monthly;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.clueexchange.api.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** What reconciliation officers do with monthly statements: issue them, read them, and explain their breaks. */
+@Service
+public class MonthlyStatements {
+
+    private final MonthlyStatementBuilder builder;
+    private final MonthlyStatementProjection statements;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public MonthlyStatements(MonthlyStatementBuilder builder, MonthlyStatementProjection statements,
+                             CommandGateway commands, Clock clock) {
+        this.builder = builder;
+        this.statements = statements;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * Draws the statement up from the ledger and issues it, unless the ledger still says what the current revision
+     * says or both agencies have confirmed it; returns the statement as it now stands.
+     */
+    public MonthlyStatementView issue(StatementPeriod period, String issuedBy, StatementProgress progress) {
+        if (period.end().isAfter(clock.instant())) {
+            throw InvalidRequestException.of("period", period.month() + " has not ended in China Standard Time; "
+                    + "a month is reconciled once it is over");
+        }
+        Optional<MonthlyStatementView> current = statements.find(period.id());
+        if (current.isPresent() && current.get().status() == MonthlyStatementView.Status.CONFIRMED) {
+            return current.get();
+        }
+        StatementContent content = builder.build(period, progress);
+        String text = StatementJson.write(content);
+        commands.sendAndWait(new IssueMonthlyStatement(period.id(), period.jurisdiction(), period.month().toString(),
+                StatementJson.digest(text), text, issuedBy));
+        return find(period.id()).orElseThrow();
+    }
+
+    public Optional<MonthlyStatementView> find(String statementId) {
+        return statements.find(statementId);
+    }
+
+    public MonthlyStatementView resolveBreak(String statementId, String clueId, BreakCategory category, String note,
+                                             String resolvedBy) {
+        MonthlyStatementView statement = find(statementId).orElseThrow(() -> InvalidRequestException.of(
+                HttpStatus.NOT_FOUND, "statementId", "no statement " + statementId + " has been issued"));
+        boolean listed = statement.content().lines().stream().anyMatch(line -> line.clueId().equals(clueId)
+                && line.breaks().stream().anyMatch(found -> found.category() == category));
+        if (!listed) {
+            throw InvalidRequestException.of(HttpStatus.NOT_FOUND, "clueId", "revision " + statement.revision()
+                    + " of " + statementId + " lists no " + category + " break on clue " + clueId);
+        }
+        commands.sendAndWait(new ResolveStatementBreak(statementId, clueId, category, note, resolvedBy));
+        return find(statementId).orElseThrow();
+    }
+}

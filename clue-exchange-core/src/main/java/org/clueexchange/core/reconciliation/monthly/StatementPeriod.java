@@ -1,0 +1,61 @@
+package org.clueexchange.core.reconciliation.monthly;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clueexchange.wire.Jurisdictions;
+
+/**
+ * One jurisdiction's calendar month, cut in China Standard Time: the scope of one monthly statement, named
+ * {@code STATEMENT-530600-2020-06}.
+ */
+public record StatementPeriod(String jurisdiction, YearMonth month) {
+
+    static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
+    private static final Pattern ID = Pattern.compile("STATEMENT-(\\d{6})-(\\d{4}-\\d{2})");
+
+    public StatementPeriod {
+        if (!Jurisdictions.isValid(jurisdiction)) {
+            throw new IllegalArgumentException("'" + jurisdiction + "' is not a six-digit GB/T 2260 code");
+        }
+    }
+
+    public static StatementPeriod of(String jurisdiction, String month) {
+        try {
+            return new StatementPeriod(jurisdiction, YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + month + "' is not a month like 2020-06", e);
+        }
+    }
+
+    public static StatementPeriod ofId(String statementId) {
+        Matcher id = ID.matcher(statementId);
+        if (!id.matches()) {
+            throw new IllegalArgumentException("'" + statementId + "' is not a statement id like "
+                    + "STATEMENT-530600-2020-06");
+        }
+        return of(id.group(1), id.group(2));
+    }
+
+    public String id() {
+        return "STATEMENT-" + jurisdiction + "-" + month;
+    }
+
+    /** 00:00 on the first day of the month, UTC+8. */
+    public Instant start() {
+        return month.atDay(1).atStartOfDay().toInstant(CHINA_STANDARD_TIME);
+    }
+
+    /** 00:00 on the first day of the next month, UTC+8: the statement counts what had occurred before it. */
+    public Instant end() {
+        return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(CHINA_STANDARD_TIME);
+    }
+
+    /** The month in which {@code at} falls, in UTC+8. */
+    static YearMonth monthOf(Instant at) {
+        return YearMonth.from(at.atOffset(CHINA_STANDARD_TIME));
+    }
+}
