@@ -9,8 +9,8 @@ CREATE INDEX ledger_fact_occurred ON ledger_fact (occurred_at);
 CREATE INDEX ledger_fact_recorded ON ledger_fact (recorded_at);
 
 -- Statements select clues by jurisdiction prefix (a prefecture with its counties) and by whether they are open.
-CREATE INDEX transfer_ledger_sender_scope ON transfer_ledger (sender_jurisdiction varchar_pattern_ops);
-CREATE INDEX transfer_ledger_receiver_scope ON transfer_ledger (receiver_jurisdiction varchar_pattern_ops);
+CREATE INDEX transfer_ledger_sender_scope ON transfer_ledger (sender_jurisdiction bpchar_pattern_ops);
+CREATE INDEX transfer_ledger_receiver_scope ON transfer_ledger (receiver_jurisdiction bpchar_pattern_ops);
 CREATE INDEX transfer_ledger_open ON transfer_ledger (clue_id)
     WHERE acknowledgement_event_id IS NULL AND return_event_id IS NULL;
 CREATE INDEX transfer_ledger_acknowledged ON transfer_ledger (acknowledged_at);

@@ -1,6 +1,7 @@
 package org.clueexchange.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.clueexchange.infrastructure.Database;
@@ -28,6 +29,10 @@ public final class RunningCore implements AutoCloseable {
     public Optional<JsonNode> entry(String clueId) {
         JsonHttp.Response response = get("/api/ledger/clues/" + clueId);
         return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
+    }
+
+    public URI uri() {
+        return application.uri();
     }
 
     public JsonHttp.Response get(String pathAndQuery) {
