@@ -1,8 +1,11 @@
 package org.clueexchange.embedded;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +30,25 @@ public final class ExchangeDeployment implements AutoCloseable {
         }
     }
 
+    /** What a one-off command printed, and how it ended. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
     private final String jurisdiction;
     private final AgencySystemCredentials credentials;
+    private final Path coreJar;
+    private final Map<String, String> coreDatabase;
     private final ApplicationProcess core;
     private final ApplicationProcess police;
     private final ApplicationProcess discipline;
 
-    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, ApplicationProcess core,
-                               ApplicationProcess police, ApplicationProcess discipline) {
+    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, Path coreJar,
+                               Map<String, String> coreDatabase, ApplicationProcess core, ApplicationProcess police,
+                               ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
         this.credentials = credentials;
+        this.coreJar = coreJar;
+        this.coreDatabase = Map.copyOf(coreDatabase);
         this.core = core;
         this.police = police;
         this.discipline = discipline;
@@ -56,10 +68,10 @@ public final class ExchangeDeployment implements AutoCloseable {
         Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
+        Path coreJar = applications.resolve("clue-exchange-core.jar");
         Map<String, String> coreSettings = database(coreDatabase);
         coreSettings.put("clue-exchange.kafka.bootstrap-servers", kafka);
-        ApplicationProcess core = new ApplicationProcess("clue-exchange-core",
-                applications.resolve("clue-exchange-core.jar"), resolved.core(), coreSettings,
+        ApplicationProcess core = new ApplicationProcess("clue-exchange-core", coreJar, resolved.core(), coreSettings,
                 Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true"), logs);
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
                 jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
@@ -69,7 +81,8 @@ public final class ExchangeDeployment implements AutoCloseable {
                         "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
                 logs);
         ExchangeDeployment deployment =
-                new ExchangeDeployment(jurisdiction, credentials, core, police, discipline);
+                new ExchangeDeployment(jurisdiction, credentials, coreJar, database(coreDatabase), core, police,
+                        discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
                 application.start();
@@ -123,6 +136,22 @@ public final class ExchangeDeployment implements AutoCloseable {
 
     public AgencySystemCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * Runs one of the core's one-off commands ({@code reconcile monthly ...}) against the core's database, as an
+     * operator would beside the running core, and waits for it to end.
+     */
+    public CommandResult runCore(Path log, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", coreJar.toString()));
+        command.addAll(List.of(arguments));
+        coreDatabase.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        int exitCode = builder.start().waitFor();
+        return new CommandResult(exitCode, Files.readString(log));
     }
 
     /** Stops the core and starts it again on the same database and consumer group. */
