@@ -19,6 +19,7 @@ import org.clueexchange.adapter.clues.SupervisionController;
 import org.clueexchange.adapter.clues.Supervisions;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.delivery.FeedController;
+import org.clueexchange.adapter.statements.StatementConfirmationController;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxRelay;
@@ -43,7 +44,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
 @Import({ApiProblems.class, SentCluesController.class, InboxActionsController.class, SupervisionController.class,
-        FeedController.class})
+        FeedController.class, StatementConfirmationController.class})
 public class AdapterRuntime {
 
     @Bean

@@ -12,16 +12,17 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionOrdered;
 
-/** The clue events of the contract, in their current versions. */
+/** The events of the contract, in their current versions: facts about clues, and confirmations of statements. */
 public final class ClueEvents {
 
     /** Every event type the agencies exchange; the codec and the schema history are built from this list. */
     public static final List<Class<? extends SpecificRecord>> TYPES = List.of(
             ClueTransferred.class, ClueReceived.class, ClueAccepted.class, ClueReturned.class,
             DisposalDecided.class, ProgressReported.class, ClueConcluded.class, FeedbackSent.class,
-            FeedbackAcknowledged.class, SupervisionOrdered.class);
+            FeedbackAcknowledged.class, SupervisionOrdered.class, StatementConfirmed.class);
 
     private ClueEvents() {
     }

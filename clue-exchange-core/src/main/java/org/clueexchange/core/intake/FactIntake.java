@@ -3,7 +3,9 @@ package org.clueexchange.core.intake;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clueexchange.core.CoreProperties;
+import org.clueexchange.core.reconciliation.monthly.ConfirmMonthlyStatement;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
@@ -15,8 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes both agencies' topics and records every fact on its clue's ledger entry. A record's offset is committed
- * only once the event store holds its effect, so a crash redelivers it and the entry recognises it by its event id.
+ * Consumes both agencies' topics and records every fact on its clue's ledger entry, and every confirmation on its
+ * monthly statement. A record's offset is committed only once the event store holds its effect, so a crash
+ * redelivers it and the entry recognises it by its event id.
  * One-off commands run without it ({@code clue-exchange.intake.enabled=false}): the serving core consumes.
  */
 @Component
@@ -45,6 +48,7 @@ public class FactIntake extends FactSubscriber {
             throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
                     + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
         }
-        commands.sendAndWait(LedgerCommands.of(fact.event()));
+        commands.sendAndWait(fact.event() instanceof StatementConfirmed confirmation
+                ? ConfirmMonthlyStatement.of(confirmation) : LedgerCommands.of(fact.event()));
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MonthlyReconciliationIT {
 
     static final String JUNE = "STATEMENT-530600-2020-06";
+    static final String JULY = "STATEMENT-530600-2020-07";
     static ExchangeDeployment deployment;
     static MonthlyTrafficGenerator generator;
     static ZhaotongJune2020 zhaotong;
@@ -158,13 +159,14 @@ class MonthlyReconciliationIT {
     @Order(4)
     void anOfficerGetsTheWorkbookAndThePrintablePageFromOneCommand() throws Exception {
         Path out = Files.createTempDirectory("statements");
-        ExchangeDeployment.CommandResult command = deployment.runCore(out.resolve("reconcile.log"), "reconcile", "monthly",
-                "--jurisdiction", "530600", "--period", "2020-06", "--out", out.toString());
+        ExchangeDeployment.CommandResult command = deployment.runCore(out.resolve("reconcile.log"), "reconcile",
+                "monthly", "--jurisdiction", "530600", "--period", "2020-07", "--out", out.toString());
 
         assertThat(command.exitCode()).as(command.output()).isZero();
-        assertThat(command.output()).contains(JUNE).contains("比对线索 matching clues");
-        assertThat(out.resolve(JUNE + ".xlsx")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve(JUNE + ".html"))).contains("问题线索一月一对账").contains("已移送未签收");
+        assertThat(command.output()).contains(JULY).contains("比对线索 matching clues").contains("更正 1 amendments");
+        assertThat(out.resolve(JULY + ".xlsx")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve(JULY + ".html"))).contains("问题线索一月一对账").contains("已移送未签收")
+                .contains(JUNE);
     }
 
     private static void confirm(JsonHttp agency, String digest) {

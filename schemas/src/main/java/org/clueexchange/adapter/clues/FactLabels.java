@@ -15,7 +15,8 @@ final class FactLabels {
             Map.entry("ClueConcluded", "办结"),
             Map.entry("FeedbackSent", "反馈"),
             Map.entry("FeedbackAcknowledged", "反馈确认"),
-            Map.entry("SupervisionOrdered", "督办"));
+            Map.entry("SupervisionOrdered", "督办"),
+            Map.entry("StatementConfirmed", "对账确认"));
 
     private FactLabels() {
     }

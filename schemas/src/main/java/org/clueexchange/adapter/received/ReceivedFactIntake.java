@@ -10,6 +10,7 @@ import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
@@ -21,7 +22,8 @@ import org.clueexchange.wire.Jurisdictions;
 
 /**
  * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
- * jurisdiction it serves, and any fact about a clue it already has a fact of (one it sent, or one it received).
+ * jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it received), and
+ * confirmations of the statements of jurisdictions it serves.
  * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
  */
 public final class ReceivedFactIntake extends FactSubscriber {
@@ -71,6 +73,10 @@ public final class ReceivedFactIntake extends FactSubscriber {
     }
 
     private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) {
+        if (fact.event() instanceof StatementConfirmed confirmation) {
+            return serves(confirmation.getJurisdiction()) ? Optional.of(confirmation.getJurisdiction())
+                    : Optional.empty();
+        }
         if (fact.event() instanceof ClueTransferred transfer) {
             Agency receiver = transfer.getReceiver();
             if (receiver.getType() == agency && serves(receiver.getJurisdiction())) {

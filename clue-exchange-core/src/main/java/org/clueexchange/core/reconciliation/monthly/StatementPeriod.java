@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.clueexchange.wire.Jurisdictions;
 
 /**
@@ -15,7 +13,6 @@ import org.clueexchange.wire.Jurisdictions;
 public record StatementPeriod(String jurisdiction, YearMonth month) {
 
     static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
-    private static final Pattern ID = Pattern.compile("STATEMENT-(\\d{6})-(\\d{4}-\\d{2})");
 
     public StatementPeriod {
         if (!Jurisdictions.isValid(jurisdiction)) {
@@ -29,15 +26,6 @@ public record StatementPeriod(String jurisdiction, YearMonth month) {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + month + "' is not a month like 2020-06", e);
         }
-    }
-
-    public static StatementPeriod ofId(String statementId) {
-        Matcher id = ID.matcher(statementId);
-        if (!id.matches()) {
-            throw new IllegalArgumentException("'" + statementId + "' is not a statement id like "
-                    + "STATEMENT-530600-2020-06");
-        }
-        return of(id.group(1), id.group(2));
     }
 
     public String id() {
