@@ -14,6 +14,7 @@ import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,20 @@ class ClueEventValidatorTest {
         transfer.getContent().setSuspects(List.of("刘某"));
         transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
         assertThat(ClueEventValidator.violations(transfer)).isEmpty();
+    }
+
+    @Test
+    void aStatementIsConfirmedOnlyByAnAgencyOfItsJurisdictionWithADigest() {
+        String statementId = "STATEMENT-530600-2020-06";
+        StatementConfirmed confirmed = new StatementConfirmed(ClueEventSamples.envelope(statementId,
+                ClueEventSamples.ZHAOTONG_POLICE, AT), statementId, "530600", "2020-06", "c".repeat(64));
+        assertThat(ClueEventValidator.violations(confirmed)).isEmpty();
+
+        StatementConfirmed outsider = new StatementConfirmed(ClueEventSamples.envelope(statementId,
+                new Agency(AgencyType.POLICE, "530700"), AT), statementId, "530600", "2020-05", "C".repeat(64));
+        assertThat(ClueEventValidator.violations(outsider)).containsExactly(
+                "period: must be the statement's, 2020-06",
+                "envelope.assertedBy.jurisdiction: an agency confirms only its own jurisdiction's statement",
+                "digest: must be 64 lower-case hex digits");
     }
 }
