@@ -55,11 +55,6 @@ final class MonthlyTrafficGenerator {
                     null, at, null, null, outcome, null, null);
         }
 
-        ClueScript withAcknowledgement(Instant at) {
-            return new ClueScript(recordId, sender, source, rank, transferredAt, receivedAt, receivedOtherContent,
-                    acceptedAt, returnedAt, disposedAt, concludedAt, outcome, feedbackAt, at);
-        }
-
         ClueScript with(Instant transferred, Instant received, Instant accepted, Instant disposed) {
             return new ClueScript(recordId, sender, source, rank, transferred, received, receivedOtherContent,
                     accepted, returnedAt, disposed, concludedAt, outcome, feedbackAt, acknowledgedAt);
