@@ -41,9 +41,17 @@ class CoreCommandLineTest {
     }
 
     @Test
-    void anUnknownCommandIsRefusedWithTheUsage() {
+    void anUnknownCommandIsRefusedWithTheCommandMeant() {
         assertThat(CoreCommandLine.run("reconcilee")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument")
+                .contains("Did you mean: clue-exchange-core reconcile?");
+    }
+
+    @Test
+    void aMonthlyStatementNeedsItsJurisdictionAndPeriod() {
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--period", "2020-06")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--jurisdiction=CODE'");
     }
 }
