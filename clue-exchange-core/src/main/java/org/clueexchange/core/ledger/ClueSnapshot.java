@@ -28,11 +28,11 @@ public record ClueSnapshot(String clueId, Direction direction, AgencyId sender, 
                           Instant relatedOccurredAt) {
     }
 
-    ClueSnapshot with(Map<SlaClock, Instant> dues, List<Anomaly> found) {
+    ClueSnapshot withAnomalies(List<Anomaly> found) {
         return new ClueSnapshot(clueId, direction, sender, receiver, transferredAt, senderContentDigest, source,
                 receivedAt, receiverContentDigest, acceptedAt, receiverCaseNumber, returnedAt, returnReason,
                 disposedAt, disposalMethod, firstProgressAt, concludedAt, feedbackAt, acknowledgedAt, changedInPeriod,
-                Map.copyOf(dues), List.copyOf(found));
+                dueAt, List.copyOf(found));
     }
 
     /** Whether {@code at} is a time that had come by {@code moment}: the fact had occurred. */

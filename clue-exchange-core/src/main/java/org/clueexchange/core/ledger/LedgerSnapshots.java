@@ -2,9 +2,12 @@ package org.clueexchange.core.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -33,53 +36,47 @@ public class LedgerSnapshots {
 
     /**
      * The clues sent or received within {@code jurisdiction} that had a fact occur in [{@code start}, {@code end})
-     * or that were not closed or returned before {@code end}: every clue a statement of that period might list.
+     * or that were not closed or returned before {@code end}: every clue a statement of that period might list, in
+     * the order of their ids.
      */
     public List<ClueSnapshot> forPeriod(String jurisdiction, Instant start, Instant end) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
-                .addValue("start", TransferLedgerProjection.timestamp(start))
-                .addValue("end", TransferLedgerProjection.timestamp(end));
-        List<ClueSnapshot> clues = jdbc.query("""
-                WITH candidate AS (
-                    SELECT clue_id FROM ledger_fact WHERE occurred_at >= :start AND occurred_at < :end
-                    UNION SELECT clue_id FROM transfer_ledger
-                        WHERE acknowledgement_event_id IS NULL AND return_event_id IS NULL
-                    UNION SELECT clue_id FROM transfer_ledger WHERE acknowledged_at >= :end
-                    UNION SELECT clue_id FROM transfer_ledger WHERE returned_at >= :end)
-                SELECT l.*,
-                    (SELECT min(p.occurred_at) FROM ledger_fact p
-                        WHERE p.clue_id = l.clue_id AND p.fact = 'PROGRESS_REPORTED') AS first_progress_at,
-                    EXISTS (SELECT 1 FROM ledger_fact f WHERE f.clue_id = l.clue_id
-                        AND f.occurred_at >= :start AND f.occurred_at < :end) AS changed_in_period
-                FROM transfer_ledger l JOIN candidate c ON c.clue_id = l.clue_id
-                WHERE l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope
-                ORDER BY l.clue_id
-                """, params, (rs, i) -> snapshot(rs));
-        if (clues.isEmpty()) {
-            return clues;
-        }
-        Map<String, Map<SlaClock, Instant>> dues = new HashMap<>();
+        MapSqlParameterSource params = period(jurisdiction, start, end);
+        // The jurisdiction's clues are found first, by its scope indexes, and each is looked up by its key from
+        // there: how many the ledger holds elsewhere does not enter into it. Time limits come as arrays on the row,
+        // not as a second query naming thousands of clues.
+        List<ClueSnapshot> clues = new ArrayList<>(jdbc.query("""
+                SELECT * FROM (
+                    SELECT l.*,
+                        (SELECT min(p.occurred_at) FROM ledger_fact p
+                            WHERE p.clue_id = l.clue_id AND p.fact = 'PROGRESS_REPORTED') AS first_progress_at,
+                        EXISTS (SELECT FROM ledger_fact f WHERE f.clue_id = l.clue_id
+                            AND f.occurred_at >= :start AND f.occurred_at < :end) AS changed_in_period,
+                        ARRAY(SELECT c.clock FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock)
+                            AS clocks,
+                        ARRAY(SELECT c.due_at FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock)
+                            AS dues
+                    FROM transfer_ledger l WHERE %s) l
+                WHERE l.changed_in_period OR (l.acknowledgement_event_id IS NULL AND l.return_event_id IS NULL)
+                    OR l.acknowledged_at >= :end OR l.returned_at >= :end
+                """.formatted(IN_SCOPE), params, (rs, i) -> snapshot(rs)));
+        // Ordered here, not by the database's collation, so that the statement's digest does not depend on it.
+        clues.sort(Comparator.comparing(ClueSnapshot::clueId));
         Map<String, List<ClueSnapshot.Anomaly>> anomalies = new HashMap<>();
-        Map<String, Object> ids = Map.of("ids", clues.stream().map(ClueSnapshot::clueId).toList());
-        jdbc.query("SELECT clue_id, clock, due_at FROM ledger_clock WHERE clue_id IN (:ids)", ids, rs -> {
-            dues.computeIfAbsent(rs.getString("clue_id"), id -> new EnumMap<>(SlaClock.class))
-                    .put(SlaClock.valueOf(rs.getString("clock")), instant(rs, "due_at"));
-        });
         jdbc.query("""
                 SELECT a.clue_id, a.kind, a.detail, f.fact, f.occurred_at, r.occurred_at AS related_occurred_at
                 FROM ledger_anomaly a
+                JOIN transfer_ledger l ON l.clue_id = a.clue_id
                 JOIN ledger_fact f ON f.event_id = a.fact_event_id
                 JOIN ledger_fact r ON r.event_id = a.related_event_id
-                WHERE a.clue_id IN (:ids) ORDER BY a.clue_id, f.occurred_at, a.kind
-                """, ids, rs -> {
+                WHERE %s ORDER BY a.clue_id, f.occurred_at, a.kind
+                """.formatted(IN_SCOPE), params, rs -> {
             LedgerFact fact = LedgerFact.valueOf(rs.getString("fact"));
             anomalies.computeIfAbsent(rs.getString("clue_id"), id -> new ArrayList<>()).add(new ClueSnapshot.Anomaly(
                     AnomalyKind.valueOf(rs.getString("kind")), rs.getString("detail"), fact, fact.side(),
                     instant(rs, "occurred_at"), instant(rs, "related_occurred_at")));
         });
-        return clues.stream().map(clue -> clue.with(dues.getOrDefault(clue.clueId(), Map.of()),
-                anomalies.getOrDefault(clue.clueId(), List.of()))).toList();
+        return anomalies.isEmpty() ? clues : clues.stream()
+                .map(clue -> clue.withAnomalies(anomalies.getOrDefault(clue.clueId(), List.of()))).toList();
     }
 
     /**
@@ -87,18 +84,14 @@ public class LedgerSnapshots {
      * [{@code start}, {@code end}) and cumulative to its end (截至), per direction.
      */
     public LedgerTotals totals(String jurisdiction, Instant start, Instant end) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
-                .addValue("start", TransferLedgerProjection.timestamp(start))
-                .addValue("end", TransferLedgerProjection.timestamp(end));
-        String scope = "(l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)";
+        MapSqlParameterSource params = period(jurisdiction, start, end);
         List<LedgerTotals.Count> stages = new ArrayList<>();
         jdbc.query("SELECT l.direction, "
                 + stage("transferred_at") + ", " + stage("received_at") + ", " + stage("accepted_at") + ", "
                 + stage("returned_at") + ", " + stage("concluded_at") + ", "
                 + "count(*) FILTER (WHERE l.accepted_at >= :start AND " + IN_PROGRESS + ") AS in_progress_month, "
                 + "count(*) FILTER (WHERE " + IN_PROGRESS + ") AS in_progress_total "
-                + "FROM transfer_ledger l WHERE " + scope + " GROUP BY l.direction", params, rs -> {
+                + "FROM transfer_ledger l WHERE " + IN_SCOPE + " GROUP BY l.direction", params, rs -> {
             Direction direction = Direction.valueOf(rs.getString("direction"));
             for (String stage : List.of("transferred", "received", "accepted", "returned", "concluded",
                     "in_progress")) {
@@ -108,38 +101,41 @@ public class LedgerSnapshots {
         });
         List<LedgerTotals.Count> sources = jdbc.query("SELECT l.direction, l.source AS item, "
                 + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
-                + "FROM transfer_ledger l WHERE l.transferred_at < :end AND " + scope
+                + "FROM transfer_ledger l WHERE l.transferred_at < :end AND " + IN_SCOPE
                 + " GROUP BY l.direction, l.source", params, (rs, i) -> count(rs));
         List<LedgerTotals.Count> outcomes = jdbc.query("SELECT l.direction, o.outcome AS item, "
                 + "coalesce(sum(o.persons) FILTER (WHERE l.concluded_at >= :start), 0) AS month, "
                 + "sum(o.persons) AS total FROM ledger_outcome o JOIN transfer_ledger l ON l.clue_id = o.clue_id "
-                + "WHERE o.fact = 'CONCLUDED' AND l.concluded_at < :end AND " + scope
+                + "WHERE o.fact = 'CONCLUDED' AND l.concluded_at < :end AND " + IN_SCOPE
                 + " GROUP BY l.direction, o.outcome", params, (rs, i) -> count(rs));
         List<LedgerTotals.Count> ranks = jdbc.query("SELECT l.direction, s.rank AS item, "
                 + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
                 + "FROM ledger_subject s JOIN transfer_ledger l ON l.clue_id = s.clue_id "
-                + "WHERE l.transferred_at < :end AND " + scope + " GROUP BY l.direction, s.rank", params,
+                + "WHERE l.transferred_at < :end AND " + IN_SCOPE + " GROUP BY l.direction, s.rank", params,
                 (rs, i) -> count(rs));
         return new LedgerTotals(stages, sources, outcomes, ranks);
     }
 
     /**
-     * The facts on clues sent or received within {@code jurisdiction} that occurred in [{@code start}, {@code end})
-     * but reached the ledger only after {@code recordedAfter}, in the order they occurred.
+     * The facts on clues sent or received within {@code jurisdiction} that occurred before {@code before}, reached
+     * the ledger after {@code recordedAfter}, and reached it only after the month (UTC+8) they occurred in had ended,
+     * in the order they occurred. Only such a fact can amend a statement: none is confirmed before its month ends.
      */
-    public List<RecordedFact> recordedLate(String jurisdiction, Instant start, Instant end, Instant recordedAfter) {
+    public List<RecordedFact> recordedLate(String jurisdiction, Instant before, Instant recordedAfter) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("scope", Jurisdictions.significantPrefix(jurisdiction) + "%")
-                .addValue("start", TransferLedgerProjection.timestamp(start))
-                .addValue("end", TransferLedgerProjection.timestamp(end))
+                .addValue("scope", scope(jurisdiction))
+                .addValue("before", TransferLedgerProjection.timestamp(before))
                 .addValue("after", TransferLedgerProjection.timestamp(recordedAfter));
+        // The month condition is the predicate of the partial index ledger_fact_recorded_after_month (V5),
+        // word for word, so that the few such facts are read from it instead of the whole ledger.
         return jdbc.query("""
                 SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at
                 FROM ledger_fact f JOIN transfer_ledger l ON l.clue_id = f.clue_id
-                WHERE f.occurred_at >= :start AND f.occurred_at < :end AND f.recorded_at > :after
-                    AND (l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)
+                WHERE date_trunc('month', f.recorded_at AT TIME ZONE INTERVAL '+08:00')
+                        > date_trunc('month', f.occurred_at AT TIME ZONE INTERVAL '+08:00')
+                    AND f.recorded_at > :after AND f.occurred_at < :before AND %s
                 ORDER BY f.occurred_at, f.clue_id, f.fact
-                """, params, (rs, i) -> new RecordedFact(rs.getString("clue_id"),
+                """.formatted(IN_SCOPE), params, (rs, i) -> new RecordedFact(rs.getString("clue_id"),
                 LedgerFact.valueOf(rs.getString("fact")), AgencyId.parse(rs.getString("asserted_by")),
                 instant(rs, "occurred_at"), instant(rs, "recorded_at")));
     }
@@ -147,6 +143,21 @@ public class LedgerSnapshots {
     /** A fact on a clue's timeline, with when it occurred at its agency and when it reached the ledger. */
     public record RecordedFact(String clueId, LedgerFact fact, AgencyId assertedBy, Instant occurredAt,
                                Instant recordedAt) {
+    }
+
+    /** Sent or received within {@code :scope}: a county, or a prefecture or province with all that lies within it. */
+    private static final String IN_SCOPE =
+            "(l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)";
+
+    private static MapSqlParameterSource period(String jurisdiction, Instant start, Instant end) {
+        return new MapSqlParameterSource()
+                .addValue("scope", scope(jurisdiction))
+                .addValue("start", TransferLedgerProjection.timestamp(start))
+                .addValue("end", TransferLedgerProjection.timestamp(end));
+    }
+
+    private static String scope(String jurisdiction) {
+        return Jurisdictions.significantPrefix(jurisdiction) + "%";
     }
 
     /** Accepted before the end, and neither concluded nor returned before it. */
@@ -177,7 +188,18 @@ public class LedgerSnapshots {
                 rs.getString("disposal_method") == null ? null
                         : DisposalMethod.valueOf(rs.getString("disposal_method")),
                 instant(rs, "first_progress_at"), instant(rs, "concluded_at"), instant(rs, "feedback_at"),
-                instant(rs, "acknowledged_at"), rs.getBoolean("changed_in_period"), Map.of(), List.of());
+                instant(rs, "acknowledged_at"), rs.getBoolean("changed_in_period"), dues(rs), List.of());
+    }
+
+    /** The {@code clocks} and {@code dues} arrays, in the same order, as each limit's due time. */
+    private static Map<SlaClock, Instant> dues(ResultSet rs) throws SQLException {
+        String[] clocks = (String[]) rs.getArray("clocks").getArray();
+        Timestamp[] dues = (Timestamp[]) rs.getArray("dues").getArray();
+        Map<SlaClock, Instant> dueAt = new EnumMap<>(SlaClock.class);
+        for (int i = 0; i < clocks.length; i++) {
+            dueAt.put(SlaClock.valueOf(clocks[i]), dues[i].toInstant());
+        }
+        return Collections.unmodifiableMap(dueAt);
     }
 
     /** A nullable TIMESTAMPTZ column as an instant. */

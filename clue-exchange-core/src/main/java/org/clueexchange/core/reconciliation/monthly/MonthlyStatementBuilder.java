@@ -79,23 +79,26 @@ public class MonthlyStatementBuilder {
     /**
      * The facts that arrived after the statement of their month was confirmed. Each belongs to the first later
      * statement that was not yet confirmed when it arrived, so it is carried once, by this statement or another.
+     * This one carries only facts that arrived after last month's statement was confirmed: any earlier, and last
+     * month's statement, or one before it, was still open to them.
      */
     private List<Amendment> amendments(StatementPeriod period) {
         Map<YearMonth, Instant> confirmed = statements.confirmations(period.jurisdiction());
+        Instant lastMonthConfirmed = confirmed.get(period.month().minusMonths(1));
+        if (lastMonthConfirmed == null) {
+            return List.of();
+        }
         List<Amendment> amendments = new ArrayList<>();
-        confirmed.forEach((month, confirmedAt) -> {
-            if (!month.isBefore(period.month())) {
-                return;
+        for (LedgerSnapshots.RecordedFact fact : ledger.recordedLate(period.jurisdiction(), period.start(),
+                lastMonthConfirmed)) {
+            YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
+            Instant confirmedAt = confirmed.get(month);
+            if (confirmedAt != null && fact.recordedAt().isAfter(confirmedAt)
+                    && carrier(month, fact.recordedAt(), confirmed).equals(period.month())) {
+                amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
+                        fact.occurredAt(), fact.recordedAt(), new StatementPeriod(period.jurisdiction(), month).id()));
             }
-            StatementPeriod earlier = new StatementPeriod(period.jurisdiction(), month);
-            for (LedgerSnapshots.RecordedFact fact : ledger.recordedLate(period.jurisdiction(), earlier.start(),
-                    earlier.end(), confirmedAt)) {
-                if (carrier(month, fact.recordedAt(), confirmed).equals(period.month())) {
-                    amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
-                            fact.occurredAt(), fact.recordedAt(), earlier.id()));
-                }
-            }
-        });
+        }
         return amendments;
     }
 
