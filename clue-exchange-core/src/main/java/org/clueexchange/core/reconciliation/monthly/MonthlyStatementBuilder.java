@@ -77,10 +77,9 @@ public class MonthlyStatementBuilder {
     }
 
     /**
-     * The facts that arrived after the statement of their month was confirmed. Each belongs to the first later
-     * statement that was not yet confirmed when it arrived, so it is carried once, by this statement or another.
-     * This one carries only facts that arrived after last month's statement was confirmed: any earlier, and last
-     * month's statement, or one before it, was still open to them.
+     * The facts that arrived after the statement of their month was confirmed and that this statement carries. Only
+     * facts that arrived after last month's statement was confirmed can be among them (see {@link #carried}), so
+     * with last month's statement unconfirmed there are none, and the ledger is asked for no others.
      */
     private List<Amendment> amendments(StatementPeriod period) {
         Map<YearMonth, Instant> confirmed = statements.confirmations(period.jurisdiction());
@@ -88,9 +87,22 @@ public class MonthlyStatementBuilder {
         if (lastMonthConfirmed == null) {
             return List.of();
         }
+        return carried(period, confirmed, ledger.recordedLate(period.jurisdiction(), period.start(),
+                lastMonthConfirmed));
+    }
+
+    /**
+     * Of {@code recorded}, the facts that {@code period}'s statement carries as amendments. A fact that arrived after
+     * the statement of its month was confirmed belongs to the first later statement that was not yet confirmed when
+     * it arrived, so it is carried once, by this statement or another: for it to be this one, every statement from
+     * its month's to last month's was confirmed before it arrived.
+     *
+     * @param confirmed when each month's statement was confirmed by both agencies
+     */
+    static List<Amendment> carried(StatementPeriod period, Map<YearMonth, Instant> confirmed,
+                                   List<LedgerSnapshots.RecordedFact> recorded) {
         List<Amendment> amendments = new ArrayList<>();
-        for (LedgerSnapshots.RecordedFact fact : ledger.recordedLate(period.jurisdiction(), period.start(),
-                lastMonthConfirmed)) {
+        for (LedgerSnapshots.RecordedFact fact : recorded) {
             YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
             Instant confirmedAt = confirmed.get(month);
             if (confirmedAt != null && fact.recordedAt().isAfter(confirmedAt)
