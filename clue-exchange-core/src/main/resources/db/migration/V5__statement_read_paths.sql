@@ -1,5 +1,8 @@
--- Statements read a jurisdiction's clues by its scope indexes and look up each clue's facts by key, so the indexes
--- that found a month's facts and the open clues across the whole ledger are no longer read: they only slowed writes.
+-- Statements find a jurisdiction's clues by a range of codes on the plain jurisdiction indexes, then look up each
+-- clue's facts by key. The indexes that found them by LIKE prefix, a month's facts across the whole ledger, or the
+-- open clues of the whole ledger are no longer read: they only slowed the projection's writes.
+DROP INDEX transfer_ledger_sender_scope;
+DROP INDEX transfer_ledger_receiver_scope;
 DROP INDEX ledger_fact_occurred;
 DROP INDEX ledger_fact_recorded;
 DROP INDEX transfer_ledger_open;

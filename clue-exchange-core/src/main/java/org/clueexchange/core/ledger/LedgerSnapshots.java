@@ -16,7 +16,6 @@ import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.ReturnReason;
-import org.clueexchange.wire.Jurisdictions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,7 +57,7 @@ public class LedgerSnapshots {
                     FROM transfer_ledger l WHERE %s) l
                 WHERE l.changed_in_period OR (l.acknowledgement_event_id IS NULL AND l.return_event_id IS NULL)
                     OR l.acknowledged_at >= :end OR l.returned_at >= :end
-                """.formatted(IN_SCOPE), params, (rs, i) -> snapshot(rs)));
+                """.formatted(JurisdictionScope.CONDITION), params, (rs, i) -> snapshot(rs)));
         // Ordered here, not by the database's collation, so that the statement's digest does not depend on it.
         clues.sort(Comparator.comparing(ClueSnapshot::clueId));
         Map<String, List<ClueSnapshot.Anomaly>> anomalies = new HashMap<>();
@@ -69,7 +68,7 @@ public class LedgerSnapshots {
                 JOIN ledger_fact f ON f.event_id = a.fact_event_id
                 JOIN ledger_fact r ON r.event_id = a.related_event_id
                 WHERE %s ORDER BY a.clue_id, f.occurred_at, a.kind
-                """.formatted(IN_SCOPE), params, rs -> {
+                """.formatted(JurisdictionScope.CONDITION), params, rs -> {
             LedgerFact fact = LedgerFact.valueOf(rs.getString("fact"));
             anomalies.computeIfAbsent(rs.getString("clue_id"), id -> new ArrayList<>()).add(new ClueSnapshot.Anomaly(
                     AnomalyKind.valueOf(rs.getString("kind")), rs.getString("detail"), fact, fact.side(),
@@ -91,7 +90,8 @@ public class LedgerSnapshots {
                 + stage("returned_at") + ", " + stage("concluded_at") + ", "
                 + "count(*) FILTER (WHERE l.accepted_at >= :start AND " + IN_PROGRESS + ") AS in_progress_month, "
                 + "count(*) FILTER (WHERE " + IN_PROGRESS + ") AS in_progress_total "
-                + "FROM transfer_ledger l WHERE " + IN_SCOPE + " GROUP BY l.direction", params, rs -> {
+                + "FROM transfer_ledger l WHERE " + JurisdictionScope.CONDITION + " GROUP BY l.direction", params,
+                rs -> {
             Direction direction = Direction.valueOf(rs.getString("direction"));
             for (String stage : List.of("transferred", "received", "accepted", "returned", "concluded",
                     "in_progress")) {
@@ -101,18 +101,25 @@ public class LedgerSnapshots {
         });
         List<LedgerTotals.Count> sources = jdbc.query("SELECT l.direction, l.source AS item, "
                 + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
-                + "FROM transfer_ledger l WHERE l.transferred_at < :end AND " + IN_SCOPE
+                + "FROM transfer_ledger l WHERE l.transferred_at < :end AND " + JurisdictionScope.CONDITION
                 + " GROUP BY l.direction, l.source", params, (rs, i) -> count(rs));
-        List<LedgerTotals.Count> outcomes = jdbc.query("SELECT l.direction, o.outcome AS item, "
-                + "coalesce(sum(o.persons) FILTER (WHERE l.concluded_at >= :start), 0) AS month, "
-                + "sum(o.persons) AS total FROM ledger_outcome o JOIN transfer_ledger l ON l.clue_id = o.clue_id "
-                + "WHERE o.fact = 'CONCLUDED' AND l.concluded_at < :end AND " + IN_SCOPE
-                + " GROUP BY l.direction, o.outcome", params, (rs, i) -> count(rs));
-        List<LedgerTotals.Count> ranks = jdbc.query("SELECT l.direction, s.rank AS item, "
-                + "count(*) FILTER (WHERE l.transferred_at >= :start) AS month, count(*) AS total "
-                + "FROM ledger_subject s JOIN transfer_ledger l ON l.clue_id = s.clue_id "
-                + "WHERE l.transferred_at < :end AND " + IN_SCOPE + " GROUP BY l.direction, s.rank", params,
-                (rs, i) -> count(rs));
+        // OFFSET 0 keeps each lookup a lookup by the clue's key: joined instead, the planner may read the whole
+        // table of outcomes or persons, and a prefecture's statement would take as long as the country's ledger is big.
+        List<LedgerTotals.Count> outcomes = jdbc.query("""
+                SELECT l.direction, o.outcome AS item,
+                    coalesce(sum(o.persons) FILTER (WHERE l.concluded_at >= :start), 0) AS month,
+                    sum(o.persons) AS total
+                FROM transfer_ledger l CROSS JOIN LATERAL (SELECT o.outcome, o.persons FROM ledger_outcome o
+                    WHERE o.clue_id = l.clue_id AND o.fact = 'CONCLUDED' OFFSET 0) o
+                WHERE l.concluded_at < :end AND %s GROUP BY l.direction, o.outcome
+                """.formatted(JurisdictionScope.CONDITION), params, (rs, i) -> count(rs));
+        List<LedgerTotals.Count> ranks = jdbc.query("""
+                SELECT l.direction, s.rank AS item, count(*) FILTER (WHERE l.transferred_at >= :start) AS month,
+                    count(*) AS total
+                FROM transfer_ledger l CROSS JOIN LATERAL (SELECT s.rank FROM ledger_subject s
+                    WHERE s.clue_id = l.clue_id OFFSET 0) s
+                WHERE l.transferred_at < :end AND %s GROUP BY l.direction, s.rank
+                """.formatted(JurisdictionScope.CONDITION), params, (rs, i) -> count(rs));
         return new LedgerTotals(stages, sources, outcomes, ranks);
     }
 
@@ -122,8 +129,7 @@ public class LedgerSnapshots {
      * in the order they occurred. Only such a fact can amend a statement: none is confirmed before its month ends.
      */
     public List<RecordedFact> recordedLate(String jurisdiction, Instant before, Instant recordedAfter) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("scope", scope(jurisdiction))
+        MapSqlParameterSource params = JurisdictionScope.bind(new MapSqlParameterSource(), jurisdiction)
                 .addValue("before", TransferLedgerProjection.timestamp(before))
                 .addValue("after", TransferLedgerProjection.timestamp(recordedAfter));
         // The month condition is the predicate of the partial index ledger_fact_recorded_after_month (V5),
@@ -135,7 +141,7 @@ public class LedgerSnapshots {
                         > date_trunc('month', f.occurred_at AT TIME ZONE INTERVAL '+08:00')
                     AND f.recorded_at > :after AND f.occurred_at < :before AND %s
                 ORDER BY f.occurred_at, f.clue_id, f.fact
-                """.formatted(IN_SCOPE), params, (rs, i) -> new RecordedFact(rs.getString("clue_id"),
+                """.formatted(JurisdictionScope.CONDITION), params, (rs, i) -> new RecordedFact(rs.getString("clue_id"),
                 LedgerFact.valueOf(rs.getString("fact")), AgencyId.parse(rs.getString("asserted_by")),
                 instant(rs, "occurred_at"), instant(rs, "recorded_at")));
     }
@@ -145,19 +151,10 @@ public class LedgerSnapshots {
                                Instant recordedAt) {
     }
 
-    /** Sent or received within {@code :scope}: a county, or a prefecture or province with all that lies within it. */
-    private static final String IN_SCOPE =
-            "(l.sender_jurisdiction LIKE :scope OR l.receiver_jurisdiction LIKE :scope)";
-
     private static MapSqlParameterSource period(String jurisdiction, Instant start, Instant end) {
-        return new MapSqlParameterSource()
-                .addValue("scope", scope(jurisdiction))
+        return JurisdictionScope.bind(new MapSqlParameterSource(), jurisdiction)
                 .addValue("start", TransferLedgerProjection.timestamp(start))
                 .addValue("end", TransferLedgerProjection.timestamp(end));
-    }
-
-    private static String scope(String jurisdiction) {
-        return Jurisdictions.significantPrefix(jurisdiction) + "%";
     }
 
     /** Accepted before the end, and neither concluded nor returned before it. */

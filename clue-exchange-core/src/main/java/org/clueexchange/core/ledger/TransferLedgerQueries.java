@@ -20,7 +20,6 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
-import org.clueexchange.wire.Jurisdictions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,8 +51,8 @@ class TransferLedgerQueries {
                 .addValue("limit", query.limit())
                 .addValue("offset", query.offset());
         if (query.jurisdiction() != null) {
-            conditions.add("(sender_jurisdiction LIKE :scope OR receiver_jurisdiction LIKE :scope)");
-            params.addValue("scope", Jurisdictions.significantPrefix(query.jurisdiction()) + "%");
+            conditions.add(JurisdictionScope.CONDITION);
+            JurisdictionScope.bind(params, query.jurisdiction());
         }
         if (query.direction() != null) {
             conditions.add("direction = :direction");
