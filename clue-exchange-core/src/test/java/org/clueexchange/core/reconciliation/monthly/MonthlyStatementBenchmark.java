@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.clueexchange.core.ledger.AgencyId;
@@ -254,8 +256,8 @@ public final class MonthlyStatementBenchmark {
         String text = StatementJson.write(content);
         String digest = StatementJson.digest(text);
         long end = System.nanoTime();
-        return new Build((end - start) / 1e6, ledger.forPeriod / 1e6, ledger.totals / 1e6, ledger.recordedLate / 1e6,
-                (end - built) / 1e6, content.lines().size(), content.breakCount(),
+        return new Build((end - start) / 1e6, ledger.millis("forPeriod"), ledger.millis("totals"),
+                ledger.millis("recordedLate"), (end - built) / 1e6, content.lines().size(), content.breakCount(),
                 content.amendments().size(), text.getBytes(StandardCharsets.UTF_8).length, digest);
     }
 
@@ -346,47 +348,41 @@ public final class MonthlyStatementBenchmark {
     /** The ledger's reads, each timed, so that a slow statement shows which query it waits on. */
     private static final class TimedLedger extends LedgerSnapshots {
 
-        private long forPeriod;
-        private long totals;
-        private long recordedLate;
+        private final Map<String, Long> nanos = new HashMap<>();
 
         TimedLedger(NamedParameterJdbcTemplate jdbc) {
             super(jdbc);
         }
 
         void reset() {
-            forPeriod = 0;
-            totals = 0;
-            recordedLate = 0;
+            nanos.clear();
+        }
+
+        double millis(String read) {
+            return nanos.getOrDefault(read, 0L) / 1e6;
         }
 
         @Override
         public List<ClueSnapshot> forPeriod(String jurisdiction, Instant start, Instant end) {
-            long began = System.nanoTime();
-            try {
-                return super.forPeriod(jurisdiction, start, end);
-            } finally {
-                forPeriod += System.nanoTime() - began;
-            }
+            return timed("forPeriod", () -> super.forPeriod(jurisdiction, start, end));
         }
 
         @Override
         public LedgerTotals totals(String jurisdiction, Instant start, Instant end) {
-            long began = System.nanoTime();
-            try {
-                return super.totals(jurisdiction, start, end);
-            } finally {
-                totals += System.nanoTime() - began;
-            }
+            return timed("totals", () -> super.totals(jurisdiction, start, end));
         }
 
         @Override
         public List<RecordedFact> recordedLate(String jurisdiction, Instant before, Instant recordedAfter) {
+            return timed("recordedLate", () -> super.recordedLate(jurisdiction, before, recordedAfter));
+        }
+
+        private <T> T timed(String read, Supplier<T> call) {
             long began = System.nanoTime();
             try {
-                return super.recordedLate(jurisdiction, before, recordedAfter);
+                return call.get();
             } finally {
-                recordedLate += System.nanoTime() - began;
+                nanos.merge(read, System.nanoTime() - began, Long::sum);
             }
         }
     }
@@ -568,18 +564,17 @@ public final class MonthlyStatementBenchmark {
                 at.put(RETURNED, receivedAt.plusSeconds(random.nextLong(HOUR, 48 * HOUR)));
                 return at;
             }
-            Instant acceptedAt = receivedAt.plusSeconds(random.nextInt(100) < 96
-                    ? random.nextLong(5 * MINUTE, 90 * MINUTE) : random.nextLong(18 * HOUR, 60 * HOUR));
+            Instant acceptedAt = receivedAt.plusSeconds(delay(random, 96, 5 * MINUTE, 90 * MINUTE, 18 * HOUR,
+                    60 * HOUR));
             at.put(ACCEPTED, acceptedAt);
             if (returnedAfterAcceptance) {
                 at.put(RETURNED, acceptedAt.plusSeconds(random.nextLong(DAY, 5 * DAY)));
                 return at;
             }
-            Instant disposedAt = acceptedAt.plusSeconds(random.nextInt(100) < 95
-                    ? random.nextLong(10 * MINUTE, 110 * MINUTE) : random.nextLong(2 * HOUR, 30 * HOUR));
+            Instant disposedAt = acceptedAt.plusSeconds(delay(random, 95, 10 * MINUTE, 110 * MINUTE, 2 * HOUR,
+                    30 * HOUR));
             at.put(DISPOSED, disposedAt);
-            Instant concludedAt = acceptedAt.plusSeconds(random.nextInt(10) < 9
-                    ? random.nextLong(7 * DAY, 28 * DAY) : random.nextLong(31 * DAY, 90 * DAY));
+            Instant concludedAt = acceptedAt.plusSeconds(delay(random, 90, 7 * DAY, 28 * DAY, 31 * DAY, 90 * DAY));
             if (carriedOver) {
                 concludedAt = later(concludedAt, JULY_1.plusSeconds(random.nextLong(HOUR, 40 * DAY)));
             }
@@ -607,6 +602,15 @@ public final class MonthlyStatementBenchmark {
             }
             at.put(FEEDBACK_ACKNOWLEDGED, feedbackAt.plusSeconds(random.nextLong(HOUR, 4 * DAY)));
             return at;
+        }
+
+        /**
+         * Seconds from one fact to the next: {@code usual} times in a hundred within [{@code low}, {@code high}),
+         * otherwise late, within [{@code lateLow}, {@code lateHigh}).
+         */
+        private static long delay(SplittableRandom random, int usual, long low, long high, long lateLow,
+                                  long lateHigh) {
+            return random.nextInt(100) < usual ? random.nextLong(low, high) : random.nextLong(lateLow, lateHigh);
         }
 
         private static String prefecture(SplittableRandom random) {
