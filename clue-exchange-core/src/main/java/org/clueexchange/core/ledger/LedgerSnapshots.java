@@ -40,21 +40,20 @@ public class LedgerSnapshots {
      */
     public List<ClueSnapshot> forPeriod(String jurisdiction, Instant start, Instant end) {
         MapSqlParameterSource params = period(jurisdiction, start, end);
-        // The jurisdiction's clues are found first, by its scope indexes, and each is looked up by its key from
-        // there: how many the ledger holds elsewhere does not enter into it. Time limits come as arrays on the row,
-        // not as a second query naming thousands of clues.
+        // The jurisdiction's clues are found first, by its codes, and each is looked up by its key from there: how
+        // many the ledger holds elsewhere does not enter into it. OFFSET 0 keeps the inner query whole, so whether a
+        // clue changed in the period is asked once, and its other lookups are made only for the clues listed. Time
+        // limits come as arrays on the row, not as a second query naming thousands of clues.
         List<ClueSnapshot> clues = new ArrayList<>(jdbc.query("""
-                SELECT * FROM (
-                    SELECT l.*,
-                        (SELECT min(p.occurred_at) FROM ledger_fact p
-                            WHERE p.clue_id = l.clue_id AND p.fact = 'PROGRESS_REPORTED') AS first_progress_at,
-                        EXISTS (SELECT FROM ledger_fact f WHERE f.clue_id = l.clue_id
-                            AND f.occurred_at >= :start AND f.occurred_at < :end) AS changed_in_period,
-                        ARRAY(SELECT c.clock FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock)
-                            AS clocks,
-                        ARRAY(SELECT c.due_at FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock)
-                            AS dues
-                    FROM transfer_ledger l WHERE %s) l
+                SELECT l.*,
+                    (SELECT min(p.occurred_at) FROM ledger_fact p
+                        WHERE p.clue_id = l.clue_id AND p.fact = 'PROGRESS_REPORTED') AS first_progress_at,
+                    ARRAY(SELECT c.clock FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock) AS clocks,
+                    ARRAY(SELECT c.due_at FROM ledger_clock c WHERE c.clue_id = l.clue_id ORDER BY c.clock) AS dues
+                FROM (
+                    SELECT l.*, EXISTS (SELECT FROM ledger_fact f WHERE f.clue_id = l.clue_id
+                        AND f.occurred_at >= :start AND f.occurred_at < :end) AS changed_in_period
+                    FROM transfer_ledger l WHERE %s OFFSET 0) l
                 WHERE l.changed_in_period OR (l.acknowledgement_event_id IS NULL AND l.return_event_id IS NULL)
                     OR l.acknowledged_at >= :end OR l.returned_at >= :end
                 """.formatted(JurisdictionScope.CONDITION), params, (rs, i) -> snapshot(rs)));
