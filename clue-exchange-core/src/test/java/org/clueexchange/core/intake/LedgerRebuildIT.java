@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.ClueTransferred;
@@ -57,7 +58,11 @@ class LedgerRebuildIT {
         }
     }
 
-    /** Waits until the core shows all {@code facts} of these clues, then returns their entries. */
+    /**
+     * Waits until the core shows all {@code facts} of these clues and has settled their time limits, then returns
+     * their entries. The facts are from 2020, so every limit they start is long past due: a limit still open has a
+     * deadline the core has yet to fire, which it does after the fact that started it is on the ledger.
+     */
     private static Map<String, JsonNode> awaitLedger(RunningCore core, List<String> clueIds, int facts) {
         return await().atMost(PATIENCE).until(() -> {
             Map<String, JsonNode> ledger = new LinkedHashMap<>();
@@ -65,6 +70,9 @@ class LedgerRebuildIT {
             return ledger;
         }, ledger -> ledger.size() == clueIds.size()
                 && ledger.values().stream().mapToInt(entry -> entry.path("timelines").path("sender").size()
-                + entry.path("timelines").path("receiver").size()).sum() == facts);
+                + entry.path("timelines").path("receiver").size()).sum() == facts
+                && ledger.values().stream()
+                .flatMap(entry -> StreamSupport.stream(entry.path("clocks").spliterator(), false))
+                .noneMatch(clock -> clock.path("status").asText().equals("OPEN")));
     }
 }
