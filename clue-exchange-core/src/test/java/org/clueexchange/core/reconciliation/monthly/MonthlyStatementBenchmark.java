@@ -515,15 +515,14 @@ public final class MonthlyStatementBenchmark {
             List<Subject> subjects = new ArrayList<>();
             int named = random.nextInt(10) < 6 ? 1 : random.nextInt(4) < 3 ? 2 : 3;
             for (int i = 0; i < named; i++) {
-                OfficialRank rank = RANKS_BY_WEIGHT[random.nextInt(RANKS_BY_WEIGHT.length)];
-                subjects.add(new Subject(SURNAMES[random.nextInt(SURNAMES.length)] + "某某",
-                        UNITS[random.nextInt(UNITS.length)], rank,
+                OfficialRank rank = pick(random, RANKS_BY_WEIGHT);
+                subjects.add(new Subject(pick(random, SURNAMES) + "某某", pick(random, UNITS), rank,
                         rank == OfficialRank.VILLAGE_CADRE ? "村党支部书记" : random.nextBoolean() ? "负责人" : null));
             }
             Outcome[] possible = receiverType == AgencyType.DISCIPLINE ? DISCIPLINE_OUTCOMES : POLICE_OUTCOMES;
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             for (int i = random.nextInt(4) == 0 ? 2 : 1; i > 0; i--) {
-                outcomes.merge(possible[random.nextInt(possible.length)], 1 + random.nextInt(named), Integer::sum);
+                outcomes.merge(pick(random, possible), 1 + random.nextInt(named), Integer::sum);
             }
             DisposalMethod[] disposals = receiverType == AgencyType.DISCIPLINE ? DISCIPLINE_DISPOSALS
                     : POLICE_DISPOSALS;
@@ -532,7 +531,7 @@ public final class MonthlyStatementBenchmark {
                     pick(random, AllegationCategory.values()),
                     random.nextInt(10) == 0 ? Priority.URGENT : Priority.NORMAL, senderDigest, receiverDigest,
                     receiverType + "-" + receiverJurisdiction + "-" + day.getYear() + "-" + (number + 1),
-                    pick(random, ReturnReason.values()), disposals[random.nextInt(disposals.length)],
+                    pick(random, ReturnReason.values()), pick(random, disposals),
                     random.nextBoolean() ? SupervisionKind.SUPERVISION : SupervisionKind.LISTED_SUPERVISION,
                     subjects, outcomes);
         }
@@ -618,8 +617,8 @@ public final class MonthlyStatementBenchmark {
         }
 
         private static String county(SplittableRandom random, String prefecture) {
-            return prefecture.equals(ZHAOTONG) ? ZHAOTONG_COUNTIES[random.nextInt(ZHAOTONG_COUNTIES.length)]
-                    : prefecture + COUNTY_SUFFIXES[random.nextInt(COUNTY_SUFFIXES.length)];
+            return prefecture.equals(ZHAOTONG) ? pick(random, ZHAOTONG_COUNTIES)
+                    : prefecture + pick(random, COUNTY_SUFFIXES);
         }
 
         private static String sixDigits(int value) {
