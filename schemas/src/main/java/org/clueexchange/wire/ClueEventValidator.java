@@ -3,8 +3,8 @@ package org.clueexchange.wire;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -38,8 +38,6 @@ public final class ClueEventValidator {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CLUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    /** A monthly statement: {@code STATEMENT-<jurisdiction>-<yyyy-MM>}. */
-    public static final Pattern STATEMENT_ID = Pattern.compile("STATEMENT-([1-8][0-9]{5})-([0-9]{4}-(0[1-9]|1[0-2]))");
     private static final int MAX_TEXT = 20_000;
     private static final int MAX_NOTE = 4_000;
 
@@ -107,18 +105,18 @@ public final class ClueEventValidator {
 
     private static void confirmation(List<String> violations, EventEnvelope envelope,
                                      StatementConfirmed confirmation) {
-        Matcher statement = STATEMENT_ID.matcher(confirmation.getStatementId());
-        if (!statement.matches()) {
-            check(violations, false, "statementId", "must be like STATEMENT-530600-2020-06");
+        Optional<StatementId> statement = StatementId.parse(confirmation.getStatementId());
+        if (statement.isEmpty()) {
+            check(violations, false, "statementId", "must be like " + StatementId.EXAMPLE);
             return;
         }
         check(violations, confirmation.getStatementId().equals(envelope.getClueId()), "envelope.clueId",
                 "must be the statement id");
-        check(violations, statement.group(1).equals(confirmation.getJurisdiction()), "jurisdiction",
-                "must be the statement's, " + statement.group(1));
-        check(violations, statement.group(2).equals(confirmation.getPeriod()), "period",
-                "must be the statement's, " + statement.group(2));
-        check(violations, statement.group(1).equals(envelope.getAssertedBy().getJurisdiction()),
+        check(violations, statement.get().jurisdiction().equals(confirmation.getJurisdiction()), "jurisdiction",
+                "must be the statement's, " + statement.get().jurisdiction());
+        check(violations, statement.get().month().toString().equals(confirmation.getPeriod()), "period",
+                "must be the statement's, " + statement.get().month());
+        check(violations, statement.get().jurisdiction().equals(envelope.getAssertedBy().getJurisdiction()),
                 "envelope.assertedBy.jurisdiction", "an agency confirms only its own jurisdiction's statement");
         check(violations, SHA256_HEX.matcher(confirmation.getDigest()).matches(), "digest",
                 "must be 64 lower-case hex digits");

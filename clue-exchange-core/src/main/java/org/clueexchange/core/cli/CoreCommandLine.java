@@ -2,8 +2,8 @@ package org.clueexchange.core.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.clueexchange.core.ClueExchangeCore;
 import org.clueexchange.core.reconciliation.monthly.MonthlyReconciliationCommand;
 import org.springframework.boot.SpringApplication;

@@ -6,13 +6,13 @@ import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.reconciliation.monthly.ConfirmMonthlyStatement;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.StatementConfirmed;
+import org.clueexchange.subscription.FactConsumer;
+import org.clueexchange.subscription.FactSubscriber;
+import org.clueexchange.subscription.FactSubscription;
+import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
-import org.clueexchange.wire.FactConsumer;
-import org.clueexchange.wire.FactSubscriber;
-import org.clueexchange.wire.FactSubscription;
-import org.clueexchange.wire.InvalidFactException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 

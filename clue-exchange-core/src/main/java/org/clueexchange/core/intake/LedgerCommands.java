@@ -28,8 +28,8 @@ import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEvents;
-import org.clueexchange.wire.InvalidFactException;
 
 /** Turns each agency event into the ledger command that records it. */
 final class LedgerCommands {

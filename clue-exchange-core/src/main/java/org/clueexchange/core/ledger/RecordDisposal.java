@@ -1,7 +1,7 @@
 package org.clueexchange.core.ledger;
 
-import org.clueexchange.events.DisposalMethod;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.clueexchange.events.DisposalMethod;
 
 /** Record on the ledger how the receiver decided to dispose of the clue (处置). */
 public record RecordDisposal(@TargetAggregateIdentifier String clueId, Assertion assertion,

@@ -1,7 +1,7 @@
 package org.clueexchange.core.ledger;
 
-import org.clueexchange.events.ReturnReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.clueexchange.events.ReturnReason;
 
 /** Record on the ledger that the receiver returned the clue (退回). */
 public record RecordReturn(@TargetAggregateIdentifier String clueId, Assertion assertion,

@@ -15,10 +15,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
-import org.clueexchange.wire.KafkaSettings;
 import org.clueexchange.wire.UndecodableEventException;
 
 /** For tests: publishes on the agencies' topics as their adapters would, and reads any topic back by key. */

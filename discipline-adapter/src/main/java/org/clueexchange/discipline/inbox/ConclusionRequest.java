@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.events.OutcomeCount;
 
 /** The commission has finished with a clue (办结, 查结): how many people each outcome concerned. */
 public record ConclusionRequest(
@@ -19,7 +21,13 @@ public record ConclusionRequest(
         @NotBlank @Size(max = 64) String officerId,
         Instant occurredAt,
         @NotEmpty @Valid List<@NotNull Handled> outcomes,
-        @NotBlank @Size(max = 4000) String summary) {
+        @NotBlank @Size(max = 4000) String summary) implements Requests.Conclusion {
+
+    @Override
+    public List<OutcomeCount> outcomeCounts() {
+        return outcomes.stream().map(handled -> new OutcomeCount(handled.outcome().outcome(), handled.persons()))
+                .toList();
+    }
 
     public record Handled(@NotNull DisciplineOutcome outcome, @Min(0) int persons) {
     }

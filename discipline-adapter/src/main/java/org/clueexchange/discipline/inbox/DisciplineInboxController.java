@@ -1,70 +1,95 @@
 package org.clueexchange.discipline.inbox;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
-import org.clueexchange.adapter.clues.InboxController;
 import org.clueexchange.adapter.clues.ReceivedClues;
+import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.received.ReceivedFact;
-import org.clueexchange.events.ClueContent;
-import org.clueexchange.events.ClueTransferred;
-import org.clueexchange.events.OutcomeCount;
-import org.clueexchange.events.Priority;
+import org.clueexchange.api.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The commission's inbox: its clue management system pulls newly transferred clues with a cursor, then disposes of
- * and concludes them in discipline terms (the receipt, acceptance, return, progress and feedback share the
- * exchange's terms).
+ * The commission's inbox: its clue management system pulls newly transferred clues with a cursor, signs for them
+ * (签收), accepts (受理) or returns (退回) them, disposes of them (处置: 谈话函询, 初步核实, 暂存待查, 予以了结,
+ * 立案审查调查), reports progress (进展), concludes them (办结: 党纪处分, 留置 …) and feeds the results back (反馈).
  */
 @RestController
 @RequestMapping("/api/v1/inbox")
-class DisciplineInboxController extends InboxController<InboxItem> {
+class DisciplineInboxController {
 
-    DisciplineInboxController(ReceivedClues clues) {
-        super(clues);
+    private final ReceivedClues inbox;
+
+    DisciplineInboxController(ReceivedClues inbox) {
+        this.inbox = inbox;
     }
 
+    /** Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first. */
+    @GetMapping
+    Page<InboxItem> list(@RequestParam(defaultValue = "0") @Min(0) long after,
+                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
+        return inbox.transfers(client, after, limit).map(this::view);
+    }
+
+    @GetMapping("/{clueId}")
+    InboxItem one(@PathVariable String clueId, AgencyClient client) {
+        return view(inbox.transfer(clueId, client));
+    }
+
+    @PostMapping("/{clueId}/receipt")
+    ResponseEntity<AssertedFactView> receive(@PathVariable String clueId,
+                                             @Valid @RequestBody Requests.Receipt request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.receive(clueId, request, client));
+    }
+
+    @PostMapping("/{clueId}/acceptance")
+    ResponseEntity<AssertedFactView> accept(@PathVariable String clueId,
+                                            @Valid @RequestBody Requests.Acceptance request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.accept(clueId, request, client));
+    }
+
+    @PostMapping("/{clueId}/return")
+    ResponseEntity<AssertedFactView> returnClue(@PathVariable String clueId,
+                                                @Valid @RequestBody Requests.Return request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.returnClue(clueId, request, client));
+    }
+
+    /** 处置 (分流) by one of the four disposal methods, or put on file after verification. */
     @PostMapping("/{clueId}/disposal")
     ResponseEntity<AssertedFactView> dispose(@PathVariable String clueId,
-                                             @Valid @RequestBody DisposalRequest request, HttpServletRequest http) {
-        return ResponseEntity.accepted().body(clues.decideDisposal(transfer(clueId, http),
-                request.recordId(), request.officerId(), request.occurredAt(), request.method().method(),
-                request.explanation(), request));
+                                             @Valid @RequestBody DisposalRequest request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.decideDisposal(clueId, request, client));
     }
 
+    @PostMapping("/{clueId}/progress")
+    ResponseEntity<AssertedFactView> progress(@PathVariable String clueId,
+                                              @Valid @RequestBody Requests.Progress request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.reportProgress(clueId, request, client));
+    }
+
+    /** 办结, 查结: how many people each disciplinary outcome concerned. */
     @PostMapping("/{clueId}/conclusion")
     ResponseEntity<AssertedFactView> conclude(@PathVariable String clueId,
-                                              @Valid @RequestBody ConclusionRequest request, HttpServletRequest http) {
-        return ResponseEntity.accepted().body(clues.conclude(transfer(clueId, http),
-                request.recordId(), request.officerId(), request.occurredAt(), request.outcomes().stream()
-                        .map(handled -> new OutcomeCount(handled.outcome().outcome(), handled.persons())).toList(),
-                request.summary(), request));
+                                              @Valid @RequestBody ConclusionRequest request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.conclude(clueId, request, client));
     }
 
-    @Override
-    protected InboxItem view(ReceivedFact fact) {
-        ClueTransferred transfer = (ClueTransferred) fact.event();
-        ClueContent content = transfer.getContent();
-        return new InboxItem(fact.sequence(), fact.clueId(),
-                transfer.getEnvelope().getAssertedBy().getType() + "@"
-                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
-                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
-                transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getSource(),
-                content.getAllegation(), content.getPriority() == Priority.URGENT,
-                content.getSubjects().stream().map(subject -> new InboxItem.Person(subject.getName(),
-                        subject.getUnit(), subject.getRank(), subject.getRole())).toList(),
-                content.getSuspects(),
-                content.getLinkedGangCase() == null ? null : new InboxItem.GangCase(
-                        content.getLinkedGangCase().getCaseNumber(), content.getLinkedGangCase().getCaseType()),
-                content.getSummary(),
-                content.getAttachments().stream().map(attachment -> new InboxItem.Document(attachment.getName(),
-                        attachment.getSha256())).toList(),
-                transfer.getContentDigest(), clues.history(fact.clueId()));
+    @PostMapping("/{clueId}/feedback")
+    ResponseEntity<AssertedFactView> feedback(@PathVariable String clueId,
+                                              @Valid @RequestBody Requests.Feedback request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));
+    }
+
+    private InboxItem view(ReceivedFact transfer) {
+        return InboxItem.of(transfer, inbox.history(transfer.clueId()));
     }
 }

@@ -3,10 +3,14 @@ package org.clueexchange.discipline.inbox;
 import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.FactRecord;
+import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueContent;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
 
 /**
  * A clue transferred to the commission, as its clue management system sees it, with its history on both sides.
@@ -21,6 +25,27 @@ public record InboxItem(long cursor, String clueId, String from, String to, Inst
                         Instant arrivedAt, ClueSource source, AllegationCategory allegation, boolean urgent,
                         List<Person> persons, List<String> suspects, GangCase gangCase, String summary,
                         List<Document> attachments, String contentDigest, List<FactRecord> history) {
+
+    /** The transfer as the commission reads it, with the clue's history on both sides. */
+    static InboxItem of(ReceivedFact fact, List<FactRecord> history) {
+        ClueTransferred transfer = (ClueTransferred) fact.event();
+        ClueContent content = transfer.getContent();
+        return new InboxItem(fact.sequence(), fact.clueId(),
+                transfer.getEnvelope().getAssertedBy().getType() + "@"
+                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
+                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
+                transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getSource(),
+                content.getAllegation(), content.getPriority() == Priority.URGENT,
+                content.getSubjects().stream().map(subject -> new Person(subject.getName(), subject.getUnit(),
+                        subject.getRank(), subject.getRole())).toList(),
+                content.getSuspects(),
+                content.getLinkedGangCase() == null ? null : new GangCase(
+                        content.getLinkedGangCase().getCaseNumber(), content.getLinkedGangCase().getCaseType()),
+                content.getSummary(),
+                content.getAttachments().stream().map(attachment -> new Document(attachment.getName(),
+                        attachment.getSha256())).toList(),
+                transfer.getContentDigest(), history);
+    }
 
     public record Person(String name, String unit, OfficialRank rank, String role) {
     }

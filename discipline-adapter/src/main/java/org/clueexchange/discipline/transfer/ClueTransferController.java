@@ -1,23 +1,28 @@
 package org.clueexchange.discipline.transfer;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
 import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.SentClueView;
 import org.clueexchange.adapter.clues.SentClues;
-import org.clueexchange.adapter.clues.SentCluesController;
-import org.clueexchange.adapter.clues.TransferDraft;
-import org.clueexchange.events.AllegationCategory;
-import org.clueexchange.events.Attachment;
-import org.clueexchange.events.Subject;
+import org.clueexchange.api.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The commission's clue system transfers gang-crime clues to the police here; it follows them at the same path. */
+/**
+ * 问题线索移送: the commission's clue management system transfers gang-crime clues (涉黑涉恶问题线索) to the
+ * police, follows them with their whole history, and acknowledges the police's feedback on them (反馈确认).
+ */
 @RestController
 @RequestMapping("/api/v1/clue-transfers")
 class ClueTransferController {
@@ -33,17 +38,28 @@ class ClueTransferController {
      * reachable again. Repeating the request returns the first answer.
      */
     @PostMapping
-    ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, HttpServletRequest http) {
-        String summary = request.inquiryNumber() == null ? request.summary()
-                : request.summary() + "（审查调查案件 " + request.inquiryNumber() + "）";
-        TransferDraft draft = new TransferDraft(request.recordId(), request.jurisdiction(),
-                request.officerId(), request.occurredAt(), request.receiverJurisdiction(), TransferDraft.content(
-                request.source(), AllegationCategory.GANG_CRIME, request.urgent(),
-                request.officials() == null ? List.of() : request.officials().stream().map(official ->
-                        new Subject(official.name(), official.unit(), official.rank(), official.role())).toList(),
-                request.persons(), null, summary,
-                request.attachments() == null ? List.of() : request.attachments().stream()
-                        .map(document -> new Attachment(document.name(), document.sha256())).toList()));
-        return SentCluesController.accepted(sent.transfer(draft, request, AgencyClient.of(http)));
+    ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, AgencyClient client) {
+        SentClueView transfer = sent.transfer(request, client);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + transfer.clueId()))
+                .body(transfer);
+    }
+
+    /** The commission's transfers after the cursor {@code after} (a transfer's position), oldest first. */
+    @GetMapping
+    Page<SentClueView> list(@RequestParam(defaultValue = "0") @Min(0) long after,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
+        return sent.page(after, limit, client);
+    }
+
+    @GetMapping("/{clueId}")
+    SentClueView one(@PathVariable String clueId, AgencyClient client) {
+        return sent.one(clueId, client);
+    }
+
+    @PostMapping("/{clueId}/feedback-acknowledgement")
+    ResponseEntity<AssertedFactView> acknowledge(@PathVariable String clueId,
+                                                 @Valid @RequestBody Requests.Acknowledgement request,
+                                                 AgencyClient client) {
+        return ResponseEntity.accepted().body(sent.acknowledgeFeedback(clueId, request, client));
     }
 }

@@ -15,8 +15,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.clues.TransferDraft;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Subject;
 
 /**
  * A discipline commission transfers to the police a clue of gang crime (涉黑涉恶问题线索) it found while
@@ -42,7 +47,22 @@ public record ClueTransferRequest(
         @NotEmpty List<@NotBlank @Size(max = 100) String> persons,
         @Valid List<@NotNull Official> officials,
         @NotBlank @Size(max = 20000) String summary,
-        @Valid List<@NotNull Document> attachments) {
+        @Valid List<@NotNull Document> attachments) implements Requests.Transfer {
+
+    /**
+     * The transfer in the exchange's terms: a clue of gang crime, naming the accused as suspects; the commission's
+     * own case, if any, is named in the summary.
+     */
+    @Override
+    public TransferDraft draft() {
+        String described = inquiryNumber == null ? summary : summary + "（审查调查案件 " + inquiryNumber + "）";
+        return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
+                TransferDraft.content(source, AllegationCategory.GANG_CRIME, urgent,
+                        officials == null ? List.of() : officials.stream().map(official -> new Subject(
+                                official.name(), official.unit(), official.rank(), official.role())).toList(),
+                        persons, null, described, attachments == null ? List.of() : attachments.stream()
+                                .map(document -> new Attachment(document.name(), document.sha256())).toList()));
+    }
 
     /** A public official the clue involves (关联公职人员). */
     public record Official(@NotBlank @Size(max = 100) String name,

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.events.OutcomeCount;
 
 /** The police have finished with a transferred clue (办结): how many people each result concerned. */
 public record ConclusionRequest(
@@ -19,7 +21,12 @@ public record ConclusionRequest(
         @NotBlank @Size(max = 64) String officerId,
         Instant occurredAt,
         @NotEmpty @Valid List<@NotNull Result> results,
-        @NotBlank @Size(max = 4000) String summary) {
+        @NotBlank @Size(max = 4000) String summary) implements Requests.Conclusion {
+
+    @Override
+    public List<OutcomeCount> outcomeCounts() {
+        return results.stream().map(result -> new OutcomeCount(result.result().outcome(), result.persons())).toList();
+    }
 
     public record Result(@NotNull PoliceResult result, @Min(0) int persons) {
     }

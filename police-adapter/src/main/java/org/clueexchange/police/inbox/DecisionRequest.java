@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.events.DisposalMethod;
 
 /** The police decide how to handle a transferred clue (处置): open a case, inquire, merge, or not open one. */
 public record DecisionRequest(
@@ -15,5 +17,10 @@ public record DecisionRequest(
         @NotBlank @Size(max = 64) String officerId,
         Instant occurredAt,
         @NotNull PoliceDecision decision,
-        @Size(max = 4000) String explanation) {
+        @Size(max = 4000) String explanation) implements Requests.DisposalDecision {
+
+    @Override
+    public DisposalMethod disposalMethod() {
+        return decision.method();
+    }
 }

@@ -3,8 +3,12 @@ package org.clueexchange.police.inbox;
 import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.FactRecord;
+import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Priority;
 
 /**
  * A clue a discipline commission transferred to the police (纪检监察机关移送的涉黑涉恶问题线索), as the case system
@@ -18,6 +22,23 @@ public record IncomingClue(long cursor, String clueId, String from, String to, I
                            Instant arrivedAt, AllegationCategory allegation, boolean urgent, List<String> suspects,
                            List<Official> officials, String summary, List<Document> attachments,
                            String contentDigest, List<FactRecord> history) {
+
+    /** The transfer as the police read it, with the clue's history on both sides. */
+    static IncomingClue of(ReceivedFact fact, List<FactRecord> history) {
+        ClueTransferred transfer = (ClueTransferred) fact.event();
+        ClueContent content = transfer.getContent();
+        return new IncomingClue(fact.sequence(), fact.clueId(),
+                transfer.getEnvelope().getAssertedBy().getType() + "@"
+                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
+                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
+                transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getAllegation(),
+                content.getPriority() == Priority.URGENT, content.getSuspects(),
+                content.getSubjects().stream().map(subject -> new Official(subject.getName(), subject.getUnit(),
+                        subject.getRank(), subject.getRole())).toList(),
+                content.getSummary(), content.getAttachments().stream().map(attachment ->
+                        new Document(attachment.getName(), attachment.getSha256())).toList(),
+                transfer.getContentDigest(), history);
+    }
 
     public record Official(String name, String unit, OfficialRank rank, String role) {
     }

@@ -1,65 +1,95 @@
 package org.clueexchange.police.inbox;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
-import org.clueexchange.adapter.clues.InboxController;
 import org.clueexchange.adapter.clues.ReceivedClues;
+import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.received.ReceivedFact;
-import org.clueexchange.events.ClueContent;
-import org.clueexchange.events.ClueTransferred;
-import org.clueexchange.events.OutcomeCount;
-import org.clueexchange.events.Priority;
+import org.clueexchange.api.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Clues discipline commissions transferred to the police: pulled with a cursor, then decided on and concluded in
- * criminal-case terms (the receipt, acceptance, return, progress and feedback share the exchange's terms).
+ * Clues discipline commissions transferred to the police: pulled with a cursor, signed for (签收), accepted (受理)
+ * or returned (退回), decided on (处置: 立案侦查, 初查, 并案侦查, 不予立案), reported on (进展), concluded (办结:
+ * 移送审查起诉 …) and fed back (反馈).
  */
 @RestController
 @RequestMapping("/api/v1/inbox")
-class PoliceInboxController extends InboxController<IncomingClue> {
+class PoliceInboxController {
 
-    PoliceInboxController(ReceivedClues clues) {
-        super(clues);
+    private final ReceivedClues inbox;
+
+    PoliceInboxController(ReceivedClues inbox) {
+        this.inbox = inbox;
     }
 
+    /** Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first. */
+    @GetMapping
+    Page<IncomingClue> list(@RequestParam(defaultValue = "0") @Min(0) long after,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
+        return inbox.transfers(client, after, limit).map(this::view);
+    }
+
+    @GetMapping("/{clueId}")
+    IncomingClue one(@PathVariable String clueId, AgencyClient client) {
+        return view(inbox.transfer(clueId, client));
+    }
+
+    @PostMapping("/{clueId}/receipt")
+    ResponseEntity<AssertedFactView> receive(@PathVariable String clueId,
+                                             @Valid @RequestBody Requests.Receipt request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.receive(clueId, request, client));
+    }
+
+    @PostMapping("/{clueId}/acceptance")
+    ResponseEntity<AssertedFactView> accept(@PathVariable String clueId,
+                                            @Valid @RequestBody Requests.Acceptance request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.accept(clueId, request, client));
+    }
+
+    @PostMapping("/{clueId}/return")
+    ResponseEntity<AssertedFactView> returnClue(@PathVariable String clueId,
+                                                @Valid @RequestBody Requests.Return request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.returnClue(clueId, request, client));
+    }
+
+    /** 处置 in criminal-case terms: open a case, inquire, merge it into another, or open none. */
     @PostMapping("/{clueId}/decision")
     ResponseEntity<AssertedFactView> decide(@PathVariable String clueId, @Valid @RequestBody DecisionRequest request,
-                                            HttpServletRequest http) {
-        return ResponseEntity.accepted().body(clues.decideDisposal(transfer(clueId, http),
-                request.recordId(), request.officerId(), request.occurredAt(), request.decision().method(),
-                request.explanation(), request));
+                                            AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.decideDisposal(clueId, request, client));
     }
 
+    @PostMapping("/{clueId}/progress")
+    ResponseEntity<AssertedFactView> progress(@PathVariable String clueId,
+                                              @Valid @RequestBody Requests.Progress request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.reportProgress(clueId, request, client));
+    }
+
+    /** 办结 in criminal-case terms: how many people each result concerned. */
     @PostMapping("/{clueId}/conclusion")
     ResponseEntity<AssertedFactView> conclude(@PathVariable String clueId,
-                                              @Valid @RequestBody ConclusionRequest request, HttpServletRequest http) {
-        return ResponseEntity.accepted().body(clues.conclude(transfer(clueId, http),
-                request.recordId(), request.officerId(), request.occurredAt(), request.results().stream()
-                        .map(result -> new OutcomeCount(result.result().outcome(), result.persons())).toList(),
-                request.summary(), request));
+                                              @Valid @RequestBody ConclusionRequest request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.conclude(clueId, request, client));
     }
 
-    @Override
-    protected IncomingClue view(ReceivedFact fact) {
-        ClueTransferred transfer = (ClueTransferred) fact.event();
-        ClueContent content = transfer.getContent();
-        return new IncomingClue(fact.sequence(), fact.clueId(),
-                transfer.getEnvelope().getAssertedBy().getType() + "@"
-                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
-                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
-                transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getAllegation(),
-                content.getPriority() == Priority.URGENT, content.getSuspects(),
-                content.getSubjects().stream().map(subject -> new IncomingClue.Official(subject.getName(),
-                        subject.getUnit(), subject.getRank(), subject.getRole())).toList(),
-                content.getSummary(), content.getAttachments().stream().map(attachment ->
-                        new IncomingClue.Document(attachment.getName(), attachment.getSha256())).toList(),
-                transfer.getContentDigest(), clues.history(fact.clueId()));
+    @PostMapping("/{clueId}/feedback")
+    ResponseEntity<AssertedFactView> feedback(@PathVariable String clueId,
+                                              @Valid @RequestBody Requests.Feedback request, AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));
+    }
+
+    private IncomingClue view(ReceivedFact transfer) {
+        return IncomingClue.of(transfer, inbox.history(transfer.clueId()));
     }
 }

@@ -15,10 +15,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.clues.TransferDraft;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Subject;
 
 /**
  * A police organ transfers a clue found in a gang case to a discipline commission (问题线索移送), in the terms of
@@ -48,7 +52,20 @@ public record ClueTransferRequest(
         @NotEmpty @Valid List<@NotNull OfficialNamed> officials,
         List<@NotBlank @Size(max = 100) String> suspects,
         @NotBlank @Size(max = 20000) String summary,
-        @Valid List<@NotNull Attachment> attachments) {
+        @Valid List<@NotNull Attachment> attachments) implements Requests.Transfer {
+
+    /** The transfer in the exchange's terms: the case it came from is the clue's linked gang case. */
+    @Override
+    public TransferDraft draft() {
+        return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
+                TransferDraft.content(source == null ? ClueSource.OWN_DISCOVERY : source, allegation, urgent,
+                        officials.stream().map(official -> new Subject(official.name(), official.unit(),
+                                official.rank(), official.role())).toList(),
+                        suspects == null ? List.of() : suspects, new GangCaseReference(caseNumber, caseType),
+                        summary, attachments == null ? List.of() : attachments.stream().map(attachment ->
+                                new org.clueexchange.events.Attachment(attachment.name(), attachment.sha256()))
+                                .toList()));
+    }
 
     /** A public official named in the case (涉案公职人员). */
     public record OfficialNamed(@NotBlank @Size(max = 100) String name,

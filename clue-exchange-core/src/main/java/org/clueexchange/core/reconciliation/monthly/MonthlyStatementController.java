@@ -6,10 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.clueexchange.api.InvalidRequestException;
+import org.clueexchange.api.RequestRefusedException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,10 +61,10 @@ class MonthlyStatementController {
         try {
             chosen = StatementFormat.of(format);
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("format", e.getMessage());
+            throw RequestRefusedException.invalid("format", e.getMessage());
         }
-        MonthlyStatementView statement = statements.find(statementId).orElseThrow(() -> InvalidRequestException.of(
-                HttpStatus.NOT_FOUND, "statementId", "no statement " + statementId + " has been issued"));
+        MonthlyStatementView statement = statements.find(statementId).orElseThrow(() ->
+                RequestRefusedException.notFound("statementId", "no statement " + statementId + " has been issued"));
         ContentDisposition disposition = (chosen == StatementFormat.JSON || chosen == StatementFormat.HTML
                 ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(chosen.fileName(statementId)).build();

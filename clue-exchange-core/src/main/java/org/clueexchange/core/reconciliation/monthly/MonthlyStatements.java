@@ -3,8 +3,7 @@ package org.clueexchange.core.reconciliation.monthly;
 import java.time.Clock;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.clueexchange.api.InvalidRequestException;
-import org.springframework.http.HttpStatus;
+import org.clueexchange.api.RequestRefusedException;
 import org.springframework.stereotype.Service;
 
 /** What reconciliation officers do with monthly statements: issue them, read them, and explain their breaks. */
@@ -30,7 +29,7 @@ public class MonthlyStatements {
      */
     public MonthlyStatementView issue(StatementPeriod period, String issuedBy, StatementProgress progress) {
         if (period.end().isAfter(clock.instant())) {
-            throw InvalidRequestException.of("period", period.month() + " has not ended in China Standard Time; "
+            throw RequestRefusedException.invalid("period", period.month() + " has not ended in China Standard Time; "
                     + "a month is reconciled once it is over");
         }
         Optional<MonthlyStatementView> current = statements.find(period.id());
@@ -50,12 +49,12 @@ public class MonthlyStatements {
 
     public MonthlyStatementView resolveBreak(String statementId, String clueId, BreakCategory category, String note,
                                              String resolvedBy) {
-        MonthlyStatementView statement = find(statementId).orElseThrow(() -> InvalidRequestException.of(
-                HttpStatus.NOT_FOUND, "statementId", "no statement " + statementId + " has been issued"));
+        MonthlyStatementView statement = find(statementId).orElseThrow(() -> RequestRefusedException.notFound(
+                "statementId", "no statement " + statementId + " has been issued"));
         boolean listed = statement.content().lines().stream().anyMatch(line -> line.clueId().equals(clueId)
                 && line.breaks().stream().anyMatch(found -> found.category() == category));
         if (!listed) {
-            throw InvalidRequestException.of(HttpStatus.NOT_FOUND, "clueId", "revision " + statement.revision()
+            throw RequestRefusedException.notFound("clueId", "revision " + statement.revision()
                     + " of " + statementId + " lists no " + category + " break on clue " + clueId);
         }
         commands.sendAndWait(new ResolveStatementBreak(statementId, clueId, category, note, resolvedBy));

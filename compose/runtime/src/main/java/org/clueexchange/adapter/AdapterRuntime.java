@@ -1,0 +1,160 @@
+package org.clueexchange.adapter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.access.AuthenticatedClients;
+import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.adapter.clues.ReceivedClues;
+import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.adapter.clues.Supervisions;
+import org.clueexchange.adapter.delivery.Deliveries;
+import org.clueexchange.adapter.delivery.DeliveryFeed;
+import org.clueexchange.adapter.delivery.WebhookDispatcher;
+import org.clueexchange.adapter.outbox.Outbox;
+import org.clueexchange.adapter.outbox.OutboxRelay;
+import org.clueexchange.adapter.received.ReceivedFactIntake;
+import org.clueexchange.adapter.received.ReceivedFacts;
+import org.clueexchange.adapter.statements.StatementConfirmations;
+import org.clueexchange.api.ApiProblems;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.subscription.KafkaSettings;
+import org.clueexchange.wire.ClueEventCodec;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What every agency adapter runs beneath its API: the outbox and its relay to the agency's topic, the store of the
+ * other agency's facts and the consumer that fills it, their delivery to the agency's systems, bearer-token
+ * authentication of those systems, and the exchange's error format. An adapter imports it, declares its
+ * {@link AdapterAgency} and serves its own API with the services here; a controller method that takes an
+ * {@link AgencyClient} parameter gets the client that called it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdapterProperties.class)
+@Import(ApiProblems.class)
+public class AdapterRuntime implements WebMvcConfigurer {
+
+    @Bean
+    ClueEventCodec clueEventCodec() {
+        return ClueEventCodec.create();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Outbox outbox(DataSource dataSource, ClueEventCodec codec) {
+        return new Outbox(dataSource, codec);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(Outbox outbox, DataSource dataSource, AdapterProperties properties,
+                            AdapterAgency agency, Clock clock) {
+        String bootstrap = properties.kafka().bootstrapServers();
+        String clientId = agency.type().name().toLowerCase() + "-adapter-outbox";
+        return new OutboxRelay(outbox, dataSource,
+                () -> new KafkaProducer<>(KafkaSettings.producer(bootstrap, clientId)), clock);
+    }
+
+    @Bean
+    ReceivedFacts receivedFacts(DataSource dataSource, ClueEventCodec codec) {
+        return new ReceivedFacts(dataSource, codec);
+    }
+
+    @Bean
+    Deliveries deliveries(DataSource dataSource, AdapterProperties properties) {
+        return new Deliveries(dataSource, properties.clients());
+    }
+
+    @Bean
+    ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
+                                          Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
+        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock);
+    }
+
+    @Bean
+    WebhookDispatcher webhookDispatcher(Deliveries deliveries, ReceivedFacts received, AdapterProperties properties,
+                                        DataSource dataSource, Clock clock, ObjectMapper json) {
+        return new WebhookDispatcher(deliveries, received, properties.clients(), properties.delivery(), dataSource,
+                clock, json);
+    }
+
+    @Bean
+    AssertedFacts assertedFacts(Outbox outbox, Clock clock, ObjectMapper json) {
+        return new AssertedFacts(outbox, clock, json);
+    }
+
+    @Bean
+    SentClues sentClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new SentClues(agency, facts, outbox, received);
+    }
+
+    @Bean
+    ReceivedClues receivedClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new ReceivedClues(agency, facts, outbox, received);
+    }
+
+    @Bean
+    Supervisions supervisions(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
+        return new Supervisions(agency, facts, outbox, received);
+    }
+
+    @Bean
+    StatementConfirmations statementConfirmations(AdapterAgency agency, AssertedFacts facts) {
+        return new StatementConfirmations(agency, facts);
+    }
+
+    @Bean
+    DeliveryFeed deliveryFeed(ReceivedFacts received, Deliveries deliveries, Clock clock) {
+        return new DeliveryFeed(received, deliveries, clock);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AuthenticatedClients());
+    }
+
+    /**
+     * The adapter's API description, served at /v3/api-docs: every path under /api needs a bearer token, which
+     * stands for the calling client, so the client is no parameter an agency system passes.
+     */
+    @Bean
+    OpenAPI adapterApi(AdapterAgency agency) {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AgencyClient.class);
+        String title = agency.type() == AgencyType.POLICE ? "Police adapter 政法机关接口" : "Discipline adapter 纪委监委接口";
+        return new OpenAPI()
+                .info(new Info().title(title).version("v1").description("The " + agency.type().name().toLowerCase()
+                        + " side of the clue exchange (线索双向移送): transfer clues, handle the clues transferred "
+                        + "to you, and receive the other agency's facts by feed or webhook."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenAuthentication> bearerTokenAuthentication(AdapterProperties properties) {
+        FilterRegistrationBean<BearerTokenAuthentication> registration =
+                new FilterRegistrationBean<>(new BearerTokenAuthentication(properties.clients()));
+        registration.setUrlPatterns(List.of("/api/*"));
+        return registration;
+    }
+}

@@ -1,0 +1,150 @@
+package org.clueexchange.adapter.clues;
+
+import static org.clueexchange.adapter.ApiFields.JURISDICTION;
+import static org.clueexchange.adapter.ApiFields.JURISDICTION_RULE;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID;
+import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
+import static org.clueexchange.adapter.ApiFields.SHA256;
+import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.SupervisionKind;
+
+/**
+ * The requests both agencies' systems make in the same terms, and what the requests each adapter words in its
+ * agency's own terms must say in the exchange's. Each names the system's own record id (the
+ * idempotency key: a retry repeats it and asserts nothing twice), the officer who acted, and when it happened (now,
+ * if absent).
+ */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /**
+     * 签收: the clue reached the agency.
+     *
+     * @param receivedAttachments the documents that actually arrived, if the system checked them; the receipt's
+     *                            content digest is then computed with these instead of the announced ones
+     */
+    public record Receipt(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @Valid List<@NotNull Document> receivedAttachments) {
+    }
+
+    /** A document as it arrived, with the SHA-256 of the bytes received. */
+    public record Document(@NotBlank @Size(max = 255) String name,
+                           @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
+    }
+
+    /** 受理: the agency takes the clue on under its own number. */
+    public record Acceptance(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @NotBlank @Size(max = 64) String caseNumber) {
+    }
+
+    /** 退回: the agency refuses the clue and sends it back, saying why. */
+    public record Return(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @NotNull ReturnReason reason,
+            @NotBlank @Size(max = 4000) String explanation) {
+    }
+
+    /** 进展: how handling is going. */
+    public record Progress(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    /** 反馈: the results go back to the sender; the outcomes are those of the agency's conclusion. */
+    public record Feedback(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    /** 反馈确认: the sender confirms the latest feedback on its clue; the loop closes. */
+    public record Acknowledgement(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt) {
+    }
+
+    /**
+     * 督办, 挂账督办, 提级办理 of a clue the agency sent or received.
+     *
+     * @param byJurisdiction the supervising agency: the agency's own side of the clue (if absent) or a level above
+     * @param escalatedTo    for ESCALATION: the higher level of the same kind of agency that takes the clue over
+     */
+    public record Supervision(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String byJurisdiction,
+            @NotNull SupervisionKind kind,
+            @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String escalatedTo,
+            Instant dueAt,
+            @NotBlank @Size(max = 4000) String instructions) {
+    }
+
+    /**
+     * 对账确认: the agency confirms a monthly statement the core issued, by its digest.
+     *
+     * @param digest the statement's SHA-256 as the core shows it: what the officer read and confirms
+     */
+    public record Confirmation(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @NotBlank @Size(max = 64) String officerId,
+            Instant occurredAt,
+            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest) {
+    }
+
+    /** 移送, as an adapter's transfer request translates it from its agency's terms. */
+    public interface Transfer {
+        TransferDraft draft();
+    }
+
+    /** 处置, as an adapter's request translates it from its agency's terms. */
+    public interface DisposalDecision {
+        String recordId();
+
+        String officerId();
+
+        Instant occurredAt();
+
+        DisposalMethod disposalMethod();
+
+        String explanation();
+    }
+
+    /** 办结, as an adapter's request translates it from its agency's terms: persons per outcome. */
+    public interface Conclusion {
+        String recordId();
+
+        String officerId();
+
+        Instant occurredAt();
+
+        List<OutcomeCount> outcomeCounts();
+
+        String summary();
+    }
+}

@@ -1,0 +1,94 @@
+package org.clueexchange.adapter.received;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.clueexchange.adapter.AdapterAgency;
+import org.clueexchange.adapter.AdapterProperties;
+import org.clueexchange.adapter.delivery.Deliveries;
+import org.clueexchange.adapter.outbox.Outbox;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.StatementConfirmed;
+import org.clueexchange.subscription.FactConsumer;
+import org.clueexchange.subscription.FactSubscriber;
+import org.clueexchange.subscription.FactSubscription;
+import org.clueexchange.subscription.InvalidFactException;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.Jurisdictions;
+
+/**
+ * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
+ * jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it received), and
+ * confirmations of the statements of jurisdictions it serves.
+ * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
+ */
+public final class ReceivedFactIntake extends FactSubscriber {
+
+    private final AgencyType agency;
+    private final List<String> servedJurisdictions;
+    private final Outbox outbox;
+    private final ReceivedFacts received;
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
+                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
+        super(settings(properties, agency), codec);
+        this.agency = agency.type();
+        this.servedJurisdictions = properties.jurisdictions();
+        this.outbox = outbox;
+        this.received = received;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    private static FactSubscription.Settings settings(AdapterProperties properties, AdapterAgency agency) {
+        if (properties.jurisdictions().isEmpty()) {
+            throw new IllegalStateException("adapter.jurisdictions is empty: the adapter serves no jurisdiction");
+        }
+        AdapterProperties.Kafka kafka = properties.kafka();
+        String group = kafka.groupId() != null ? kafka.groupId()
+                : agency.type().name().toLowerCase() + "-adapter-" + String.join("-", properties.jurisdictions());
+        return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
+                group, List.of(ExchangeTopics.of(agency.counterpart())), 1, kafka.retryPause());
+    }
+
+    @Override
+    public void handle(FactConsumer.ConsumedFact fact) throws InvalidFactException {
+        AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
+        if (assertedBy == agency) {
+            throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
+                    + " arrived on " + fact.topic() + ", the other agency's topic");
+        }
+        Optional<String> concerned = concernedJurisdiction(fact);
+        if (concerned.isPresent()) {
+            long sequence = received.store(fact, concerned.get(), clock.instant());
+            deliveries.schedule(sequence, ClueEvents.envelopeOf(fact.event()).getClueId(), concerned.get(),
+                    clock.instant());
+        }
+    }
+
+    private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) {
+        if (fact.event() instanceof StatementConfirmed confirmation) {
+            return serves(confirmation.getJurisdiction()) ? Optional.of(confirmation.getJurisdiction())
+                    : Optional.empty();
+        }
+        if (fact.event() instanceof ClueTransferred transfer) {
+            Agency receiver = transfer.getReceiver();
+            if (receiver.getType() == agency && serves(receiver.getJurisdiction())) {
+                return Optional.of(receiver.getJurisdiction());
+            }
+        }
+        String clueId = ClueEvents.envelopeOf(fact.event()).getClueId();
+        Optional<String> sentBy = outbox.jurisdictionOf(clueId);
+        return sentBy.isPresent() ? sentBy : received.jurisdictionOf(clueId);
+    }
+
+    private boolean serves(String jurisdiction) {
+        return servedJurisdictions.stream().anyMatch(scope -> Jurisdictions.liesWithin(jurisdiction, scope));
+    }
+}

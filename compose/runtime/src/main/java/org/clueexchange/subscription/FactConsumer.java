@@ -1,0 +1,176 @@
+package org.clueexchange.subscription;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.UndecodableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes clue events off topics, one thread, at least once, with exactly-once effect left to the handler (which
+ * recognises a redelivered fact by its event id).
+ *
+ * <p>An offset is committed only after the handler has finished the record or the dead-letter topic holds it.
+ * Bytes that are no event, events that break the contract's rules and records the handler declares invalid go to the
+ * dead-letter topic and consumption goes on; any other failure rewinds the partition and retries after a pause, so
+ * that nothing is skipped while, say, the database is away.
+ */
+public final class FactConsumer implements AutoCloseable {
+
+    /** Applies one fact; throws {@link InvalidFactException} for a record that can never be applied. */
+    @FunctionalInterface
+    public interface FactHandler {
+        void handle(ConsumedFact fact) throws Exception;
+    }
+
+    /** A decoded, well-formed event and where it was read. */
+    public record ConsumedFact(String topic, int partition, long offset, SpecificRecord event) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FactConsumer.class);
+
+    private final Consumer<String, byte[]> consumer;
+    private final Collection<String> topics;
+    private final ClueEventCodec codec;
+    private final DeadLetters deadLetters;
+    private final FactHandler handler;
+    private final Duration retryPause;
+    private final Thread thread;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile boolean running = true;
+
+    public FactConsumer(String name, Consumer<String, byte[]> consumer, Collection<String> topics,
+                        ClueEventCodec codec, DeadLetters deadLetters, FactHandler handler, Duration retryPause) {
+        this.consumer = consumer;
+        this.topics = List.copyOf(topics);
+        this.codec = codec;
+        this.deadLetters = deadLetters;
+        this.handler = handler;
+        this.retryPause = retryPause;
+        this.thread = new Thread(this::run, name);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Facts handed to the handler and finished. */
+    public long applied() {
+        return applied.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    process(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    take(record);
+                    finished.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+            consumer.commitSync(finished);
+        } catch (WakeupException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.warn("{}: cannot take a record now, retrying in {}", thread.getName(), retryPause, e);
+            rewind(records, finished);
+            Thread.sleep(retryPause.toMillis());
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) throws Exception {
+        SpecificRecord event;
+        try {
+            event = codec.decode(record.value());
+        } catch (UndecodableEventException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        List<String> violations = ClueEventValidator.violations(event);
+        if (!violations.isEmpty()) {
+            deadLetter(record, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations));
+            return;
+        }
+        try {
+            handler.handle(new ConsumedFact(record.topic(), record.partition(), record.offset(), event));
+            applied.incrementAndGet();
+        } catch (InvalidFactException e) {
+            deadLetter(record, e.getMessage());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {
+        log.warn("{}: dead-lettering {}-{}@{}: {}", thread.getName(), record.topic(), record.partition(),
+                record.offset(), reason);
+        deadLetters.send(record, reason);
+        deadLettered.incrementAndGet();
+    }
+
+    /** Commits what was finished and moves every partition of the batch back to its first unfinished record. */
+    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> finished) {
+        try {
+            if (!finished.isEmpty()) {
+                consumer.commitSync(finished);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: commit failed, the finished records will be redelivered", thread.getName(), e);
+        }
+        for (TopicPartition partition : records.partitions()) {
+            if (consumer.assignment().contains(partition)) {
+                OffsetAndMetadata next = finished.get(partition);
+                consumer.seek(partition, next != null ? next.offset() : records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

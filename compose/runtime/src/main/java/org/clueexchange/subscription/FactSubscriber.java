@@ -1,0 +1,38 @@
+package org.clueexchange.subscription;
+
+import org.clueexchange.wire.ClueEventCodec;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A Spring-managed {@link FactSubscription}: consumes while the application runs, stops with it. Subclasses say
+ * what to do with each fact.
+ */
+public abstract class FactSubscriber implements SmartLifecycle, FactConsumer.FactHandler {
+
+    private final FactSubscription.Settings settings;
+    private final ClueEventCodec codec;
+    private FactSubscription subscription;
+
+    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec) {
+        this.settings = settings;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void start() {
+        subscription = FactSubscription.start(settings, codec, this);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return subscription != null;
+    }
+}

@@ -1,0 +1,77 @@
+package org.clueexchange.subscription;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.clueexchange.wire.ClueEventCodec;
+
+/**
+ * A consumer group member's share of the exchange's topics: makes sure the topics exist and are co-partitioned,
+ * then runs {@code consumers} {@link FactConsumer} threads that hand every fact to one handler and dead-letter what
+ * cannot be taken.
+ */
+public final class FactSubscription implements AutoCloseable {
+
+    /**
+     * @param partitions        of each exchange topic, should this member be the first to need them
+     * @param replicationFactor likewise; 3 in any real cluster
+     */
+    public record Settings(String bootstrapServers, int partitions, short replicationFactor, String groupId,
+                           List<String> topics, int consumers, Duration retryPause) {
+    }
+
+    private final Producer<String, byte[]> deadLetterProducer;
+    private final List<FactConsumer> consumers = new ArrayList<>();
+
+    private FactSubscription(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler) {
+        deadLetterProducer = new KafkaProducer<>(
+                KafkaSettings.producer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
+        DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
+        for (int i = 0; i < settings.consumers(); i++) {
+            String name = settings.groupId() + "-" + i;
+            consumers.add(new FactConsumer(name, new KafkaConsumer<>(
+                    KafkaSettings.consumer(settings.bootstrapServers(), settings.groupId(), name)),
+                    settings.topics(), codec, deadLetters, handler, settings.retryPause()));
+        }
+    }
+
+    public static FactSubscription start(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler) {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers()))) {
+            TopicProvisioning.ensureExist(admin, settings.partitions(), settings.replicationFactor());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot prepare the exchange's topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the exchange's topics", e);
+        }
+        FactSubscription subscription = new FactSubscription(settings, codec, handler);
+        subscription.consumers.forEach(FactConsumer::start);
+        return subscription;
+    }
+
+    /** Facts handled since start. */
+    public long applied() {
+        return consumers.stream().mapToLong(FactConsumer::applied).sum();
+    }
+
+    public long deadLettered() {
+        return consumers.stream().mapToLong(FactConsumer::deadLettered).sum();
+    }
+
+    @Override
+    public void close() {
+        try {
+            consumers.forEach(FactConsumer::close);
+        } finally {
+            deadLetterProducer.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.clueexchange.discipline.statements;
+
+import jakarta.validation.Valid;
+import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.statements.StatementConfirmations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 对账确认: the discipline commission of a jurisdiction confirms the monthly statement the core issued for it, by the digest
+ * its reconciliation officer read.
+ */
+@RestController
+class StatementConfirmationController {
+
+    private final StatementConfirmations confirmations;
+
+    StatementConfirmationController(StatementConfirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    @PostMapping("/api/v1/statements/{statementId}/confirmation")
+    ResponseEntity<AssertedFactView> confirm(@PathVariable String statementId,
+                                             @Valid @RequestBody Requests.Confirmation request, AgencyClient client) {
+        return ResponseEntity.accepted().body(confirmations.confirm(statementId, request, client));
+    }
+}

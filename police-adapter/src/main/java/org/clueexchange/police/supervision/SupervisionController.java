@@ -1,0 +1,30 @@
+package org.clueexchange.police.supervision;
+
+import jakarta.validation.Valid;
+import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.clues.Supervisions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 督办, 挂账督办 and 提级办理 of a clue the police sent or received, by its organ or a level above it. */
+@RestController
+class SupervisionController {
+
+    private final Supervisions supervisions;
+
+    SupervisionController(Supervisions supervisions) {
+        this.supervisions = supervisions;
+    }
+
+    @PostMapping("/api/v1/clues/{clueId}/supervision")
+    ResponseEntity<AssertedFactView> supervise(@PathVariable String clueId,
+                                               @Valid @RequestBody Requests.Supervision request,
+                                               AgencyClient client) {
+        return ResponseEntity.accepted().body(supervisions.order(clueId, request, client));
+    }
+}
