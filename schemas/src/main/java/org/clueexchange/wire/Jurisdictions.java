@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * GB/T 2260 administrative division codes (行政区划代码): two digits of province, two of prefecture, two of county.
+ * A code stands for its division with everything inside it: a province's code covers its prefectures and counties,
+ * a prefecture's its counties.
  */
 public final class Jurisdictions {
 
@@ -12,23 +14,35 @@ public final class Jurisdictions {
     private Jurisdictions() {
     }
 
+    /** The codes a jurisdiction covers, from {@code first} to {@code last}, both six digits and included. */
+    public record Range(String first, String last) {
+
+        public boolean contains(String code) {
+            return first.compareTo(code) <= 0 && code.compareTo(last) <= 0;
+        }
+    }
+
     public static boolean isValid(String code) {
         return code != null && CODE.matcher(code).matches();
     }
 
-    /** Whether {@code code} is {@code scope} itself or lies inside it (a county inside its prefecture or province). */
-    public static boolean liesWithin(String code, String scope) {
-        return code.startsWith(significantPrefix(scope));
+    /**
+     * The codes {@code scope} covers: 530000 (a province) 530000 to 539999, 530600 (a prefecture) 530600 to
+     * 530699, 530602 (a county) itself alone. Whoever asks whether a code lies within a jurisdiction, in Java or in
+     * SQL, asks whether it lies in this range.
+     */
+    public static Range rangeOf(String scope) {
+        String prefix = scope.endsWith("0000") ? scope.substring(0, 2)
+                : scope.endsWith("00") ? scope.substring(0, 4) : scope;
+        return new Range(padded(prefix, '0'), padded(prefix, '9'));
     }
 
-    /** 530000 → "53", 530600 → "5306", 530602 → "530602". */
-    public static String significantPrefix(String scope) {
-        if (scope.endsWith("0000")) {
-            return scope.substring(0, 2);
-        }
-        if (scope.endsWith("00")) {
-            return scope.substring(0, 4);
-        }
-        return scope;
+    /** Whether {@code code} is {@code scope} itself or lies inside it (a county inside its prefecture or province). */
+    public static boolean liesWithin(String code, String scope) {
+        return rangeOf(scope).contains(code);
+    }
+
+    private static String padded(String prefix, char digit) {
+        return prefix + String.valueOf(digit).repeat(6 - prefix.length());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clueexchange.core.ClueExchangeCore;
-import org.clueexchange.core.reconciliation.monthly.MonthlyReconciliationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -66,7 +65,7 @@ public final class CoreCommandLine implements Callable<Integer> {
     }
 
     @Command(name = "reconcile", description = "对账 reconciliation: draw up, issue and write out statements.",
-            subcommands = MonthlyReconciliationCommand.class, mixinStandardHelpOptions = true)
+            subcommands = ReconcileMonthly.class, mixinStandardHelpOptions = true)
     static final class Reconcile {
     }
 

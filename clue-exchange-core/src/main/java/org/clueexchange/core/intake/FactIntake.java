@@ -1,9 +1,11 @@
 package org.clueexchange.core.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clueexchange.core.CoreProperties;
-import org.clueexchange.core.reconciliation.monthly.ConfirmMonthlyStatement;
+import org.clueexchange.core.ledger.messages.RecordFact;
+import org.clueexchange.core.reconciliation.monthly.messages.ConfirmMonthlyStatement;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.subscription.FactConsumer;
@@ -28,8 +30,8 @@ public class FactIntake extends FactSubscriber {
 
     private final CommandGateway commands;
 
-    public FactIntake(CommandGateway commands, CoreProperties properties) {
-        super(settings(properties), ClueEventCodec.create());
+    public FactIntake(CommandGateway commands, CoreProperties properties, MeterRegistry meters) {
+        super(settings(properties), ClueEventCodec.create(), meters);
         this.commands = commands;
     }
 
@@ -49,6 +51,6 @@ public class FactIntake extends FactSubscriber {
                     + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
         }
         commands.sendAndWait(fact.event() instanceof StatementConfirmed confirmation
-                ? ConfirmMonthlyStatement.of(confirmation) : LedgerCommands.of(fact.event()));
+                ? ConfirmMonthlyStatement.of(confirmation) : new RecordFact(LedgerFacts.of(fact.event())));
     }
 }

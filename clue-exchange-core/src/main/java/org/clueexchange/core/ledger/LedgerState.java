@@ -26,29 +26,29 @@ public enum LedgerState {
         return label;
     }
 
-    public static LedgerState of(Set<LedgerFact> present) {
-        if (!present.contains(LedgerFact.TRANSFERRED)) {
+    public static LedgerState of(Set<FactKind> present) {
+        if (!present.contains(FactKind.TRANSFERRED)) {
             return AWAITING_TRANSFER;
         }
-        if (present.contains(LedgerFact.FEEDBACK_ACKNOWLEDGED)) {
+        if (present.contains(FactKind.FEEDBACK_ACKNOWLEDGED)) {
             return CLOSED;
         }
-        if (present.contains(LedgerFact.FEEDBACK_SENT)) {
+        if (present.contains(FactKind.FEEDBACK_SENT)) {
             return FEEDBACK_SENT;
         }
-        if (present.contains(LedgerFact.CONCLUDED)) {
+        if (present.contains(FactKind.CONCLUDED)) {
             return CONCLUDED;
         }
-        if (present.contains(LedgerFact.RETURNED)) {
+        if (present.contains(FactKind.RETURNED)) {
             return RETURNED;
         }
-        if (present.contains(LedgerFact.DISPOSED) || present.contains(LedgerFact.PROGRESS_REPORTED)) {
+        if (present.contains(FactKind.DISPOSED) || present.contains(FactKind.PROGRESS_REPORTED)) {
             return IN_PROGRESS;
         }
-        if (present.contains(LedgerFact.ACCEPTED)) {
+        if (present.contains(FactKind.ACCEPTED)) {
             return ACCEPTED;
         }
-        if (present.contains(LedgerFact.RECEIVED)) {
+        if (present.contains(FactKind.RECEIVED)) {
             return RECEIVED;
         }
         return TRANSFERRED;

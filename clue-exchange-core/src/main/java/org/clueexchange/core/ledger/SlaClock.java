@@ -1,11 +1,11 @@
 package org.clueexchange.core.ledger;
 
-import static org.clueexchange.core.ledger.LedgerFact.ACCEPTED;
-import static org.clueexchange.core.ledger.LedgerFact.DISPOSED;
-import static org.clueexchange.core.ledger.LedgerFact.FEEDBACK_SENT;
-import static org.clueexchange.core.ledger.LedgerFact.RECEIVED;
-import static org.clueexchange.core.ledger.LedgerFact.RETURNED;
-import static org.clueexchange.core.ledger.LedgerFact.TRANSFERRED;
+import static org.clueexchange.core.ledger.FactKind.ACCEPTED;
+import static org.clueexchange.core.ledger.FactKind.DISPOSED;
+import static org.clueexchange.core.ledger.FactKind.FEEDBACK_SENT;
+import static org.clueexchange.core.ledger.FactKind.RECEIVED;
+import static org.clueexchange.core.ledger.FactKind.RETURNED;
+import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -26,10 +26,10 @@ public enum SlaClock {
     FEEDBACK("反馈时限", ACCEPTED, EnumSet.of(FEEDBACK_SENT, RETURNED));
 
     private final String label;
-    private final LedgerFact startedBy;
-    private final Set<LedgerFact> stoppedBy;
+    private final FactKind startedBy;
+    private final Set<FactKind> stoppedBy;
 
-    SlaClock(String label, LedgerFact startedBy, Set<LedgerFact> stoppedBy) {
+    SlaClock(String label, FactKind startedBy, Set<FactKind> stoppedBy) {
         this.label = label;
         this.startedBy = startedBy;
         this.stoppedBy = stoppedBy;
@@ -39,11 +39,11 @@ public enum SlaClock {
         return label;
     }
 
-    public LedgerFact startedBy() {
+    public FactKind startedBy() {
         return startedBy;
     }
 
-    public Set<LedgerFact> stoppedBy() {
+    public Set<FactKind> stoppedBy() {
         return stoppedBy;
     }
 }

@@ -5,5 +5,5 @@ import java.time.Instant;
 /** The payload of a time limit's deadline: which clock, due when. */
 public record SlaDeadline(SlaClock clock, Instant dueAt) {
 
-    static final String NAME = "sla";
+    public static final String NAME = "sla";
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.clueexchange.core.ledger.SlaClock;
-import org.clueexchange.core.ledger.SlaPolicy;
+import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.stereotype.Component;
 

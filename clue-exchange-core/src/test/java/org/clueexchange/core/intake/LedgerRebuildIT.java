@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +58,34 @@ class LedgerRebuildIT {
         try (RunningCore rebuilt = RunningCore.start(infrastructure.postgres().createDatabase("ledger_rebuilt"),
                 bootstrap, "rebuild-from-topics")) {
             assertThat(awaitLedger(rebuilt, clueIds, 9)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aCoreReplayingEventsStoredUnderTheClassNamesTheyHadBeforeTheyMovedShowsTheSameLedger() throws Exception {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        Database database = infrastructure.postgres().createDatabase("ledger_former_names");
+        ClueTransferred transfer = ClueEventSamples.transfer(LedgerIntakeIT.newClueId(), AT);
+        List<String> clueIds = List.of(transfer.getEnvelope().getClueId());
+        Map<String, JsonNode> before;
+        try (AgencyTopics topics = new AgencyTopics(bootstrap);
+             RunningCore core = RunningCore.start(database, bootstrap, "former-names")) {
+            topics.publish(transfer);
+            topics.publish(ClueEventSamples.receipt(transfer, AT.plusSeconds(600)));
+            before = awaitLedger(core, clueIds, 2);
+        }
+        try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); Statement statement = sql.createStatement()) {
+            int renamed = statement.executeUpdate("UPDATE domainevententry SET payloadtype = "
+                    + "replace(payloadtype, '.messages.', '.') WHERE payloadtype LIKE '%.messages.%'");
+            assertThat(renamed).isGreaterThan(2);
+            statement.execute("TRUNCATE transfer_ledger CASCADE");
+            statement.execute("DELETE FROM tokenentry WHERE processorname = 'transfer-ledger'");
+        }
+
+        try (RunningCore replaying = RunningCore.start(database, bootstrap, "former-names")) {
+            assertThat(awaitLedger(replaying, clueIds, 2)).isEqualTo(before);
         }
     }
 

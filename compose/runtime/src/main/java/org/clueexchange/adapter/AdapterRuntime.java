@@ -1,6 +1,9 @@
 package org.clueexchange.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,6 +21,7 @@ import org.clueexchange.adapter.clues.SentClues;
 import org.clueexchange.adapter.clues.Supervisions;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.delivery.DeliveryFeed;
+import org.clueexchange.adapter.delivery.DeliveryState;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxRelay;
@@ -35,6 +39,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -50,6 +55,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Import(ApiProblems.class)
 public class AdapterRuntime implements WebMvcConfigurer {
 
+    public static final String OUTBOX_BACKLOG = "clue.exchange.outbox.backlog";
+    public static final String DELIVERIES = "clue.exchange.deliveries";
+
     @Bean
     ClueEventCodec clueEventCodec() {
         return ClueEventCodec.create();
@@ -62,33 +70,51 @@ public class AdapterRuntime implements WebMvcConfigurer {
     }
 
     @Bean
-    Outbox outbox(DataSource dataSource, ClueEventCodec codec) {
-        return new Outbox(dataSource, codec);
+    Outbox outbox(JdbcClient jdbc, ClueEventCodec codec) {
+        return new Outbox(jdbc, codec);
     }
 
     @Bean
-    OutboxRelay outboxRelay(Outbox outbox, DataSource dataSource, AdapterProperties properties,
+    OutboxRelay outboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource, AdapterProperties properties,
                             AdapterAgency agency, Clock clock) {
         String bootstrap = properties.kafka().bootstrapServers();
         String clientId = agency.type().name().toLowerCase() + "-adapter-outbox";
-        return new OutboxRelay(outbox, dataSource,
+        return new OutboxRelay(outbox, jdbc, dataSource,
                 () -> new KafkaProducer<>(KafkaSettings.producer(bootstrap, clientId)), clock);
     }
 
     @Bean
-    ReceivedFacts receivedFacts(DataSource dataSource, ClueEventCodec codec) {
-        return new ReceivedFacts(dataSource, codec);
+    ReceivedFacts receivedFacts(JdbcClient jdbc, ClueEventCodec codec) {
+        return new ReceivedFacts(jdbc, codec);
     }
 
     @Bean
-    Deliveries deliveries(DataSource dataSource, AdapterProperties properties) {
-        return new Deliveries(dataSource, properties.clients());
+    Deliveries deliveries(JdbcClient jdbc, AdapterProperties properties) {
+        return new Deliveries(jdbc, properties.clients());
     }
 
     @Bean
     ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                                          Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
-        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock);
+                                          Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
+                                          MeterRegistry meters) {
+        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock, meters);
+    }
+
+    /**
+     * What an operator watches of the adapter's own stores: the facts accepted that Kafka has not acknowledged yet,
+     * and the pushes to agency systems still retrying or failed for good.
+     */
+    @Bean
+    MeterBinder adapterBacklogs(Outbox outbox, Deliveries deliveries) {
+        return meters -> {
+            Gauge.builder(OUTBOX_BACKLOG, outbox, Outbox::unpublished)
+                    .description("Facts accepted from agency systems and not yet acknowledged by Kafka")
+                    .register(meters);
+            for (DeliveryState state : List.of(DeliveryState.RETRYING, DeliveryState.FAILED)) {
+                Gauge.builder(DELIVERIES, deliveries, stored -> stored.count(state)).tag("state", state.name())
+                        .description("Pushes to agency systems' webhooks in this state").register(meters);
+            }
+        };
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.clueexchange.subscription;
 
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -51,12 +53,14 @@ public final class FactConsumer implements AutoCloseable {
     private final FactHandler handler;
     private final Duration retryPause;
     private final Thread thread;
-    private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
+    private final FactMetrics metrics;
+    private final AtomicLong lag = new AtomicLong();
+    private final Gauge lagGauge;
     private volatile boolean running = true;
 
     public FactConsumer(String name, Consumer<String, byte[]> consumer, Collection<String> topics,
-                        ClueEventCodec codec, DeadLetters deadLetters, FactHandler handler, Duration retryPause) {
+                        ClueEventCodec codec, DeadLetters deadLetters, FactHandler handler, Duration retryPause,
+                        FactMetrics metrics) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.codec = codec;
@@ -64,19 +68,12 @@ public final class FactConsumer implements AutoCloseable {
         this.handler = handler;
         this.retryPause = retryPause;
         this.thread = new Thread(this::run, name);
+        this.metrics = metrics;
+        this.lagGauge = metrics.lagOf(name, lag);
     }
 
     public void start() {
         thread.start();
-    }
-
-    /** Facts handed to the handler and finished. */
-    public long applied() {
-        return applied.get();
-    }
-
-    public long deadLettered() {
-        return deadLettered.get();
     }
 
     private void run() {
@@ -87,6 +84,7 @@ public final class FactConsumer implements AutoCloseable {
                 if (!records.isEmpty()) {
                     process(records);
                 }
+                lag.set(lag());
             }
         } catch (WakeupException e) {
             if (running) {
@@ -133,7 +131,7 @@ public final class FactConsumer implements AutoCloseable {
         }
         try {
             handler.handle(new ConsumedFact(record.topic(), record.partition(), record.offset(), event));
-            applied.incrementAndGet();
+            metrics.applied();
         } catch (InvalidFactException e) {
             deadLetter(record, e.getMessage());
         }
@@ -143,7 +141,19 @@ public final class FactConsumer implements AutoCloseable {
         log.warn("{}: dead-lettering {}-{}@{}: {}", thread.getName(), record.topic(), record.partition(),
                 record.offset(), reason);
         deadLetters.send(record, reason);
-        deadLettered.incrementAndGet();
+        metrics.deadLettered();
+    }
+
+    /** Records not yet taken on the partitions this consumer owns, as far as its last fetch knows. */
+    private long lag() {
+        long behind = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                behind += partitionLag.getAsLong();
+            }
+        }
+        return behind;
     }
 
     /** Commits what was finished and moves every partition of the batch back to its first unfinished record. */
@@ -172,5 +182,6 @@ public final class FactConsumer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        metrics.forget(lagGauge);
     }
 }

@@ -1,5 +1,6 @@
 package org.clueexchange.subscription;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.clueexchange.wire.ClueEventCodec;
 import org.springframework.context.SmartLifecycle;
 
@@ -11,16 +12,18 @@ public abstract class FactSubscriber implements SmartLifecycle, FactConsumer.Fac
 
     private final FactSubscription.Settings settings;
     private final ClueEventCodec codec;
+    private final MeterRegistry meters;
     private FactSubscription subscription;
 
-    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec) {
+    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec, MeterRegistry meters) {
         this.settings = settings;
         this.codec = codec;
+        this.meters = meters;
     }
 
     @Override
     public synchronized void start() {
-        subscription = FactSubscription.start(settings, codec, this);
+        subscription = FactSubscription.start(settings, codec, this, meters);
     }
 
     @Override

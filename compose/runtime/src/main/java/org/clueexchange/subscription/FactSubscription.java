@@ -1,5 +1,6 @@
 package org.clueexchange.subscription;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +31,23 @@ public final class FactSubscription implements AutoCloseable {
     private final Producer<String, byte[]> deadLetterProducer;
     private final List<FactConsumer> consumers = new ArrayList<>();
 
-    private FactSubscription(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler) {
+    private FactSubscription(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler,
+                             MeterRegistry meters) {
         deadLetterProducer = new KafkaProducer<>(
                 KafkaSettings.producer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
+        FactMetrics metrics = new FactMetrics(meters, settings.groupId());
         for (int i = 0; i < settings.consumers(); i++) {
             String name = settings.groupId() + "-" + i;
             consumers.add(new FactConsumer(name, new KafkaConsumer<>(
                     KafkaSettings.consumer(settings.bootstrapServers(), settings.groupId(), name)),
-                    settings.topics(), codec, deadLetters, handler, settings.retryPause()));
+                    settings.topics(), codec, deadLetters, handler, settings.retryPause(), metrics));
         }
     }
 
-    public static FactSubscription start(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler) {
+    /** @param meters where the subscription shows what it applied, dead-lettered and has yet to take */
+    public static FactSubscription start(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler,
+                                         MeterRegistry meters) {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers()))) {
             TopicProvisioning.ensureExist(admin, settings.partitions(), settings.replicationFactor());
@@ -52,18 +57,9 @@ public final class FactSubscription implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing the exchange's topics", e);
         }
-        FactSubscription subscription = new FactSubscription(settings, codec, handler);
+        FactSubscription subscription = new FactSubscription(settings, codec, handler, meters);
         subscription.consumers.forEach(FactConsumer::start);
         return subscription;
-    }
-
-    /** Facts handled since start. */
-    public long applied() {
-        return consumers.stream().mapToLong(FactConsumer::applied).sum();
-    }
-
-    public long deadLettered() {
-        return consumers.stream().mapToLong(FactConsumer::deadLettered).sum();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.clueexchange.wire.Jurisdictions;
+import org.clueexchange.wire.StatementId;
 
 /**
  * One jurisdiction's calendar month, cut in China Standard Time: the scope of one monthly statement, named
@@ -12,7 +13,7 @@ import org.clueexchange.wire.Jurisdictions;
  */
 public record StatementPeriod(String jurisdiction, YearMonth month) {
 
-    static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
+    public static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
 
     public StatementPeriod {
         if (!Jurisdictions.isValid(jurisdiction)) {
@@ -29,7 +30,7 @@ public record StatementPeriod(String jurisdiction, YearMonth month) {
     }
 
     public String id() {
-        return "STATEMENT-" + jurisdiction + "-" + month;
+        return new StatementId(jurisdiction, month).toString();
     }
 
     /** 00:00 on the first day of the month, UTC+8. */
@@ -43,7 +44,7 @@ public record StatementPeriod(String jurisdiction, YearMonth month) {
     }
 
     /** The month in which {@code at} falls, in UTC+8. */
-    static YearMonth monthOf(Instant at) {
+    public static YearMonth monthOf(Instant at) {
         return YearMonth.from(at.atOffset(CHINA_STANDARD_TIME));
     }
 }

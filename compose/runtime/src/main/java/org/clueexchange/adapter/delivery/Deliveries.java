@@ -1,28 +1,30 @@
 package org.clueexchange.adapter.delivery;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import static org.clueexchange.persistence.Timestamps.instant;
+
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.persistence.Timestamps;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The push deliveries of received facts, in PostgreSQL. */
 public final class Deliveries {
 
     private static final String COLUMNS = "received_sequence, client_id, clue_id, state, attempts, next_attempt_at, "
             + "last_attempt_at, last_error, delivered_at";
+    private static final RowMapper<Delivery> DELIVERY = (rows, i) -> new Delivery(rows.getLong("received_sequence"),
+            rows.getString("client_id"), rows.getString("clue_id"), DeliveryState.valueOf(rows.getString("state")),
+            rows.getInt("attempts"), instant(rows, "next_attempt_at"), instant(rows, "last_attempt_at"),
+            rows.getString("last_error"), instant(rows, "delivered_at"));
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final List<AgencyClient> clients;
 
-    public Deliveries(DataSource dataSource, List<AgencyClient> clients) {
-        this.dataSource = dataSource;
+    public Deliveries(JdbcClient jdbc, List<AgencyClient> clients) {
+        this.jdbc = jdbc;
         this.clients = clients.stream().filter(client -> client.webhook() != null).toList();
     }
 
@@ -33,10 +35,15 @@ public final class Deliveries {
     public void schedule(long sequence, String clueId, String concernsJurisdiction, Instant now) {
         for (AgencyClient client : clients) {
             if (client.mayActFor(concernsJurisdiction)) {
-                update("""
-                        INSERT INTO delivery (received_sequence, client_id, clue_id, state, next_attempt_at)
-                        VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING
-                        """, sequence, client.id(), clueId, Timestamp.from(now));
+                jdbc.sql("""
+                                INSERT INTO delivery (received_sequence, client_id, clue_id, state, next_attempt_at)
+                                VALUES (:sequence, :clientId, :clueId, 'PENDING', :now) ON CONFLICT DO NOTHING
+                                """)
+                        .param("sequence", sequence)
+                        .param("clientId", client.id())
+                        .param("clueId", clueId)
+                        .param("now", Timestamps.of(now))
+                        .update();
             }
         }
     }
@@ -46,79 +53,54 @@ public final class Deliveries {
      * client receives the facts of each clue in the order they arrived.
      */
     public List<Delivery> due(Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (client_id, clue_id) * FROM delivery "
-                + "WHERE state IN ('PENDING', 'RETRYING') ORDER BY client_id, clue_id, received_sequence) head "
-                + "WHERE next_attempt_at <= ? ORDER BY received_sequence LIMIT ?", Timestamp.from(now), limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (client_id, clue_id) * FROM delivery "
+                        + "WHERE state IN ('PENDING', 'RETRYING') ORDER BY client_id, clue_id, received_sequence) head "
+                        + "WHERE next_attempt_at <= :now ORDER BY received_sequence LIMIT :limit")
+                .param("now", Timestamps.of(now)).param("limit", limit).query(DELIVERY).list();
     }
 
     public Optional<Delivery> find(long sequence, String clientId) {
-        return query("SELECT " + COLUMNS + " FROM delivery WHERE received_sequence = ? AND client_id = ?",
-                sequence, clientId).stream().findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE received_sequence = :sequence "
+                        + "AND client_id = :clientId")
+                .param("sequence", sequence).param("clientId", clientId).query(DELIVERY).optional();
     }
 
     /** A client's deliveries in one state after the cursor, oldest first. */
     public List<Delivery> of(String clientId, DeliveryState state, long after, int limit) {
-        return query("SELECT " + COLUMNS + " FROM delivery WHERE client_id = ? AND state = ? "
-                + "AND received_sequence > ? ORDER BY received_sequence LIMIT ?", clientId, state.name(), after, limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE client_id = :clientId AND state = :state "
+                        + "AND received_sequence > :after ORDER BY received_sequence LIMIT :limit")
+                .param("clientId", clientId).param("state", state.name()).param("after", after)
+                .param("limit", limit).query(DELIVERY).list();
     }
 
     void delivered(Delivery delivery, Instant at) {
-        update("UPDATE delivery SET state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?, "
-                + "delivered_at = ?, last_error = NULL WHERE received_sequence = ? AND client_id = ?",
-                Timestamp.from(at), Timestamp.from(at), delivery.cursor(), delivery.clientId());
+        jdbc.sql("UPDATE delivery SET state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = :at, "
+                        + "delivered_at = :at, last_error = NULL WHERE received_sequence = :sequence "
+                        + "AND client_id = :clientId")
+                .param("at", Timestamps.of(at)).param("sequence", delivery.cursor())
+                .param("clientId", delivery.clientId()).update();
     }
 
     void refused(Delivery delivery, Instant at, String error, DeliveryState state, Instant nextAttemptAt) {
-        update("UPDATE delivery SET state = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = ?, "
-                + "next_attempt_at = ? WHERE received_sequence = ? AND client_id = ?", state.name(),
-                Timestamp.from(at), error, Timestamp.from(nextAttemptAt), delivery.cursor(), delivery.clientId());
+        jdbc.sql("UPDATE delivery SET state = :state, attempts = attempts + 1, last_attempt_at = :at, "
+                        + "last_error = :error, next_attempt_at = :next WHERE received_sequence = :sequence "
+                        + "AND client_id = :clientId")
+                .param("state", state.name()).param("at", Timestamps.of(at)).param("error", error)
+                .param("next", Timestamps.of(nextAttemptAt)).param("sequence", delivery.cursor())
+                .param("clientId", delivery.clientId()).update();
     }
 
     /** Puts a delivery back in line, from its first attempt. */
     public boolean retry(long sequence, String clientId, Instant now) {
-        return update("UPDATE delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ? "
-                + "WHERE received_sequence = ? AND client_id = ? AND state <> 'DELIVERED'",
-                Timestamp.from(now), sequence, clientId) == 1;
+        return jdbc.sql("UPDATE delivery SET state = 'PENDING', attempts = 0, next_attempt_at = :now "
+                        + "WHERE received_sequence = :sequence AND client_id = :clientId AND state <> 'DELIVERED'")
+                .param("now", Timestamps.of(now)).param("sequence", sequence).param("clientId", clientId)
+                .update() == 1;
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update deliveries", e);
-        }
-    }
-
-    private List<Delivery> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            List<Delivery> deliveries = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    deliveries.add(new Delivery(rows.getLong("received_sequence"), rows.getString("client_id"),
-                            rows.getString("clue_id"), DeliveryState.valueOf(rows.getString("state")),
-                            rows.getInt("attempts"), instant(rows, "next_attempt_at"),
-                            instant(rows, "last_attempt_at"), rows.getString("last_error"),
-                            instant(rows, "delivered_at")));
-                }
-            }
-            return deliveries;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read deliveries", e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp value = rows.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+    /** How many pushes stand in {@code state}, over all clients: what an operator watches. */
+    public long count(DeliveryState state) {
+        return jdbc.sql("SELECT count(*) FROM delivery WHERE state = :state").param("state", state.name())
+                .query(Long.class).single();
     }
 }

@@ -1,21 +1,20 @@
 package org.clueexchange.adapter.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import static org.clueexchange.persistence.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.UndecodableEventException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The facts an agency asserted, stored in PostgreSQL before its adapter answers the request that asserted them;
@@ -27,12 +26,12 @@ public final class Outbox {
     private static final String COLUMNS =
             "sequence, request_key, event_id, clue_id, payload, accepted_at, published_at";
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final ClueEventCodec codec;
     private volatile Runnable onAppend = () -> { };
 
-    public Outbox(DataSource dataSource, ClueEventCodec codec) {
-        this.dataSource = dataSource;
+    public Outbox(JdbcClient jdbc, ClueEventCodec codec) {
+        this.jdbc = jdbc;
         this.codec = codec;
     }
 
@@ -49,123 +48,72 @@ public final class Outbox {
      */
     public OutboxEntry append(String requestKey, String requestDigest, SpecificRecord event) {
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
-        byte[] payload = codec.encode(event);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO outbox_fact (request_key, request_digest, event_id, clue_id, event_type,
-                         asserted_by, topic, payload, accepted_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (request_key) DO NOTHING
-                     RETURNING sequence
-                     """)) {
-            insert.setString(1, requestKey);
-            insert.setString(2, requestDigest);
-            insert.setObject(3, UUID.fromString(envelope.getEventId()));
-            insert.setString(4, envelope.getClueId());
-            insert.setString(5, ClueEvents.typeOf(event));
-            insert.setString(6, envelope.getAssertedBy().getJurisdiction());
-            insert.setString(7, ExchangeTopics.of(envelope.getAssertedBy().getType()));
-            insert.setBytes(8, payload);
-            insert.setTimestamp(9, Timestamp.from(envelope.getPublishedAt()));
-            try (ResultSet inserted = insert.executeQuery()) {
-                if (inserted.next()) {
-                    OutboxEntry entry = new OutboxEntry(inserted.getLong(1), requestKey, envelope.getEventId(),
-                            envelope.getClueId(), event, envelope.getPublishedAt(), null, true);
-                    onAppend.run();
-                    return entry;
-                }
-            }
-            return previous(connection, requestKey, requestDigest);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + ClueEvents.typeOf(event) + " in the outbox", e);
+        Optional<Long> inserted = jdbc.sql("""
+                        INSERT INTO outbox_fact (request_key, request_digest, event_id, clue_id, event_type,
+                            asserted_by, topic, payload, accepted_at)
+                        VALUES (:requestKey, :requestDigest, :eventId, :clueId, :eventType, :assertedBy, :topic,
+                            :payload, :acceptedAt)
+                        ON CONFLICT (request_key) DO NOTHING
+                        RETURNING sequence
+                        """)
+                .param("requestKey", requestKey)
+                .param("requestDigest", requestDigest)
+                .param("eventId", UUID.fromString(envelope.getEventId()))
+                .param("clueId", envelope.getClueId())
+                .param("eventType", ClueEvents.typeOf(event))
+                .param("assertedBy", envelope.getAssertedBy().getJurisdiction())
+                .param("topic", ExchangeTopics.of(envelope.getAssertedBy().getType()))
+                .param("payload", codec.encode(event))
+                .param("acceptedAt", Timestamps.of(envelope.getPublishedAt()))
+                .query(Long.class).optional();
+        if (inserted.isPresent()) {
+            onAppend.run();
+            return new OutboxEntry(inserted.get(), requestKey, envelope.getEventId(), envelope.getClueId(), event,
+                    envelope.getPublishedAt(), null, true);
         }
+        return previous(requestKey, requestDigest);
     }
 
-    private OutboxEntry previous(Connection connection, String requestKey, String requestDigest)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + ", request_digest FROM outbox_fact WHERE request_key = ?")) {
-            select.setString(1, requestKey);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                if (!rows.getString("request_digest").equals(requestDigest)) {
-                    throw new IdempotencyConflictException(requestKey);
-                }
-                return entry(rows, false);
-            }
-        }
+    private OutboxEntry previous(String requestKey, String requestDigest) {
+        return jdbc.sql("SELECT " + COLUMNS + ", request_digest FROM outbox_fact WHERE request_key = :requestKey")
+                .param("requestKey", requestKey).query((rs, i) -> {
+                    if (!rs.getString("request_digest").equals(requestDigest)) {
+                        throw new IdempotencyConflictException(requestKey);
+                    }
+                    return entry(rs);
+                }).single();
     }
 
     /** Every fact asserted about a clue, oldest first. */
     public List<OutboxEntry> ofClue(String clueId) {
-        return query("SELECT " + COLUMNS + " FROM outbox_fact WHERE clue_id = ? ORDER BY sequence", clueId);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_fact WHERE clue_id = :clueId ORDER BY sequence")
+                .param("clueId", clueId).query((rs, i) -> entry(rs)).list();
     }
 
     /** The facts of one event type after {@code afterSequence}, oldest first. */
     public List<OutboxEntry> page(String eventType, long afterSequence, int limit) {
-        return query("SELECT " + COLUMNS + " FROM outbox_fact WHERE event_type = ? AND sequence > ? "
-                + "ORDER BY sequence LIMIT ?", eventType, afterSequence, limit);
-    }
-
-    public Optional<OutboxEntry> byRequestKey(String requestKey) {
-        return query("SELECT " + COLUMNS + " FROM outbox_fact WHERE request_key = ?", requestKey).stream()
-                .findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_fact WHERE event_type = :eventType "
+                        + "AND sequence > :after ORDER BY sequence LIMIT :limit")
+                .param("eventType", eventType).param("after", afterSequence).param("limit", limit)
+                .query((rs, i) -> entry(rs)).list();
     }
 
     /** The jurisdiction the agency asserted facts of this clue as, if it asserted any. */
     public Optional<String> jurisdictionOf(String clueId) {
-        return queryString("SELECT asserted_by FROM outbox_fact WHERE clue_id = ? ORDER BY sequence LIMIT 1", clueId);
+        return jdbc.sql("SELECT asserted_by FROM outbox_fact WHERE clue_id = :clueId ORDER BY sequence LIMIT 1")
+                .param("clueId", clueId).query(String.class).optional();
     }
 
-    /** Facts accepted but not yet acknowledged by Kafka. */
+    /** Facts accepted but not yet acknowledged by Kafka: the backlog the relay works through. */
     public long unpublished() {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.createStatement()
-                     .executeQuery("SELECT count(*) FROM outbox_fact WHERE published_at IS NULL")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the outbox", e);
-        }
+        return jdbc.sql("SELECT count(*) FROM outbox_fact WHERE published_at IS NULL").query(Long.class).single();
     }
 
-    private Optional<String> queryString(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox", e);
-        }
-    }
-
-    private List<OutboxEntry> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<OutboxEntry> entries = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows, false));
-                }
-            }
-            return entries;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox", e);
-        }
-    }
-
-    private OutboxEntry entry(ResultSet rows, boolean created) throws SQLException {
-        Timestamp publishedAt = rows.getTimestamp("published_at");
+    private OutboxEntry entry(ResultSet rows) throws SQLException {
         try {
             return new OutboxEntry(rows.getLong("sequence"), rows.getString("request_key"),
                     rows.getString("event_id"), rows.getString("clue_id"), codec.decode(rows.getBytes("payload")),
-                    rows.getTimestamp("accepted_at").toInstant(), publishedAt == null ? null : publishedAt.toInstant(),
-                    created);
+                    instant(rows, "accepted_at"), instant(rows, "published_at"), false);
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("outbox entry " + rows.getLong("sequence") + " no longer decodes", e);
         }

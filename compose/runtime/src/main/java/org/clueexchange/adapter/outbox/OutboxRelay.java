@@ -1,11 +1,5 @@
 package org.clueexchange.adapter.outbox;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.clueexchange.adapter.LeaderLoop;
+import org.clueexchange.persistence.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Publishes the outbox to Kafka, in the order the facts were accepted, each until Kafka acknowledges it.
@@ -34,54 +29,50 @@ public final class OutboxRelay extends LeaderLoop {
     private static final long LOCK_KEY = 0x6f7574626f78L;
     private static final int ROUND_SIZE = 500;
 
-    private final DataSource dataSource;
+    /** The oldest unpublished fact of a clue, as the relay sends it. */
+    private record Head(long sequence, String topic, String clueId, byte[] payload) {
+    }
+
+    private final JdbcClient jdbc;
     private final Supplier<Producer<String, byte[]>> producers;
     private final Clock clock;
-    private final AtomicLong published = new AtomicLong();
     private Producer<String, byte[]> producer;
 
-    public OutboxRelay(Outbox outbox, DataSource dataSource, Supplier<Producer<String, byte[]>> producers,
-                       Clock clock) {
+    /** @param dataSource where the relay holds its leadership, on a connection of its own */
+    public OutboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource,
+                       Supplier<Producer<String, byte[]>> producers, Clock clock) {
         super("outbox-relay", dataSource, LOCK_KEY, Duration.ofMillis(500));
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.producers = producers;
         this.clock = clock;
         outbox.onAppend(this::wakeUp);
     }
 
-    /** Facts this relay has seen acknowledged since it started. */
-    public long published() {
-        return published.get();
-    }
-
     /** Sends the oldest unpublished fact of each clue, then marks those Kafka acknowledged. */
     @Override
     protected int round() throws Exception {
+        List<Head> heads = jdbc.sql("""
+                        SELECT sequence, topic, clue_id, payload FROM (
+                            SELECT DISTINCT ON (clue_id) sequence, topic, clue_id, payload
+                            FROM outbox_fact WHERE published_at IS NULL ORDER BY clue_id, sequence) oldest
+                        ORDER BY sequence LIMIT :limit
+                        """)
+                .param("limit", ROUND_SIZE)
+                .query((rs, i) -> new Head(rs.getLong("sequence"), rs.getString("topic"), rs.getString("clue_id"),
+                        rs.getBytes("payload"))).list();
+        if (heads.isEmpty()) {
+            return 0;
+        }
         List<Long> sequences = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement heads = connection.prepareStatement("""
-                     SELECT sequence, topic, clue_id, payload FROM (
-                         SELECT DISTINCT ON (clue_id) sequence, topic, clue_id, payload
-                         FROM outbox_fact WHERE published_at IS NULL ORDER BY clue_id, sequence) oldest
-                     ORDER BY sequence LIMIT ?
-                     """)) {
-            heads.setInt(1, ROUND_SIZE);
-            try (ResultSet rows = heads.executeQuery()) {
-                while (rows.next()) {
-                    Future<?> send = producer().send(new ProducerRecord<>(rows.getString("topic"),
-                            rows.getString("clue_id"), rows.getBytes("payload")));
-                    sequences.add(rows.getLong("sequence"));
-                    sends.add(send);
-                    if (send.isDone() && failed(send)) {
-                        // Kafka refused at once (after waiting for metadata): the rest would wait as long.
-                        break;
-                    }
-                }
+        for (Head head : heads) {
+            Future<?> send = producer().send(new ProducerRecord<>(head.topic(), head.clueId(), head.payload()));
+            sequences.add(head.sequence());
+            sends.add(send);
+            if (send.isDone() && failed(send)) {
+                // Kafka refused at once (after waiting for metadata): the rest would wait as long.
+                break;
             }
-        }
-        if (sequences.isEmpty()) {
-            return 0;
         }
         producer().flush();
         List<Long> acknowledged = new ArrayList<>();
@@ -116,19 +107,13 @@ public final class OutboxRelay extends LeaderLoop {
         }
     }
 
-    private void markPublished(List<Long> sequences) throws SQLException {
-        if (sequences.isEmpty()) {
-            return;
+    private void markPublished(List<Long> sequences) {
+        if (!sequences.isEmpty()) {
+            jdbc.sql("UPDATE outbox_fact SET published_at = :at WHERE sequence IN (:sequences)")
+                    .param("at", Timestamps.of(clock.instant()))
+                    .param("sequences", sequences)
+                    .update();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE outbox_fact SET published_at = ? WHERE sequence = ANY (?)")) {
-            Array ids = connection.createArrayOf("bigint", sequences.toArray());
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setArray(2, ids);
-            update.executeUpdate();
-        }
-        published.addAndGet(sequences.size());
     }
 
     private Producer<String, byte[]> producer() {

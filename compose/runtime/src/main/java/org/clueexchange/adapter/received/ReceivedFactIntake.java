@@ -1,5 +1,6 @@
 package org.clueexchange.adapter.received;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +37,9 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final Clock clock;
 
     public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock) {
-        super(settings(properties, agency), codec);
+                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
+                              MeterRegistry meters) {
+        super(settings(properties, agency), codec, meters);
         this.agency = agency.type();
         this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;

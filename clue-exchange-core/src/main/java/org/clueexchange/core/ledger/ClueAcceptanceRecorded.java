@@ -1,4 +1,0 @@
-package org.clueexchange.core.ledger;
-
-public record ClueAcceptanceRecorded(String clueId, Assertion assertion, String receiverCaseNumber) {
-}

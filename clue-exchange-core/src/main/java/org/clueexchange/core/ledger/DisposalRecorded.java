@@ -1,6 +1,0 @@
-package org.clueexchange.core.ledger;
-
-import org.clueexchange.events.DisposalMethod;
-
-public record DisposalRecorded(String clueId, Assertion assertion, DisposalMethod method, String explanation) {
-}

@@ -1,0 +1,103 @@
+package org.clueexchange.core.ledger.command;
+
+import static org.clueexchange.core.ledger.FactKind.ACCEPTED;
+import static org.clueexchange.core.ledger.FactKind.CONCLUDED;
+import static org.clueexchange.core.ledger.FactKind.FEEDBACK_ACKNOWLEDGED;
+import static org.clueexchange.core.ledger.FactKind.FEEDBACK_SENT;
+import static org.clueexchange.core.ledger.FactKind.RECEIVED;
+import static org.clueexchange.core.ledger.FactKind.RETURNED;
+import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clueexchange.core.ledger.AnomalyKind;
+import org.clueexchange.core.ledger.FactKind;
+import org.clueexchange.core.ledger.FactSide;
+import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.ledger.messages.FactRecorded;
+import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
+
+/**
+ * The rules by which two facts of one clue contradict each other. Each rule judges a pair, whichever arrived first,
+ * and names the same fact of the pair as the one that carries the anomaly, so that every delivery order of the same
+ * facts yields the same anomalies.
+ */
+final class LedgerRules {
+
+    /** Which of two facts came first by the agencies' own clocks; event ids break ties. */
+    static final Comparator<FactRecorded> EARLIEST = Comparator.comparing(
+            (FactRecorded fact) -> fact.assertion().occurredAt()).thenComparing(fact -> fact.assertion().eventId());
+
+    /** What each kind of fact presupposes happened before it. */
+    private static final Map<FactKind, Set<FactKind>> PREREQUISITES = Map.of(
+            RECEIVED, EnumSet.of(TRANSFERRED),
+            ACCEPTED, EnumSet.of(RECEIVED),
+            RETURNED, EnumSet.of(TRANSFERRED),
+            FactKind.DISPOSED, EnumSet.of(ACCEPTED),
+            FactKind.PROGRESS_REPORTED, EnumSet.of(ACCEPTED),
+            CONCLUDED, EnumSet.of(ACCEPTED),
+            FEEDBACK_SENT, EnumSet.of(CONCLUDED),
+            FEEDBACK_ACKNOWLEDGED, EnumSet.of(FEEDBACK_SENT));
+
+    private LedgerRules() {
+    }
+
+    /** The anomalies between {@code fact} and each fact recorded before it. */
+    static List<LedgerAnomalyRecorded> anomalies(FactRecorded fact, List<FactRecorded> recorded) {
+        List<LedgerAnomalyRecorded> anomalies = new ArrayList<>();
+        for (FactRecorded other : recorded) {
+            judge(fact, other, anomalies);
+            judge(other, fact, anomalies);
+            if (fact.factKind() == TRANSFERRED && other.factKind() == TRANSFERRED) {
+                FactRecorded later = later(fact, other);
+                FactRecorded earlier = later == fact ? other : fact;
+                anomalies.add(anomaly(later, earlier, AnomalyKind.REPEATED_TRANSFER, "transferred again at "
+                        + later.assertion().occurredAt() + " (first transferred at "
+                        + earlier.assertion().occurredAt() + ")"));
+            }
+            if (EnumSet.of(fact.factKind(), other.factKind()).equals(EnumSet.of(ACCEPTED, RETURNED))) {
+                FactRecorded later = later(fact, other);
+                FactRecorded earlier = later == fact ? other : fact;
+                anomalies.add(anomaly(later, earlier, AnomalyKind.ACCEPTED_AND_RETURNED,
+                        later.factKind().verb() + " at " + later.assertion().occurredAt() + ", though "
+                                + earlier.factKind().verb() + " at " + earlier.assertion().occurredAt()));
+            }
+        }
+        return anomalies;
+    }
+
+    /** The one-sided rules: what {@code fact} contradicts in {@code other}. */
+    private static void judge(FactRecorded fact, FactRecorded other, List<LedgerAnomalyRecorded> anomalies) {
+        if (other.factKind() == TRANSFERRED && fact.factKind() != TRANSFERRED) {
+            AgencyId asserter = fact.assertion().assertedBy();
+            if (fact.factKind().side() == FactSide.RECEIVER && !asserter.equals(other.namedReceiver())) {
+                anomalies.add(anomaly(fact, other, AnomalyKind.RECEIVER_MISMATCH, "asserted by " + asserter
+                        + ", but the transfer names " + other.namedReceiver()));
+            }
+            if (fact.factKind().side() == FactSide.SENDER && !asserter.equals(other.assertion().assertedBy())) {
+                anomalies.add(anomaly(fact, other, AnomalyKind.SENDER_MISMATCH, "asserted by " + asserter
+                        + ", but " + other.assertion().assertedBy() + " transferred the clue"));
+            }
+        }
+        if (PREREQUISITES.getOrDefault(fact.factKind(), Set.of()).contains(other.factKind())
+                && fact.assertion().occurredAt().isBefore(other.assertion().occurredAt())) {
+            anomalies.add(anomaly(fact, other, AnomalyKind.OUT_OF_SEQUENCE, fact.factKind().verb() + " at "
+                    + fact.assertion().occurredAt() + ", before " + other.factKind().verb() + " at "
+                    + other.assertion().occurredAt()));
+        }
+    }
+
+    private static FactRecorded later(FactRecorded one, FactRecorded other) {
+        return EARLIEST.compare(one, other) > 0 ? one : other;
+    }
+
+    private static LedgerAnomalyRecorded anomaly(FactRecorded fact, FactRecorded related, AnomalyKind kind,
+                                                 String detail) {
+        return new LedgerAnomalyRecorded(fact.clueId(), fact.assertion().eventId(), related.assertion().eventId(),
+                kind, detail);
+    }
+}

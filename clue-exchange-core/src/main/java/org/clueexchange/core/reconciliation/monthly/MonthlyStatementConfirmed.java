@@ -1,7 +1,0 @@
-package org.clueexchange.core.reconciliation.monthly;
-
-import org.clueexchange.core.ledger.Assertion;
-
-/** One agency confirmed the revision with this digest; with both agencies' confirmations it never changes. */
-public record MonthlyStatementConfirmed(String statementId, int revision, String digest, Assertion assertion) {
-}

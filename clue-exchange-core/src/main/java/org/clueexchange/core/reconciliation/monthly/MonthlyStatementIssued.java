@@ -1,6 +1,0 @@
-package org.clueexchange.core.reconciliation.monthly;
-
-/** A revision of a statement was issued; confirmations of earlier revisions no longer count. */
-public record MonthlyStatementIssued(String statementId, String jurisdiction, String period, int revision,
-                                     String digest, String content, String issuedBy) {
-}

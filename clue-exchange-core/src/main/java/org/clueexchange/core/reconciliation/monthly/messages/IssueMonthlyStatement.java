@@ -1,0 +1,12 @@
+package org.clueexchange.core.reconciliation.monthly.messages;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Issue the statement drawn up from the ledger as it stands.
+ *
+ * @param content the statement as JSON, the exact text {@code digest} is the SHA-256 of
+ */
+public record IssueMonthlyStatement(@TargetAggregateIdentifier String statementId, String jurisdiction,
+                                    String period, String digest, String content, String issuedBy) {
+}

@@ -1,0 +1,12 @@
+package org.clueexchange.core.reconciliation.monthly.messages;
+
+import org.clueexchange.core.ledger.messages.Assertion;
+
+
+/**
+ * An agency's confirmation that cannot count, kept with why: it names a digest the statement does not have, or a
+ * statement not issued. The agency sees it and confirms again what was actually issued.
+ */
+public record MonthlyStatementConfirmationRefused(String statementId, String digest, Assertion assertion,
+                                                  String reason) {
+}

@@ -1,0 +1,145 @@
+package org.clueexchange.core.reconciliation.monthly.statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clueexchange.core.ledger.Direction;
+import org.clueexchange.core.ledger.query.LedgerTotals;
+import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
+
+/**
+ * The tables officers report upward, in the groupings the agencies publish: per direction by stage, per clue source,
+ * per outcome and per rank, each for the month and cumulative to its last day (截至).
+ */
+final class SummaryTables {
+
+    private static final Map<String, String> STAGES = stages();
+    private static final Map<ClueSource, String> SOURCES = sources();
+    private static final Map<String, Set<String>> OUTCOME_GROUPS = outcomeGroups();
+    private static final Map<String, Set<String>> RANK_GROUPS = rankGroups();
+
+    private SummaryTables() {
+    }
+
+    static List<ReportTable> of(LedgerTotals totals, StatementPeriod period) {
+        String asOf = "截至" + lastDay(period) + " cumulative";
+        List<ReportTable> tables = new ArrayList<>();
+        List<String> stageColumns = new ArrayList<>(List.of("移送方向 Direction"));
+        STAGES.values().forEach(stage -> {
+            stageColumns.add(stage + " 本月 month");
+            stageColumns.add(stage + " " + asOf);
+        });
+        List<List<Object>> stageRows = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            List<Object> row = new ArrayList<>(List.of(direction.label()));
+            STAGES.keySet().forEach(stage -> {
+                LedgerTotals.Count count = find(totals.stages(), direction, Set.of(stage));
+                row.add(count.period());
+                row.add(count.cumulative());
+            });
+            stageRows.add(row);
+        }
+        tables.add(new ReportTable("线索移送情况 Clues by direction and stage", stageColumns, stageRows));
+        Map<String, Set<String>> sourceGroups = new LinkedHashMap<>();
+        SOURCES.forEach((source, label) -> sourceGroups.put(label, Set.of(source.name())));
+        tables.add(grouped("线索来源 Clues by source", "线索来源 Source", "件 clues", totals.sources(), sourceGroups,
+                asOf));
+        tables.add(grouped("办结结果 Persons by outcome of concluded clues", "处理结果 Outcome", "人 persons",
+                totals.outcomes(), OUTCOME_GROUPS, asOf));
+        tables.add(grouped("涉及人员职级 Persons named by rank", "职级 Rank", "人 persons", totals.ranks(),
+                RANK_GROUPS, asOf));
+        return tables;
+    }
+
+    /** One row per direction and group, counting the month's and the cumulative figures of the group's items. */
+    private static ReportTable grouped(String title, String groupColumn, String unit, List<LedgerTotals.Count> counts,
+                                       Map<String, Set<String>> groups, String asOf) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            groups.forEach((label, items) -> {
+                LedgerTotals.Count count = find(counts, direction, items);
+                rows.add(List.of(direction.label(), label, count.period(), count.cumulative()));
+            });
+        }
+        return new ReportTable(title, List.of("移送方向 Direction", groupColumn, "本月 month (" + unit + ")",
+                asOf + " (" + unit + ")"), rows);
+    }
+
+    private static LedgerTotals.Count find(List<LedgerTotals.Count> counts, Direction direction, Set<String> items) {
+        long period = 0;
+        long cumulative = 0;
+        for (LedgerTotals.Count count : counts) {
+            if (count.direction() == direction && items.contains(count.item())) {
+                period += count.period();
+                cumulative += count.cumulative();
+            }
+        }
+        return new LedgerTotals.Count(direction, null, period, cumulative);
+    }
+
+    private static LocalDate lastDay(StatementPeriod period) {
+        return period.month().atEndOfMonth();
+    }
+
+    private static Map<String, String> stages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        stages.put("TRANSFERRED", "移送 transferred");
+        stages.put("RECEIVED", "签收 received");
+        stages.put("ACCEPTED", "受理 accepted");
+        stages.put("RETURNED", "退回 returned");
+        stages.put("CONCLUDED", "办结 concluded");
+        stages.put("IN_PROGRESS", "在办 in progress");
+        return stages;
+    }
+
+    private static Map<ClueSource, String> sources() {
+        Map<ClueSource, String> sources = new LinkedHashMap<>();
+        sources.put(ClueSource.HIGHER_LEVEL_ASSIGNED, "上级交办 assigned by a higher level");
+        sources.put(ClueSource.OWN_DISCOVERY, "自行发现 own discovery");
+        sources.put(ClueSource.INSPECTION_TOUR, "巡视巡察 inspection tour");
+        sources.put(ClueSource.POLITICAL_LEGAL_TRANSFER, "政法机关移送 political-legal transfer");
+        sources.put(ClueSource.OTHER_UNIT_TRANSFER, "其他单位移送 other unit");
+        sources.put(ClueSource.PUBLIC_REPORT, "群众举报 public report");
+        sources.put(ClueSource.OTHER, "其他 other");
+        return sources;
+    }
+
+    private static Map<String, Set<String>> outcomeGroups() {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        groups.put("立案 put on file", names(Outcome.PUT_ON_FILE, Outcome.CRIMINAL_CASE_OPENED));
+        groups.put("党纪政务处分 party or administrative sanction",
+                names(Outcome.PARTY_DISCIPLINE, Outcome.ADMINISTRATIVE_SANCTION));
+        groups.put("组织处理/问责 organisational handling or accountability",
+                names(Outcome.ORGANISATIONAL_HANDLING, Outcome.ACCOUNTABILITY));
+        groups.put("留置 detention", names(Outcome.DETENTION));
+        groups.put("移送司法 transferred to the judiciary",
+                names(Outcome.TRANSFER_TO_JUDICIARY, Outcome.SENT_FOR_PROSECUTION));
+        groups.put("其他 other", names(Outcome.UNFOUNDED, Outcome.NOT_OPENED, Outcome.MERGED, Outcome.OTHER));
+        return groups;
+    }
+
+    private static Map<String, Set<String>> rankGroups() {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        groups.put("县处级(含以上) county/division and above", names(OfficialRank.PROVINCIAL_MINISTERIAL,
+                OfficialRank.DEPARTMENT_BUREAU, OfficialRank.COUNTY_DIVISION));
+        groups.put("乡科级 township/section", names(OfficialRank.TOWNSHIP_SECTION));
+        groups.put("村(社区)干部 village cadre", names(OfficialRank.VILLAGE_CADRE));
+        groups.put("其他 other", names(OfficialRank.GENERAL_STAFF, OfficialRank.OTHER));
+        return groups;
+    }
+
+    private static Set<String> names(Enum<?>... values) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,323 @@
+package org.clueexchange.core.ledger.command;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyIterable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.clueexchange.core.ledger.AnomalyKind;
+import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.core.ledger.SlaDeadline;
+import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.ledger.messages.Assertion;
+import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
+import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
+import org.clueexchange.core.ledger.messages.ClueReturnRecorded;
+import org.clueexchange.core.ledger.messages.ClueTransferRecorded;
+import org.clueexchange.core.ledger.messages.ConclusionRecorded;
+import org.clueexchange.core.ledger.messages.DisposalRecorded;
+import org.clueexchange.core.ledger.messages.FactRecorded;
+import org.clueexchange.core.ledger.messages.FeedbackAcknowledgementRecorded;
+import org.clueexchange.core.ledger.messages.FeedbackRecorded;
+import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
+import org.clueexchange.core.ledger.messages.OutcomeTally;
+import org.clueexchange.core.ledger.messages.RecordFact;
+import org.clueexchange.core.ledger.messages.SlaBreached;
+import org.clueexchange.core.ledger.messages.SlaClockStarted;
+import org.clueexchange.core.ledger.messages.SlaClockStopped;
+import org.clueexchange.core.ledger.messages.TransferredClue;
+import org.clueexchange.core.sla.ConfiguredSlaPolicy;
+import org.clueexchange.core.sla.SlaProperties;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReturnReason;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+
+class TransferLedgerEntryTest {
+
+    private static final String CLUE = "POLICE-530600-XS001";
+    private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
+    private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
+    private static final AgencyId OTHER_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
+    /** Noon in Zhaotong (UTC+8). */
+    private static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
+    private static final Instant MIDNIGHT = Instant.parse("2020-06-10T16:00:00Z");
+    private static final TransferredClue CLUE_CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
+            AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
+            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
+            "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
+    private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
+
+    /** A fresh fixture per scenario: a fixture keeps the deadlines scheduled in earlier scenarios. */
+    private static AggregateTestFixture<TransferLedgerEntry> fixture() {
+        AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
+        fixture.registerInjectableResource(new ConfiguredSlaPolicy(new SlaProperties(
+                new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1))));
+        return fixture;
+    }
+
+    @Test
+    void aTransferOpensTheEntryAndStartsThePickUpAndSameDayClocks() {
+        Assertion transfer = assertion(POLICE, NOON);
+
+        fixture().givenCurrentTime(NOON)
+                .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT))
+                .expectScheduledDeadline(Duration.ofHours(24), new SlaDeadline(SlaClock.PICK_UP,
+                        NOON.plus(Duration.ofHours(24))))
+                .expectScheduledDeadline(Duration.between(NOON, MIDNIGHT), new SlaDeadline(
+                        SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
+    }
+
+    @Test
+    void theReceiptStopsThePickUpClockAndTheAcceptanceStartsDisposalAndFeedbackClocks() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(1200));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false));
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                        record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .when(record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001")))
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
+                        new SlaClockStopped(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, acceptance.eventId(),
+                                acceptance.occurredAt(), false),
+                        new SlaClockStarted(CLUE, SlaClock.DISPOSAL, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofHours(2))),
+                        new SlaClockStarted(CLUE, SlaClock.FEEDBACK, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void aReceiptBeforeItsTransferIsRecordedAndStopsTheClockTheTransferStarts() {
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion transfer = assertion(POLICE, NOON);
+
+        fixture().givenNoPriorActivity()
+                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()));
+        fixture().givenCommands(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT));
+    }
+
+    @Test
+    void aRedeliveredFactHasNoSecondEffect() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                        record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void ofTwoTransfersTheLaterRepeatsTheEarlierWhicheverArrivesFirst() {
+        Assertion first = assertion(POLICE, NOON);
+        Assertion second = assertion(POLICE, NOON.plusSeconds(60));
+        LedgerAnomalyRecorded repeated = new LedgerAnomalyRecorded(CLUE, second.eventId(), first.eventId(),
+                AnomalyKind.REPEATED_TRANSFER, "transferred again at " + second.occurredAt()
+                + " (first transferred at " + NOON + ")");
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT))),
+                record(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT)), repeated);
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, second, DISCIPLINE, CLUE_CONTENT))),
+                record(new ClueTransferRecorded(CLUE, first, DISCIPLINE, CLUE_CONTENT)), repeated);
+    }
+
+    @Test
+    void aReceiverSideFactFromAnAgencyTheTransferDoesNotNameIsAnAnomalyWhicheverArrivesFirst() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion receipt = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+        LedgerAnomalyRecorded mismatch = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                AnomalyKind.RECEIVER_MISMATCH,
+                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600");
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
+                record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), mismatch);
+        expectAnomalies(List.of(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
+                record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)), mismatch);
+    }
+
+    @Test
+    void anAcknowledgementFromAnAgencyThatDidNotTransferIsAnAnomaly() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion acknowledgement = assertion(new AgencyId(AgencyType.POLICE, "530700"), NOON.plusSeconds(600));
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
+                record(new FeedbackAcknowledgementRecorded(CLUE, acknowledgement, UUID.randomUUID().toString())),
+                new LedgerAnomalyRecorded(CLUE, acknowledgement.eventId(), transfer.eventId(),
+                        AnomalyKind.SENDER_MISMATCH,
+                        "asserted by POLICE@530700, but POLICE@530600 transferred the clue"));
+    }
+
+    @Test
+    void aFactDatedBeforeAFactItPresupposesIsAnAnomalyWhicheverArrivesFirst() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion receipt = assertion(DISCIPLINE, NOON.minusSeconds(3600));
+        LedgerAnomalyRecorded early = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                AnomalyKind.OUT_OF_SEQUENCE, "received at " + receipt.occurredAt() + ", before transferred at " + NOON);
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
+                record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), early);
+        expectAnomalies(List.of(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
+                record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)), early);
+    }
+
+    @Test
+    void feedbackDatedBeforeTheConclusionIsOutOfSequence() {
+        Assertion conclusion = assertion(DISCIPLINE, NOON.plusSeconds(7200));
+        Assertion feedback = assertion(DISCIPLINE, NOON.plusSeconds(3600));
+
+        expectAnomalies(List.of(record(new ConclusionRecorded(CLUE, conclusion, OUTCOMES, "查实"))),
+                record(new FeedbackRecorded(CLUE, feedback, OUTCOMES, "已查实")),
+                new LedgerAnomalyRecorded(CLUE, feedback.eventId(), conclusion.eventId(), AnomalyKind.OUT_OF_SEQUENCE,
+                        "feedback sent at " + feedback.occurredAt() + ", before concluded at "
+                                + conclusion.occurredAt()));
+    }
+
+    @Test
+    void aClueBothAcceptedAndReturnedIsAnAnomalyOnTheLaterOfTheTwo() {
+        Assertion acceptance = assertion(DISCIPLINE, NOON);
+        Assertion returned = assertion(DISCIPLINE, NOON.plusSeconds(60));
+
+        expectAnomalies(List.of(record(new ClueReturnRecorded(CLUE, returned, ReturnReason.NOT_OUR_JURISDICTION,
+                        "非本级管辖"))),
+                record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-1")),
+                new LedgerAnomalyRecorded(CLUE, returned.eventId(), acceptance.eventId(),
+                        AnomalyKind.ACCEPTED_AND_RETURNED, "returned at " + returned.occurredAt()
+                        + ", though accepted at " + acceptance.occurredAt()));
+    }
+
+    @Test
+    void aTimeLimitIsBreachedExactlyWhenItFallsDueUnfulfilled() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Instant pickUpDue = NOON.plus(Duration.ofHours(24));
+
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .whenTimeAdvancesTo(MIDNIGHT.minusMillis(1))
+                .expectNoEvents();
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .whenTimeAdvancesTo(MIDNIGHT)
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                        record(new ClueReceiptRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(60)), POLICE,
+                                "r".repeat(64))))
+                .whenTimeAdvancesTo(pickUpDue)
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
+    }
+
+    @Test
+    void aFactFulfillingALimitLateStopsItLateAndAFactThatOccurredInTimeButArrivedLateStopsItInTime() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion lateAcceptance = assertion(DISCIPLINE, MIDNIGHT.plusSeconds(60));
+        Assertion timelyAcceptance = assertion(DISCIPLINE, MIDNIGHT.minusSeconds(60));
+        SlaBreached breached = new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT);
+
+        fixture().given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT), breached)
+                .when(record(new ClueAcceptanceRecorded(CLUE, lateAcceptance, "ZTJW-1")))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.SAME_DAY_ACCEPTANCE, lateAcceptance.eventId(), lateAcceptance.occurredAt(), true))));
+        fixture().given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT), breached)
+                .when(record(new ClueAcceptanceRecorded(CLUE, timelyAcceptance, "ZTJW-1")))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.SAME_DAY_ACCEPTANCE, timelyAcceptance.eventId(), timelyAcceptance.occurredAt(),
+                        false))));
+    }
+
+    @Test
+    void anEarlierTransferArrivingLaterMovesTheClocksAndADeadlineOfTheOldDueTimeHasNoEffect() {
+        Assertion later = assertion(POLICE, NOON.plus(Duration.ofDays(1)));
+        Assertion earlier = assertion(POLICE, NOON);
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, later, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueTransferRecorded(CLUE, earlier, DISCIPLINE, CLUE_CONTENT)))
+                .expectEventsMatching(payloads(SlaClockStarted.class, contains(
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, earlier.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, earlier.eventId(), MIDNIGHT))));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(record(new ClueTransferRecorded(CLUE, later, DISCIPLINE, CLUE_CONTENT)),
+                        record(new ClueTransferRecorded(CLUE, earlier, DISCIPLINE, CLUE_CONTENT)))
+                .whenTimeAdvancesTo(NOON.plus(Duration.ofDays(3)))
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT),
+                        new SlaBreached(CLUE, SlaClock.PICK_UP, NOON.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void aReturnStopsEveryClockAndTheLifecycleReachesItsEnd() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion returned = assertion(DISCIPLINE, NOON.plusSeconds(60));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueReturnRecorded(CLUE, returned, ReturnReason.MATERIAL_INCOMPLETE, "材料不全")))
+                .expectEvents(new ClueReturnRecorded(CLUE, returned, ReturnReason.MATERIAL_INCOMPLETE, "材料不全"),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, returned.eventId(), returned.occurredAt(), false),
+                        new SlaClockStopped(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, returned.eventId(),
+                                returned.occurredAt(), false));
+        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion disposal = assertion(DISCIPLINE, NOON.plusSeconds(3600));
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
+                        record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-1")))
+                .when(record(new DisposalRecorded(CLUE, disposal, DisposalMethod.PRELIMINARY_VERIFICATION, null)))
+                .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
+                        SlaClock.DISPOSAL, disposal.eventId(), disposal.occurredAt(), false))));
+    }
+
+    private static RecordFact record(FactRecorded fact) {
+        return new RecordFact(fact);
+    }
+
+    /** Recording {@code fact} after {@code given} yields exactly these anomalies. */
+    private void expectAnomalies(List<Object> given, Object fact, LedgerAnomalyRecorded... anomalies) {
+        fixture().givenCommands(given)
+                .when(fact)
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloads(LedgerAnomalyRecorded.class,
+                        anomalies.length == 0 ? emptyIterable() : contains(anomalies)));
+    }
+
+    /** The published events' payloads of one type, matched as a list. */
+    private static <T> Matcher<List<EventMessage<?>>> payloads(Class<T> type, Matcher<? super List<T>> matcher) {
+        return new FeatureMatcher<List<EventMessage<?>>, List<T>>(matcher, type.getSimpleName() + " payloads",
+                "payloads") {
+            @Override
+            protected List<T> featureValueOf(List<EventMessage<?>> events) {
+                return events.stream().map(EventMessage::getPayload).filter(type::isInstance).map(type::cast).toList();
+            }
+        };
+    }
+
+    private static Assertion assertion(AgencyId agency, Instant occurredAt) {
+        return new Assertion(UUID.randomUUID().toString(), agency, "officer-1", occurredAt, occurredAt.plusSeconds(5));
+    }
+}

@@ -1,0 +1,203 @@
+package org.clueexchange.core.reconciliation.monthly.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.core.RunningCore;
+import org.clueexchange.core.cli.CoreCommandLine;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.wire.ClueEventSamples;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Monthly statements over a real broker and PostgreSQL, for March 2019 in Zhaotong (no other test's facts fall in or
+ * before it): issued from the ledger, written out in every format, explained, confirmed by both agencies, and left
+ * as confirmed when late facts arrive, which the next month's statement carries as amendments.
+ */
+class MonthlyStatementIT {
+
+    private static final String JURISDICTION = "530600";
+    private static final String MARCH = "STATEMENT-530600-2019-03";
+    /** 10:00 on 12 March 2019 in Zhaotong. */
+    private static final Instant MARCH_12 = Instant.parse("2019-03-12T02:00:00Z");
+
+    static RunningCore core;
+    static Database database;
+    static AgencyTopics topics;
+    static JsonHttp http;
+    static ClueTransferred unreceived;
+    static ClueTransferred concluded;
+    static FeedbackSent feedback;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        database = infrastructure.postgres().createDatabase("monthly_statement");
+        core = RunningCore.start(database, infrastructure.kafka().bootstrapServers(), "monthly-statement-it");
+        topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
+        http = new JsonHttp(core.uri(), null);
+
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        unreceived = ClueEventSamples.transferToPolice("DISCIPLINE-530600-M" + run + "-1", MARCH_12);
+        concluded = ClueEventSamples.transfer("POLICE-530600-M" + run + "-2", MARCH_12);
+        feedback = ClueEventSamples.feedback(concluded, MARCH_12.plus(Duration.ofDays(9)));
+        publish(unreceived, concluded,
+                ClueEventSamples.receipt(concluded, MARCH_12.plusSeconds(600)),
+                ClueEventSamples.acceptance(concluded, MARCH_12.plusSeconds(1200)),
+                ClueEventSamples.disposal(concluded, MARCH_12.plusSeconds(1800)),
+                ClueEventSamples.conclusion(concluded, MARCH_12.plus(Duration.ofDays(8))),
+                feedback);
+        await().atMost(Duration.ofSeconds(30)).until(() -> core.entry(concluded.getEnvelope().getClueId())
+                .map(entry -> entry.path("state").asText().equals("FEEDBACK_SENT")).orElse(false)
+                && core.entry(unreceived.getEnvelope().getClueId()).isPresent());
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        core.close();
+    }
+
+    @Test
+    void aStatementShowsEachSideAndEachBreakAndTheTotals() {
+        JsonNode statement = issue("2019-03").successfully();
+
+        assertThat(statement.path("statementId").asText()).isEqualTo(MARCH);
+        assertThat(statement.path("digest").asText()).matches("[0-9a-f]{64}");
+        JsonNode lines = statement.path("content").path("lines");
+        assertThat(lines).extracting(line -> line.path("clueId").asText()).containsExactly(
+                unreceived.getEnvelope().getClueId(), concluded.getEnvelope().getClueId());
+        assertThat(lines.get(1).path("state").asText()).isEqualTo("FEEDBACK_SENT");
+        assertThat(lines.get(1).path("receiverRecord").path("feedbackAt").asText()).isEqualTo("2019-03-21T02:00:00Z");
+        assertThat(lines.get(1).path("breaks")).extracting(found -> found.path("category").asText() + "/"
+                + found.path("sideToAct").asText() + "/" + found.path("ageDays").asLong())
+                .containsExactly("FEEDBACK_NOT_ACKNOWLEDGED/SENDER/10");
+        assertThat(lines.get(0).path("breaks")).extracting(found -> found.path("category").asText() + "/"
+                + found.path("sideToAct").asText() + "/" + found.path("ageDays").asLong() + "/"
+                + found.path("aging").asText())
+                .containsExactly("SENT_NOT_RECEIVED/RECEIVER/19/UP_TO_30_DAYS");
+        JsonNode stages = statement.path("content").path("summary").get(0);
+        assertThat(stages.path("title").asText()).startsWith("线索移送情况");
+        assertThat(stages.path("rows").get(0)).extracting(JsonNode::asText).startsWith("政法机关→纪检监察机关",
+                "1", "1", "1", "1", "1", "1");
+        assertThat(stages.path("rows").get(1)).extracting(JsonNode::asText).startsWith("纪检监察机关→政法机关",
+                "1", "1", "0", "0");
+    }
+
+    @Test
+    void aStatementIsReadAsAWorkbookACsvFileAndAPrintablePage() throws Exception {
+        issue("2019-03").successfully();
+
+        byte[] workbook = download(MARCH, "xlsx");
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(read.getSheets().map(Sheet::getName)).contains("对账单", "差异汇总", "线索明细", "差异明细", "更正");
+            Sheet lines = read.getSheets().filter(sheet -> sheet.getName().equals("线索明细")).findFirst().orElseThrow();
+            List<Row> rows = lines.read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("线索编号 Clue");
+            assertThat(rows).hasSize(3);
+        }
+        byte[] csv = download(MARCH, "csv");
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("线索编号 Clue,移送方向 Direction")
+                .contains(unreceived.getEnvelope().getClueId() + ",纪检监察机关→政法机关");
+        assertThat(new String(download(MARCH, "html"), StandardCharsets.UTF_8)).contains("问题线索一月一对账")
+                .contains("已移送未签收").contains("纪检监察机关对账人");
+    }
+
+    @Test
+    void anOfficerReadsTheWorkbookAndThePageFromOneCommand(@TempDir Path out) throws IOException {
+        int exit = CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", JURISDICTION, "--period", "2019-03",
+                "--out", out.toString(), "--officer", "ZT-DZ-01",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password());
+
+        assertThat(exit).isZero();
+        assertThat(out.resolve(MARCH + ".xlsx")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve(MARCH + ".html"))).contains(MARCH);
+    }
+
+    @Test
+    void badRequestsNameTheirField() {
+        assertThat(field(issue("2019-13"))).isEqualTo("period");
+        assertThat(field(http.post("/api/reconciliation/monthly", Map.of("jurisdiction", "5306",
+                "period", "2019-03", "officerId", "ZT-DZ-01")))).isEqualTo("jurisdiction");
+        JsonHttp.Response unfinished = issue("2999-01");
+        assertThat(unfinished.status()).isEqualTo(400);
+        assertThat(field(unfinished)).isEqualTo("period");
+        JsonHttp.Response pdf = http.get("/api/reconciliation/monthly/" + MARCH + "?format=pdf");
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(field(pdf)).isEqualTo("format");
+        assertThat(http.get("/api/reconciliation/monthly/STATEMENT-530600-1999-01").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBreakIsExplainedWithANoteThatTheStatementShowsBesideIt() {
+        issue("2019-03").successfully();
+
+        JsonNode resolved = http.post("/api/reconciliation/monthly/" + MARCH + "/break-resolutions", Map.of(
+                "clueId", unreceived.getEnvelope().getClueId(), "category", "SENT_NOT_RECEIVED",
+                "note", "纸质材料3月30日寄出，纪委4月2日签收", "officerId", "ZT-DZ-01")).successfully();
+
+        assertThat(resolved.path("resolutions")).extracting(resolution -> resolution.path("category").asText())
+                .containsExactly("SENT_NOT_RECEIVED");
+        JsonHttp.Response unlisted = http.post("/api/reconciliation/monthly/" + MARCH + "/break-resolutions",
+                Map.of("clueId", unreceived.getEnvelope().getClueId(), "category", "RETURNED", "note", "x",
+                        "officerId", "ZT-DZ-01"));
+        assertThat(unlisted.status()).isEqualTo(404);
+        assertThat(field(unlisted)).isEqualTo("clueId");
+    }
+
+    private static JsonHttp.Response issue(String period) {
+        return http.post("/api/reconciliation/monthly", Map.of("jurisdiction", JURISDICTION, "period", period,
+                "officerId", "ZT-DZ-01"));
+    }
+
+    private static String field(JsonHttp.Response response) {
+        assertThat(response.status()).isBetween(400, 499);
+        return StreamSupport.stream(response.body().path("errors").spliterator(), false)
+                .map(error -> error.path("field").asText()).findFirst().orElse("");
+    }
+
+    private static byte[] download(String statementId, String format) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(core.uri() + "/api/reconciliation/monthly/" + statementId + "?format=" + format)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void publish(SpecificRecord... events) throws Exception {
+        for (SpecificRecord event : events) {
+            topics.publish(event);
+        }
+    }
+}
