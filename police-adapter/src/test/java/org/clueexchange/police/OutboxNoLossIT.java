@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.adapter.AdapterRuntime;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -66,6 +67,7 @@ class OutboxNoLossIT {
             }
             assertThat(adapter.get("/api/v1/clue-transfers/" + clueIds.get(0), TOKEN).body().path("publication")
                     .asText()).isEqualTo("QUEUED");
+            assertThat(backlog()).isEqualTo(2 * CLUES);
         } finally {
             kafka.resume();
         }
@@ -81,6 +83,13 @@ class OutboxNoLossIT {
             events.forEach(event -> published.add(ClueEvents.envelopeOf(event).getEventId()));
         }
         assertThat(published).containsExactlyInAnyOrderElementsOf(eventIds);
+        assertThat(backlog()).isZero();
+    }
+
+    /** The outbox backlog as an operator reads it from the actuator: accepted, not yet acknowledged by Kafka. */
+    private static double backlog() {
+        return adapter.get("/actuator/metrics/" + AdapterRuntime.OUTBOX_BACKLOG, null).body().path("measurements")
+                .get(0).path("value").asDouble();
     }
 
     private static JsonNode accepted(JsonHttp.Response response) {

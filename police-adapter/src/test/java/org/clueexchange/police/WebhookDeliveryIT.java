@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.clueexchange.adapter.AdapterRuntime;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
@@ -119,6 +120,7 @@ class WebhookDeliveryIT {
                 item -> item != null && item.path("delivery").path("state").asText().equals("FAILED"));
         assertThat(failed.path("delivery").path("attempts").asInt()).isEqualTo(3);
         assertThat(failed.path("delivery").path("lastError").asText()).isEqualTo("HTTP 500");
+        assertThat(deliveries("FAILED")).as("failed pushes an operator sees").isGreaterThanOrEqualTo(1);
         long cursor = failed.path("cursor").asLong();
         assertThat(new JsonHttp(adapter.uri(), DUTY_DESK).get("/api/v1/deliveries?state=FAILED").body()
                 .path("items")).extracting(delivery -> delivery.path("cursor").asLong()).contains(cursor);
@@ -131,6 +133,12 @@ class WebhookDeliveryIT {
                 .path("state").asText().equals("FAILED"));
         assertThat(new JsonHttp(adapter.uri(), CASE_SYSTEM).post("/api/v1/deliveries/" + cursor + "/retry", "")
                 .status()).as("another client's delivery").isEqualTo(404);
+    }
+
+    /** The pushes in {@code state} as the actuator shows them. */
+    private static double deliveries(String state) {
+        return adapter.get("/actuator/metrics/" + AdapterRuntime.DELIVERIES + "?tag=state:" + state, null).body()
+                .path("measurements").get(0).path("value").asDouble();
     }
 
     private static List<Received> callsFor(String clueId) {

@@ -20,6 +20,7 @@ import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.subscription.DeadLetters;
+import org.clueexchange.subscription.FactMetrics;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
@@ -150,6 +151,27 @@ class LedgerIntakeIT {
     }
 
     @Test
+    void anOperatorSeesTheFactsAppliedAndDeadLetteredAndHowFarTheIntakeIsBehind() throws Exception {
+        double applied = metric(FactMetrics.APPLIED);
+        double deadLettered = metric(FactMetrics.DEAD_LETTERED);
+        String key = newClueId();
+        topics.publish(ExchangeTopics.DISCIPLINE_EVENTS, key, new byte[] {1, 2, 3});
+        topics.publish(ClueEventSamples.transfer(key, AT));
+
+        awaitEntry(key, "TRANSFERRED");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(metric(FactMetrics.APPLIED)).isGreaterThanOrEqualTo(applied + 1);
+            assertThat(metric(FactMetrics.DEAD_LETTERED)).isGreaterThanOrEqualTo(deadLettered + 1);
+            assertThat(metric(FactMetrics.LAG)).isZero();
+        });
+        JsonNode lag = core.get("/actuator/metrics/" + FactMetrics.LAG).body();
+        assertThat(lag.path("availableTags")).anySatisfy(tag -> {
+            assertThat(tag.path("tag").asText()).isEqualTo("consumer");
+            assertThat(tag.path("values")).hasSize(2);
+        });
+    }
+
+    @Test
     void aFactPublishedOnTheOtherAgencysTopicIsDeadLettered() throws Exception {
         ClueTransferred forged = ClueEventSamples.transfer(newClueId(), AT);
         byte[] bytes = ClueEventCodec.create().encode(forged);
@@ -198,6 +220,12 @@ class LedgerIntakeIT {
     private static JsonNode awaitEntry(String clueId, String state) {
         return await().atMost(PATIENCE).until(() -> core.entry(clueId),
                 entry -> entry.isPresent() && entry.get().path("state").asText().equals(state)).orElseThrow();
+    }
+
+    /** The meter's value for the core's consumer group, summed over its consumers, as the actuator shows it. */
+    private static double metric(String name) {
+        JsonNode meter = core.get("/actuator/metrics/" + name + "?tag=group:clue-exchange-core").body();
+        return meter.path("measurements").get(0).path("value").asDouble();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
