@@ -2,6 +2,7 @@ package org.clueexchange.wire;
 
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.events.Agency;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
@@ -30,6 +31,11 @@ public final class ClueEvents {
     /** Every clue event starts with an envelope; this reads it without knowing the event's type. */
     public static EventEnvelope envelopeOf(SpecificRecord event) {
         return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
+    }
+
+    /** An agency as people read it, e.g. {@code DISCIPLINE@530600}: the commission of Zhaotong. */
+    public static String nameOf(Agency agency) {
+        return agency.getType() + "@" + agency.getJurisdiction();
     }
 
     /** The event's type name as it appears on the wire and in logs, e.g. {@code ClueTransferred}. */

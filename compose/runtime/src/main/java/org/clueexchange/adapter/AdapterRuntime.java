@@ -16,9 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.AuthenticatedClients;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
-import org.clueexchange.adapter.clues.ReceivedClues;
-import org.clueexchange.adapter.clues.SentClues;
-import org.clueexchange.adapter.clues.Supervisions;
+import org.clueexchange.adapter.clues.KnownClues;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.delivery.DeliveryFeed;
 import org.clueexchange.adapter.delivery.DeliveryState;
@@ -37,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +52,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
 @Import(ApiProblems.class)
+@ComponentScan(basePackageClasses = {Outbox.class, ReceivedFacts.class, DeliveryFeed.class, KnownClues.class,
+        StatementConfirmations.class})
 public class AdapterRuntime implements WebMvcConfigurer {
 
     public static final String OUTBOX_BACKLOG = "clue.exchange.outbox.backlog";
@@ -70,22 +71,12 @@ public class AdapterRuntime implements WebMvcConfigurer {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, ClueEventCodec codec) {
-        return new Outbox(jdbc, codec);
-    }
-
-    @Bean
     OutboxRelay outboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource, AdapterProperties properties,
                             AdapterAgency agency, Clock clock) {
         String bootstrap = properties.kafka().bootstrapServers();
         String clientId = agency.type().name().toLowerCase() + "-adapter-outbox";
         return new OutboxRelay(outbox, jdbc, dataSource,
                 () -> new KafkaProducer<>(KafkaSettings.producer(bootstrap, clientId)), clock);
-    }
-
-    @Bean
-    ReceivedFacts receivedFacts(JdbcClient jdbc, ClueEventCodec codec) {
-        return new ReceivedFacts(jdbc, codec);
     }
 
     @Bean
@@ -122,36 +113,6 @@ public class AdapterRuntime implements WebMvcConfigurer {
                                         DataSource dataSource, Clock clock, ObjectMapper json) {
         return new WebhookDispatcher(deliveries, received, properties.clients(), properties.delivery(), dataSource,
                 clock, json);
-    }
-
-    @Bean
-    AssertedFacts assertedFacts(Outbox outbox, Clock clock, ObjectMapper json) {
-        return new AssertedFacts(outbox, clock, json);
-    }
-
-    @Bean
-    SentClues sentClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
-        return new SentClues(agency, facts, outbox, received);
-    }
-
-    @Bean
-    ReceivedClues receivedClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
-        return new ReceivedClues(agency, facts, outbox, received);
-    }
-
-    @Bean
-    Supervisions supervisions(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
-        return new Supervisions(agency, facts, outbox, received);
-    }
-
-    @Bean
-    StatementConfirmations statementConfirmations(AdapterAgency agency, AssertedFacts facts) {
-        return new StatementConfirmations(agency, facts);
-    }
-
-    @Bean
-    DeliveryFeed deliveryFeed(ReceivedFacts received, Deliveries deliveries, Clock clock) {
-        return new DeliveryFeed(received, deliveries, clock);
     }
 
     @Override

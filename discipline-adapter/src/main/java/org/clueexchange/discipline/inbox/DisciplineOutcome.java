@@ -5,29 +5,24 @@ import org.clueexchange.events.Outcome;
 /** What a discipline commission's handling of a clue came to, per person. */
 public enum DisciplineOutcome {
     /** 立案审查调查. */
-    PUT_ON_FILE(Outcome.PUT_ON_FILE),
+    PUT_ON_FILE,
     /** 党纪处分. */
-    PARTY_DISCIPLINE(Outcome.PARTY_DISCIPLINE),
+    PARTY_DISCIPLINE,
     /** 政务处分. */
-    ADMINISTRATIVE_SANCTION(Outcome.ADMINISTRATIVE_SANCTION),
+    ADMINISTRATIVE_SANCTION,
     /** 组织处理. */
-    ORGANISATIONAL_HANDLING(Outcome.ORGANISATIONAL_HANDLING),
+    ORGANISATIONAL_HANDLING,
     /** 问责. */
-    ACCOUNTABILITY(Outcome.ACCOUNTABILITY),
+    ACCOUNTABILITY,
     /** 留置. */
-    DETENTION(Outcome.DETENTION),
+    DETENTION,
     /** 移送司法机关. */
-    TRANSFER_TO_JUDICIARY(Outcome.TRANSFER_TO_JUDICIARY),
+    TRANSFER_TO_JUDICIARY,
     /** 查否. */
-    UNFOUNDED(Outcome.UNFOUNDED);
+    UNFOUNDED;
 
-    private final Outcome outcome;
-
-    DisciplineOutcome(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
+    /** The exchange's word for it: each is named as the outcome of the contract it stands for. */
     Outcome outcome() {
-        return outcome;
+        return Outcome.valueOf(name());
     }
 }

@@ -11,6 +11,7 @@ import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
+import org.clueexchange.wire.ClueEvents;
 
 /**
  * A clue transferred to the commission, as its clue management system sees it, with its history on both sides.
@@ -31,9 +32,7 @@ public record InboxItem(long cursor, String clueId, String from, String to, Inst
         ClueTransferred transfer = (ClueTransferred) fact.event();
         ClueContent content = transfer.getContent();
         return new InboxItem(fact.sequence(), fact.clueId(),
-                transfer.getEnvelope().getAssertedBy().getType() + "@"
-                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
-                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
+                ClueEvents.nameOf(transfer.getEnvelope().getAssertedBy()), ClueEvents.nameOf(transfer.getReceiver()),
                 transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getSource(),
                 content.getAllegation(), content.getPriority() == Priority.URGENT,
                 content.getSubjects().stream().map(subject -> new Person(subject.getName(), subject.getUnit(),

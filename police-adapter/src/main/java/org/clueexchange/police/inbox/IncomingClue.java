@@ -9,6 +9,7 @@ import org.clueexchange.events.ClueContent;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Priority;
+import org.clueexchange.wire.ClueEvents;
 
 /**
  * A clue a discipline commission transferred to the police (纪检监察机关移送的涉黑涉恶问题线索), as the case system
@@ -28,9 +29,7 @@ public record IncomingClue(long cursor, String clueId, String from, String to, I
         ClueTransferred transfer = (ClueTransferred) fact.event();
         ClueContent content = transfer.getContent();
         return new IncomingClue(fact.sequence(), fact.clueId(),
-                transfer.getEnvelope().getAssertedBy().getType() + "@"
-                        + transfer.getEnvelope().getAssertedBy().getJurisdiction(),
-                transfer.getReceiver().getType() + "@" + transfer.getReceiver().getJurisdiction(),
+                ClueEvents.nameOf(transfer.getEnvelope().getAssertedBy()), ClueEvents.nameOf(transfer.getReceiver()),
                 transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getAllegation(),
                 content.getPriority() == Priority.URGENT, content.getSuspects(),
                 content.getSubjects().stream().map(subject -> new Official(subject.getName(), subject.getUnit(),

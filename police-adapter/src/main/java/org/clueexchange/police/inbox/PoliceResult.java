@@ -5,21 +5,16 @@ import org.clueexchange.events.Outcome;
 /** What came of a clue the police handled, per person. */
 public enum PoliceResult {
     /** 立案侦查. */
-    CRIMINAL_CASE_OPENED(Outcome.CRIMINAL_CASE_OPENED),
+    CRIMINAL_CASE_OPENED,
     /** 不予立案. */
-    NOT_OPENED(Outcome.NOT_OPENED),
+    NOT_OPENED,
     /** 并案侦查. */
-    MERGED(Outcome.MERGED),
+    MERGED,
     /** 移送审查起诉. */
-    SENT_FOR_PROSECUTION(Outcome.SENT_FOR_PROSECUTION);
+    SENT_FOR_PROSECUTION;
 
-    private final Outcome outcome;
-
-    PoliceResult(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
+    /** The exchange's word for it: each is named as the outcome of the contract it stands for. */
     Outcome outcome() {
-        return outcome;
+        return Outcome.valueOf(name());
     }
 }

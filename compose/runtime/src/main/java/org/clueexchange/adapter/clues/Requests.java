@@ -30,6 +30,16 @@ public final class Requests {
     private Requests() {
     }
 
+    /** What every request that asserts a fact says: the system's record id, the officer, and when it happened. */
+    public interface Act {
+        String recordId();
+
+        String officerId();
+
+        /** When it happened at the agency; now if absent. */
+        Instant occurredAt();
+    }
+
     /**
      * 签收: the clue reached the agency.
      *
@@ -40,7 +50,7 @@ public final class Requests {
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
-            @Valid List<@NotNull Document> receivedAttachments) {
+            @Valid List<@NotNull Document> receivedAttachments) implements Act {
     }
 
     /** A document as it arrived, with the SHA-256 of the bytes received. */
@@ -53,7 +63,7 @@ public final class Requests {
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
-            @NotBlank @Size(max = 64) String caseNumber) {
+            @NotBlank @Size(max = 64) String caseNumber) implements Act {
     }
 
     /** 退回: the agency refuses the clue and sends it back, saying why. */
@@ -62,7 +72,7 @@ public final class Requests {
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
             @NotNull ReturnReason reason,
-            @NotBlank @Size(max = 4000) String explanation) {
+            @NotBlank @Size(max = 4000) String explanation) implements Act {
     }
 
     /** 进展: how handling is going. */
@@ -70,7 +80,7 @@ public final class Requests {
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
-            @NotBlank @Size(max = 4000) String summary) {
+            @NotBlank @Size(max = 4000) String summary) implements Act {
     }
 
     /** 反馈: the results go back to the sender; the outcomes are those of the agency's conclusion. */
@@ -78,14 +88,14 @@ public final class Requests {
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
-            @NotBlank @Size(max = 4000) String summary) {
+            @NotBlank @Size(max = 4000) String summary) implements Act {
     }
 
     /** 反馈确认: the sender confirms the latest feedback on its clue; the loop closes. */
     public record Acknowledgement(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt) {
+            Instant occurredAt) implements Act {
     }
 
     /**
@@ -102,7 +112,7 @@ public final class Requests {
             @NotNull SupervisionKind kind,
             @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String escalatedTo,
             Instant dueAt,
-            @NotBlank @Size(max = 4000) String instructions) {
+            @NotBlank @Size(max = 4000) String instructions) implements Act {
     }
 
     /**
@@ -114,7 +124,7 @@ public final class Requests {
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @NotBlank @Size(max = 64) String officerId,
             Instant occurredAt,
-            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest) {
+            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest) implements Act {
     }
 
     /** 移送, as an adapter's transfer request translates it from its agency's terms. */
@@ -123,26 +133,14 @@ public final class Requests {
     }
 
     /** 处置, as an adapter's request translates it from its agency's terms. */
-    public interface DisposalDecision {
-        String recordId();
-
-        String officerId();
-
-        Instant occurredAt();
-
+    public interface DisposalDecision extends Act {
         DisposalMethod disposalMethod();
 
         String explanation();
     }
 
     /** 办结, as an adapter's request translates it from its agency's terms: persons per outcome. */
-    public interface Conclusion {
-        String recordId();
-
-        String officerId();
-
-        Instant occurredAt();
-
+    public interface Conclusion extends Act {
         List<OutcomeCount> outcomeCounts();
 
         String summary();

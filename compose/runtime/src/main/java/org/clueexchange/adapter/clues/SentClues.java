@@ -1,14 +1,7 @@
 package org.clueexchange.adapter.clues;
 
-import java.util.Comparator;
-import java.util.Optional;
-import org.clueexchange.adapter.AdapterAgency;
-import org.clueexchange.adapter.AssertedFacts;
 import org.clueexchange.adapter.access.AgencyClient;
-import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
-import org.clueexchange.adapter.received.ReceivedFact;
-import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.api.Page;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.events.Agency;
@@ -18,27 +11,21 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.wire.ClueContentDigest;
+import org.springframework.stereotype.Component;
 
 /**
  * The clues this adapter's agency transfers: sending them, following them, and what it asserts about them
  * afterwards. Every action is refused unless the client may act for the jurisdiction that sent the clue.
  */
+@Component
 public final class SentClues {
 
-    private static final String TRANSFERRED = ClueTransferred.getClassSchema().getName();
-
-    private final AdapterAgency agency;
     private final AssertedFacts facts;
-    private final Outbox outbox;
-    private final ReceivedFacts received;
-    private final ClueHistories histories;
+    private final KnownClues clues;
 
-    public SentClues(AdapterAgency agency, AssertedFacts facts, Outbox outbox, ReceivedFacts received) {
-        this.agency = agency;
+    public SentClues(AssertedFacts facts, KnownClues clues) {
         this.facts = facts;
-        this.outbox = outbox;
-        this.received = received;
-        this.histories = new ClueHistories(outbox, received);
+        this.clues = clues;
     }
 
     /**
@@ -48,18 +35,17 @@ public final class SentClues {
     public SentClueView transfer(Requests.Transfer request, AgencyClient client) {
         TransferDraft draft = request.draft();
         client.requireJurisdiction(draft.jurisdiction(), "jurisdiction");
-        String clueId = new SentClueId(agency.type(), draft.jurisdiction(), draft.recordId()).toString();
-        EventEnvelope envelope = facts.envelope(clueId, new Agency(agency.type(), draft.jurisdiction()),
-                draft.officerId(), draft.occurredAt());
+        String clueId = new SentClueId(facts.agency().type(), draft.jurisdiction(), draft.recordId()).toString();
+        EventEnvelope envelope = facts.envelope(clueId, draft.jurisdiction(), draft.officerId(), draft.occurredAt());
         ClueTransferred transfer = new ClueTransferred(envelope,
-                new Agency(agency.counterpart(), draft.receiverJurisdiction()), draft.content(),
+                new Agency(facts.agency().counterpart(), draft.receiverJurisdiction()), draft.content(),
                 ClueContentDigest.of(draft.content()));
-        return view(facts.assertFact("transfer:" + clueId, "recordId", request, transfer));
+        return view(facts.store("transfer:" + clueId, request, transfer));
     }
 
     /** Transfers after the cursor that the client may see; the cursor moves past all read. */
     public Page<SentClueView> page(long after, int limit, AgencyClient client) {
-        return Page.after(after, outbox.page(TRANSFERRED, after, limit), OutboxEntry::sequence)
+        return Page.after(after, clues.sentAfter(after, limit), OutboxEntry::sequence)
                 .filter(entry -> client.mayActFor(jurisdictionOf(entry))).map(this::view);
     }
 
@@ -72,28 +58,18 @@ public final class SentClues {
     public AssertedFactView acknowledgeFeedback(String clueId, Requests.Acknowledgement request,
                                                 AgencyClient client) {
         OutboxEntry transfer = transfer(clueId, client);
-        FeedbackSent feedback = received.ofClue(transfer.clueId()).stream().map(ReceivedFact::event)
-                .filter(FeedbackSent.class::isInstance).map(FeedbackSent.class::cast)
-                .max(Comparator.comparing(sent -> sent.getEnvelope().getOccurredAt()))
+        FeedbackSent feedback = clues.latestTheirs(transfer.clueId(), FeedbackSent.class)
                 .orElseThrow(() -> RequestRefusedException.conflict("clueId",
                         "no feedback on " + transfer.clueId() + " has arrived to acknowledge"));
-        ClueTransferred sent = (ClueTransferred) transfer.event();
-        EventEnvelope envelope = facts.envelope(transfer.clueId(), sent.getEnvelope().getAssertedBy(),
-                request.officerId(), request.occurredAt());
-        return AssertedFacts.view(facts.assertFact("acknowledgement:" + jurisdictionOf(transfer) + ":"
-                + request.recordId(), "recordId", request, new FeedbackAcknowledged(envelope,
-                feedback.getEnvelope().getEventId())));
+        return facts.assertFact(jurisdictionOf(transfer), transfer.clueId(), "acknowledgement", request,
+                envelope -> new FeedbackAcknowledged(envelope, feedback.getEnvelope().getEventId()));
     }
 
     private OutboxEntry transfer(String clueId, AgencyClient client) {
-        OutboxEntry transfer = transferOf(clueId).orElseThrow(() -> RequestRefusedException.notFound("clueId",
+        OutboxEntry transfer = clues.sent(clueId).orElseThrow(() -> RequestRefusedException.notFound("clueId",
                 "this adapter's agency transferred no clue " + clueId));
         client.requireJurisdiction(jurisdictionOf(transfer), "clueId");
         return transfer;
-    }
-
-    private Optional<OutboxEntry> transferOf(String clueId) {
-        return outbox.ofClue(clueId).stream().filter(entry -> entry.event() instanceof ClueTransferred).findFirst();
     }
 
     private static String jurisdictionOf(OutboxEntry transfer) {
@@ -103,12 +79,11 @@ public final class SentClues {
     private SentClueView view(OutboxEntry entry) {
         ClueTransferred transfer = (ClueTransferred) entry.event();
         EventEnvelope envelope = transfer.getEnvelope();
-        Boolean sameContent = received.ofClue(entry.clueId()).stream().map(ReceivedFact::event)
-                .filter(ClueReceived.class::isInstance).map(ClueReceived.class::cast).findFirst()
+        Boolean sameContent = clues.firstTheirs(entry.clueId(), ClueReceived.class)
                 .map(receipt -> receipt.getContentDigest().equals(transfer.getContentDigest())).orElse(null);
         return new SentClueView(entry.sequence(), entry.clueId(), SentClueId.parse(entry.clueId()).recordId(),
                 envelope.getAssertedBy().getJurisdiction(), transfer.getReceiver().getJurisdiction(),
                 entry.eventId(), envelope.getOccurredAt(), entry.acceptedAt(), entry.publishedAt(),
-                entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", sameContent, histories.of(entry.clueId()));
+                entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", sameContent, clues.history(entry.clueId()));
     }
 }

@@ -7,11 +7,13 @@ import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.api.Page;
 import org.clueexchange.api.RequestRefusedException;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivery of the other agency's facts to an agency system: pulled from a feed with a cursor, and, where the client
  * has a webhook, pushed, with each fact's push to watch and retry.
  */
+@Component
 public final class DeliveryFeed {
 
     private final ReceivedFacts received;

@@ -15,12 +15,14 @@ import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.UndecodableEventException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The facts an agency asserted, stored in PostgreSQL before its adapter answers the request that asserted them;
  * the {@link OutboxRelay} publishes them afterwards. A request key (the agency's own record id for the request) makes
  * a retried request find its first answer instead of asserting the fact twice.
  */
+@Component
 public final class Outbox {
 
     private static final String COLUMNS =

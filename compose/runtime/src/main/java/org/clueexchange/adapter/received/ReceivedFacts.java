@@ -18,8 +18,10 @@ import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.UndecodableEventException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The other agency's facts that concern this adapter, in PostgreSQL, each once, in the order they arrived. */
+@Component
 public final class ReceivedFacts {
 
     private static final String COLUMNS = "sequence, event_id, clue_id, concerns_jurisdiction, payload, received_at";

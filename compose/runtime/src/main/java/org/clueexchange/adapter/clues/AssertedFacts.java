@@ -1,4 +1,4 @@
-package org.clueexchange.adapter;
+package org.clueexchange.adapter.clues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.AdapterAgency;
 import org.clueexchange.adapter.outbox.IdempotencyConflictException;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
@@ -18,38 +19,61 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
+import org.springframework.stereotype.Component;
 
-/** How an adapter turns an agency system's request into a fact of its agency and stores it for publication. */
+/**
+ * How an adapter turns an agency system's request into a fact of its agency and stores it for publication. Every
+ * fact is asserted as the adapter's own kind of agency: no request can make it speak for the other.
+ */
+@Component
 public final class AssertedFacts {
 
+    private final AdapterAgency agency;
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public AssertedFacts(Outbox outbox, Clock clock, ObjectMapper json) {
+    public AssertedFacts(AdapterAgency agency, Outbox outbox, Clock clock, ObjectMapper json) {
+        this.agency = agency;
         this.outbox = outbox;
         this.clock = clock;
         this.json = json;
+    }
+
+    /** The kind of agency every fact is asserted as. */
+    public AdapterAgency agency() {
+        return agency;
     }
 
     /**
      * The envelope of a new fact: a fresh event id, published now. Times are cut to milliseconds, the precision
      * of the wire, so that the stored fact and the published one are the same.
      *
-     * @param occurredAt when it happened at the agency; now if the agency system did not say
+     * @param jurisdiction the jurisdiction of the agency that asserts it
+     * @param occurredAt   when it happened at the agency; now if the agency system did not say
      */
-    public EventEnvelope envelope(String clueId, Agency assertedBy, String actor, Instant occurredAt) {
+    public EventEnvelope envelope(String clueId, String jurisdiction, String actor, Instant occurredAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return new EventEnvelope(UUID.randomUUID().toString(), clueId, assertedBy, actor,
+        return new EventEnvelope(UUID.randomUUID().toString(), clueId, new Agency(agency.type(), jurisdiction), actor,
                 occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS), now);
+    }
+
+    /**
+     * Asserts, as the agency of {@code jurisdiction}, the fact that {@code event} makes of a fresh envelope for the
+     * request's officer and time; a retry of the same request finds the fact stored the first time.
+     */
+    public AssertedFactView assertFact(String jurisdiction, String clueId, String operation, Requests.Act request,
+                                       Function<EventEnvelope, SpecificRecord> event) {
+        return view(store(operation + ":" + jurisdiction + ":" + request.recordId(), request, event.apply(
+                envelope(clueId, jurisdiction, request.officerId(), request.occurredAt()))));
     }
 
     /**
      * Stores the fact under the request's key, or returns the fact a previous identical request stored.
      *
-     * @param recordField the request field holding the agency's record id, named when the key is reused
+     * @throws RequestRefusedException naming {@code recordId} if the key was used for a different request
      */
-    public OutboxEntry assertFact(String requestKey, String recordField, Object request, SpecificRecord event) {
+    public OutboxEntry store(String requestKey, Object request, SpecificRecord event) {
         List<String> violations = ClueEventValidator.violations(event);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the adapter built an invalid " + ClueEvents.typeOf(event) + ": "
@@ -58,7 +82,7 @@ public final class AssertedFacts {
         try {
             return outbox.append(requestKey, digest(request), event);
         } catch (IdempotencyConflictException e) {
-            throw RequestRefusedException.conflict(recordField,
+            throw RequestRefusedException.conflict("recordId",
                     "was already used for a different request; a retry must repeat the original request");
         }
     }

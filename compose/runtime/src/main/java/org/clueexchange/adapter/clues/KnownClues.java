@@ -1,0 +1,101 @@
+package org.clueexchange.adapter.clues;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.adapter.FactJson;
+import org.clueexchange.adapter.outbox.Outbox;
+import org.clueexchange.adapter.outbox.OutboxEntry;
+import org.clueexchange.adapter.received.ReceivedFact;
+import org.clueexchange.adapter.received.ReceivedFacts;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.wire.ClueEvents;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clues this adapter knows of, from what it holds: the facts its agency asserted (the outbox) and the other
+ * agency's facts that concern it (the received facts). Ours and theirs are read here; what the agency may do with a
+ * clue is for the services that ask.
+ */
+@Component
+public final class KnownClues {
+
+    private static final String TRANSFERRED = ClueTransferred.getClassSchema().getName();
+
+    private final Outbox outbox;
+    private final ReceivedFacts received;
+
+    public KnownClues(Outbox outbox, ReceivedFacts received) {
+        this.outbox = outbox;
+        this.received = received;
+    }
+
+    /** Our transfers after the cursor {@code after}, oldest first. */
+    public List<OutboxEntry> sentAfter(long after, int limit) {
+        return outbox.page(TRANSFERRED, after, limit);
+    }
+
+    /** Their transfers to jurisdictions within {@code scopes} after the cursor {@code after}, oldest first. */
+    public List<ReceivedFact> receivedAfter(List<String> scopes, long after, int limit) {
+        return received.page(TRANSFERRED, scopes, after, limit);
+    }
+
+    /** Our transfer of the clue, if our agency sent it. */
+    public Optional<OutboxEntry> sent(String clueId) {
+        return outbox.ofClue(clueId).stream().filter(entry -> entry.event() instanceof ClueTransferred).findFirst();
+    }
+
+    /** Their transfer of the clue to our agency, if it was transferred to us. */
+    public Optional<ReceivedFact> received(String clueId) {
+        return received.ofClue(clueId).stream().filter(fact -> fact.event() instanceof ClueTransferred).findFirst();
+    }
+
+    /** The latest fact of this type our agency asserted about the clue, by when it occurred. */
+    public <T extends SpecificRecord> Optional<T> latestOurs(String clueId, Class<T> type) {
+        return latest(outbox.ofClue(clueId).stream().map(OutboxEntry::event).toList(), type);
+    }
+
+    /** The latest fact of this type the other agency asserted about the clue, by when it occurred. */
+    public <T extends SpecificRecord> Optional<T> latestTheirs(String clueId, Class<T> type) {
+        return latest(received.ofClue(clueId).stream().map(ReceivedFact::event).toList(), type);
+    }
+
+    /** The first fact of this type that arrived from the other agency about the clue. */
+    public <T extends SpecificRecord> Optional<T> firstTheirs(String clueId, Class<T> type) {
+        return received.ofClue(clueId).stream().map(ReceivedFact::event).filter(type::isInstance).map(type::cast)
+                .findFirst();
+    }
+
+    /** Everything both agencies asserted about the clue, as far as this adapter knows it, in the order it happened. */
+    public List<FactRecord> history(String clueId) {
+        List<FactRecord> history = new ArrayList<>();
+        for (OutboxEntry ours : outbox.ofClue(clueId)) {
+            history.add(record(ours.event(), "OURS", ours.publishedAt() == null ? "QUEUED" : "PUBLISHED", null));
+        }
+        for (ReceivedFact theirs : received.ofClue(clueId)) {
+            history.add(record(theirs.event(), "THEIRS", null, theirs));
+        }
+        history.sort(Comparator.comparing(FactRecord::occurredAt).thenComparing(FactRecord::eventId));
+        return history;
+    }
+
+    private static <T extends SpecificRecord> Optional<T> latest(List<SpecificRecord> facts, Class<T> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast)
+                .max(Comparator.comparing(fact -> ClueEvents.envelopeOf(fact).getOccurredAt()));
+    }
+
+    private static FactRecord record(SpecificRecord event, String side, String publication, ReceivedFact received) {
+        EventEnvelope envelope = ClueEvents.envelopeOf(event);
+        Map<String, Object> details = FactJson.of(event);
+        details.remove("type");
+        details.remove("envelope");
+        String type = ClueEvents.typeOf(event);
+        return new FactRecord(envelope.getEventId(), type, FactLabels.of(type), side,
+                ClueEvents.nameOf(envelope.getAssertedBy()), envelope.getActor(), envelope.getOccurredAt(),
+                publication, received == null ? null : received.receivedAt(), details);
+    }
+}
