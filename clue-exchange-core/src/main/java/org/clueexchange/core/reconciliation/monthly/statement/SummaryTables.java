@@ -2,6 +2,7 @@ package org.clueexchange.core.reconciliation.monthly.statement;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.clueexchange.events.Outcome;
  */
 final class SummaryTables {
 
-    private static final Map<String, String> STAGES = stages();
+    private static final Map<LedgerTotals.Stage, String> STAGES = stages();
     private static final Map<ClueSource, String> SOURCES = sources();
     private static final Map<String, Set<String>> OUTCOME_GROUPS = outcomeGroups();
     private static final Map<String, Set<String>> RANK_GROUPS = rankGroups();
@@ -40,7 +41,7 @@ final class SummaryTables {
         for (Direction direction : Direction.values()) {
             List<Object> row = new ArrayList<>(List.of(direction.label()));
             STAGES.keySet().forEach(stage -> {
-                LedgerTotals.Count count = find(totals.stages(), direction, Set.of(stage));
+                LedgerTotals.Count count = find(totals.stages(), direction, Set.of(stage.name()));
                 row.add(count.period());
                 row.add(count.cumulative());
             });
@@ -88,14 +89,14 @@ final class SummaryTables {
         return period.month().atEndOfMonth();
     }
 
-    private static Map<String, String> stages() {
-        Map<String, String> stages = new LinkedHashMap<>();
-        stages.put("TRANSFERRED", "移送 transferred");
-        stages.put("RECEIVED", "签收 received");
-        stages.put("ACCEPTED", "受理 accepted");
-        stages.put("RETURNED", "退回 returned");
-        stages.put("CONCLUDED", "办结 concluded");
-        stages.put("IN_PROGRESS", "在办 in progress");
+    private static Map<LedgerTotals.Stage, String> stages() {
+        Map<LedgerTotals.Stage, String> stages = new EnumMap<>(LedgerTotals.Stage.class);
+        stages.put(LedgerTotals.Stage.TRANSFERRED, "移送 transferred");
+        stages.put(LedgerTotals.Stage.RECEIVED, "签收 received");
+        stages.put(LedgerTotals.Stage.ACCEPTED, "受理 accepted");
+        stages.put(LedgerTotals.Stage.RETURNED, "退回 returned");
+        stages.put(LedgerTotals.Stage.CONCLUDED, "办结 concluded");
+        stages.put(LedgerTotals.Stage.OPEN_AFTER_ACCEPTANCE, "在办 in progress");
         return stages;
     }
 
