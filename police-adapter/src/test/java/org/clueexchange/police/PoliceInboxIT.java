@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -30,6 +31,9 @@ import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** A clue a discipline commission transferred to the police, handled by the case system in criminal-case terms. */
 class PoliceInboxIT {
@@ -49,6 +53,22 @@ class PoliceInboxIT {
     @AfterAll
     static void stop() {
         adapter.close();
+    }
+
+    @Test
+    void everyEndpointOfTheApiIsServedByAControllerOfThisPoliceAdapter() {
+        Map<RequestMappingInfo, HandlerMethod> endpoints = adapter.bean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class).getHandlerMethods();
+        Map<String, String> api = new TreeMap<>();
+        endpoints.forEach((mapping, handler) -> mapping.getPatternValues().stream()
+                .filter(path -> path.startsWith("/api/"))
+                .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
+                        handler.getBeanType().getPackageName())));
+
+        assertThat(api.keySet()).contains("/api/v1/clue-transfers [POST]", "/api/v1/inbox/{clueId}/receipt [POST]",
+                "/api/v1/feed [GET]", "/api/v1/clues/{clueId}/supervision [POST]",
+                "/api/v1/statements/{statementId}/confirmation [POST]");
+        assertThat(api.values()).allMatch(owner -> owner.startsWith("org.clueexchange.police."));
     }
 
     @Test

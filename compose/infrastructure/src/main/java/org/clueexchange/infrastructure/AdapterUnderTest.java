@@ -30,6 +30,11 @@ public final class AdapterUnderTest implements AutoCloseable {
         return new AdapterUnderTest(application, new AgencyTopics(infrastructure.kafka().bootstrapServers()));
     }
 
+    /** One of the adapter's beans, by name, for tests that look at how it is put together. */
+    public <T> T bean(String name, Class<T> type) {
+        return application.bean(name, type);
+    }
+
     public AgencyTopics topics() {
         return topics;
     }

@@ -37,6 +37,10 @@ public final class RunningApplication implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public URI uri() {
         return base;
     }
