@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class Jurisdictions {
 
-    private static final Pattern CODE = Pattern.compile("[1-8][0-9]\\d{4}");
+    /** A six-digit code, as a regular expression (for validation annotations too). */
+    public static final String CODE_PATTERN = "[1-8][0-9]{5}";
+    /** What a field holding a code must be, in the words a refusal names it with. */
+    public static final String CODE_RULE = "must be a six-digit GB/T 2260 code";
+
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
     private Jurisdictions() {
     }

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  */
 public record StatementId(String jurisdiction, YearMonth month) {
 
-    private static final Pattern FORM = Pattern.compile("STATEMENT-([1-8][0-9]{5})-([0-9]{4}-(0[1-9]|1[0-2]))");
+    /** A calendar month, as a regular expression: 2020-06. */
+    public static final String MONTH_PATTERN = "[0-9]{4}-(0[1-9]|1[0-2])";
+
+    private static final Pattern FORM = Pattern.compile(
+            "STATEMENT-(" + Jurisdictions.CODE_PATTERN + ")-(" + MONTH_PATTERN + ")");
 
     /** What {@link #parse} accepts, for messages that refuse anything else. */
     public static final String EXAMPLE = "STATEMENT-530600-2020-06";

@@ -1,7 +1,6 @@
 package org.clueexchange.core.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.ledger.messages.RecordFact;
@@ -39,7 +38,7 @@ public class FactIntake extends FactSubscriber {
         CoreProperties.Kafka kafka = properties.kafka();
         CoreProperties.Intake intake = properties.intake();
         return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
-                intake.groupId(), List.of(ExchangeTopics.POLICE_EVENTS, ExchangeTopics.DISCIPLINE_EVENTS),
+                intake.groupId(), ExchangeTopics.AGENCY_TOPICS,
                 intake.consumers(), intake.retryPause());
     }
 

@@ -1,8 +1,8 @@
 package org.clueexchange.core.sla;
 
+import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.command.SlaPolicy;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfiguredSlaPolicy implements SlaPolicy {
 
-    static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
 
     private final SlaProperties properties;
 

@@ -2,6 +2,7 @@ package org.clueexchange.core.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

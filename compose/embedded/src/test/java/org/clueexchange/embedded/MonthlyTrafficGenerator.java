@@ -1,9 +1,9 @@
 package org.clueexchange.embedded;
 
+import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.clueexchange.infrastructure.JsonHttp;
  */
 final class MonthlyTrafficGenerator {
 
-    static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     /** Which agency sends the clue. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.clueexchange.embedded.MonthlyTrafficGenerator.ClueScript;
 import org.clueexchange.embedded.MonthlyTrafficGenerator.Sender;
+import org.clueexchange.wire.ExchangeTime;
 
 /**
  * Zhaotong (昭通市, 530600) up to 30 June 2020, as its published figures have it: 215 clues transferred by the
@@ -104,7 +105,7 @@ final class ZhaotongJune2020 {
     private static ClueScript script(String recordId, Sender sender, String source, Instant transferred,
                                      Map<String, Integer> outcome) {
         return closedLoop(recordId, sender, source, "TOWNSHIP_SECTION",
-                LocalDateTime.ofInstant(transferred, MonthlyTrafficGenerator.CHINA_STANDARD_TIME), outcome)
+                LocalDateTime.ofInstant(transferred, ExchangeTime.CHINA_STANDARD_TIME), outcome)
                 .with(transferred, transferred.plus(Duration.ofHours(1)), transferred.plus(Duration.ofHours(2)),
                         transferred.plus(Duration.ofHours(3)));
     }

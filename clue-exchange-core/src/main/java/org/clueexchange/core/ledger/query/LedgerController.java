@@ -10,6 +10,7 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.FindLedgerEntry;
 import org.clueexchange.core.ledger.messages.ListLedgerEntries;
+import org.clueexchange.wire.Jurisdictions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ class LedgerController {
     @GetMapping
     List<LedgerEntryView> list(
             @RequestParam(required = false)
-            @Pattern(regexp = "[1-8][0-9]{5}", message = "must be a six-digit GB/T 2260 code") String jurisdiction,
+            @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE) String jurisdiction,
             @RequestParam(required = false) Direction direction,
             @RequestParam(required = false) LedgerState state,
             @RequestParam(required = false) Boolean anomalous,

@@ -1,8 +1,8 @@
 package org.clueexchange.core.reconciliation.monthly;
 
+import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.clueexchange.wire.Jurisdictions;
 import org.clueexchange.wire.StatementId;
@@ -13,7 +13,6 @@ import org.clueexchange.wire.StatementId;
  */
 public record StatementPeriod(String jurisdiction, YearMonth month) {
 
-    public static final ZoneOffset CHINA_STANDARD_TIME = ZoneOffset.ofHours(8);
 
     public StatementPeriod {
         if (!Jurisdictions.isValid(jurisdiction)) {

@@ -10,6 +10,8 @@ import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
+import org.clueexchange.wire.Jurisdictions;
+import org.clueexchange.wire.StatementId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,9 +38,9 @@ class MonthlyStatementController {
     }
 
     record IssueRequest(
-            @NotNull @Pattern(regexp = "[1-8][0-9]{5}", message = "must be a six-digit GB/T 2260 code")
+            @NotNull @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)
             String jurisdiction,
-            @NotNull @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month like 2020-06")
+            @NotNull @Pattern(regexp = StatementId.MONTH_PATTERN, message = "must be a month like 2020-06")
             String period,
             @NotBlank @Size(max = 64) String officerId) {
     }

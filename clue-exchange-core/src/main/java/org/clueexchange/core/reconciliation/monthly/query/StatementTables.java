@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.messages.AgencyId;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.core.reconciliation.monthly.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementLine;
+import org.clueexchange.wire.ExchangeTime;
 
 /**
  * A statement laid out as the tables every format prints, so that the workbook, the CSV file and the printable page
@@ -24,7 +24,7 @@ import org.clueexchange.core.reconciliation.monthly.statement.StatementLine;
 final class StatementTables {
 
     private static final DateTimeFormatter CST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(StatementPeriod.CHINA_STANDARD_TIME);
+            .withZone(ExchangeTime.CHINA_STANDARD_TIME);
 
     private StatementTables() {
     }

@@ -13,6 +13,7 @@ import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.ReconciliationLedger.RecordedFact;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.wire.ExchangeTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,6 @@ class AmendmentsTest {
     }
 
     private static Instant at(int year, int month, int day, int hour) {
-        return LocalDateTime.of(year, month, day, hour, 0).toInstant(StatementPeriod.CHINA_STANDARD_TIME);
+        return LocalDateTime.of(year, month, day, hour, 0).toInstant(ExchangeTime.CHINA_STANDARD_TIME);
     }
 }

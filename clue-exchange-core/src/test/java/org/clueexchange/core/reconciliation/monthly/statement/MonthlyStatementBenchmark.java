@@ -10,7 +10,7 @@ import static org.clueexchange.core.ledger.FactKind.RECEIVED;
 import static org.clueexchange.core.ledger.FactKind.RETURNED;
 import static org.clueexchange.core.ledger.FactKind.SUPERVISION_ORDERED;
 import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
-import static org.clueexchange.core.reconciliation.monthly.StatementPeriod.CHINA_STANDARD_TIME;
+import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariConfig;
