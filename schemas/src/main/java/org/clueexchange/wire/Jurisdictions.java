@@ -37,6 +37,9 @@ public final class Jurisdictions {
      * SQL, asks whether it lies in this range.
      */
     public static Range rangeOf(String scope) {
+        if (!isValid(scope)) {
+            throw new IllegalArgumentException("'" + scope + "' is not a six-digit GB/T 2260 code");
+        }
         String prefix = scope.endsWith("0000") ? scope.substring(0, 2)
                 : scope.endsWith("00") ? scope.substring(0, 4) : scope;
         return new Range(padded(prefix, '0'), padded(prefix, '9'));

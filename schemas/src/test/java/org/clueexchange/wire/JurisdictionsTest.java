@@ -1,6 +1,7 @@
 package org.clueexchange.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,13 @@ class JurisdictionsTest {
         assertThat(Jurisdictions.liesWithin("530602", "530000")).isTrue();
         assertThat(Jurisdictions.liesWithin("530602", "530700")).isFalse();
         assertThat(Jurisdictions.liesWithin("530600", "530602")).isFalse();
+    }
+
+    @Test
+    void aJurisdictionCoversTheRangeOfCodesWithinIt() {
+        assertThat(Jurisdictions.rangeOf("530000")).isEqualTo(new Jurisdictions.Range("530000", "539999"));
+        assertThat(Jurisdictions.rangeOf("530600")).isEqualTo(new Jurisdictions.Range("530600", "530699"));
+        assertThat(Jurisdictions.rangeOf("530602")).isEqualTo(new Jurisdictions.Range("530602", "530602"));
+        assertThatThrownBy(() -> Jurisdictions.rangeOf("5306021")).hasMessageContaining("six-digit");
     }
 }

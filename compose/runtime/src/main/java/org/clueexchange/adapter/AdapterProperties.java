@@ -21,8 +21,10 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
     public AdapterProperties {
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         clients = List.copyOf(clients);
+        jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
         for (AgencyClient client : clients) {
             for (String jurisdiction : client.jurisdictions()) {
+                requireCode("adapter.clients: " + client.id(), jurisdiction);
                 if (!jurisdictions.isEmpty() && jurisdictions.stream()
                         .noneMatch(served -> Jurisdictions.liesWithin(jurisdiction, served))) {
                     throw new IllegalArgumentException("adapter.clients: " + client.id() + " would act for "
@@ -30,6 +32,12 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
                             + jurisdictions + ")");
                 }
             }
+        }
+    }
+
+    private static void requireCode(String setting, String code) {
+        if (!Jurisdictions.isValid(code)) {
+            throw new IllegalArgumentException(setting + ": '" + code + "' is not a six-digit GB/T 2260 code");
         }
     }
 

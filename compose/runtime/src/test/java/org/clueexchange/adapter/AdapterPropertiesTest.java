@@ -27,4 +27,14 @@ class AdapterPropertiesTest {
                 .hasMessage("adapter.clients: other-system would act for 330800, which this adapter does not serve "
                         + "(adapter.jurisdictions: [530600])");
     }
+
+    @Test
+    void aJurisdictionThatIsNoSixDigitCodeIsRefusedNamingTheSetting() {
+        AgencyClient typo = new AgencyClient("county-system", "a".repeat(64), List.of("5306021"), null);
+
+        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), KAFKA, DELIVERY))
+                .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
+        assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(typo), KAFKA, DELIVERY))
+                .hasMessage("adapter.clients: county-system: '5306021' is not a six-digit GB/T 2260 code");
+    }
 }
