@@ -165,6 +165,10 @@ class PoliceInboxIT {
         assertThat(api.path("paths").has("/api/v1/inbox/{clueId}/decision")).isTrue();
         assertThat(api.path("paths").has("/api/v1/clue-transfers")).isTrue();
         assertThat(api.path("paths").has("/api/v1/feed")).isTrue();
+        assertThat(api.path("paths").path("/api/v1/clue-transfers").path("get").path("operationId").asText())
+                .as("an operation id a generated client keeps").isEqualTo("listTransfers");
+        assertThat(api.path("paths").path("/api/v1/inbox").path("get").path("operationId").asText())
+                .isEqualTo("listInbox");
         assertThat(api.path("components").path("schemas").path("DecisionRequest").path("properties")
                 .path("decision").path("enum")).extracting(JsonNode::asText)
                 .containsExactly("CRIMINAL_INVESTIGATION", "PRELIMINARY_INQUIRY", "MERGED_INVESTIGATION",

@@ -1,5 +1,6 @@
 package org.clueexchange.police.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,12 +36,14 @@ class PoliceInboxController {
 
     /** Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first. */
     @GetMapping
+    @Operation(operationId = "listInbox")
     Page<IncomingClue> list(@RequestParam(defaultValue = "0") @Min(0) long after,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
         return inbox.transfers(client, after, limit).map(this::view);
     }
 
     @GetMapping("/{clueId}")
+    @Operation(operationId = "getInboxClue")
     IncomingClue one(@PathVariable String clueId, AgencyClient client) {
         return view(inbox.transfer(clueId, client));
     }

@@ -1,5 +1,6 @@
 package org.clueexchange.police.transfer;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,12 +47,14 @@ class ClueTransferController {
 
     /** The police's transfers after the cursor {@code after} (a transfer's position), oldest first. */
     @GetMapping
+    @Operation(operationId = "listTransfers")
     Page<SentClueView> list(@RequestParam(defaultValue = "0") @Min(0) long after,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
         return sent.page(after, limit, client);
     }
 
     @GetMapping("/{clueId}")
+    @Operation(operationId = "getTransfer")
     SentClueView one(@PathVariable String clueId, AgencyClient client) {
         return sent.one(clueId, client);
     }
