@@ -78,6 +78,7 @@ final class LedgerFacts {
         }
         throw new InvalidFactException("the ledger does not record " + ClueEvents.typeOf(event) + " facts");
     }
+
     private static List<OutcomeTally> tallies(List<OutcomeCount> outcomes) {
         return outcomes.stream().map(count -> new OutcomeTally(count.getOutcome(), count.getPersons())).toList();
     }

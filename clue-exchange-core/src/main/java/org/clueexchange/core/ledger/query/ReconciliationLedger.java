@@ -141,8 +141,9 @@ public class ReconciliationLedger {
         MapSqlParameterSource params = JurisdictionScope.bind(new MapSqlParameterSource(), jurisdiction)
                 .addValue("before", Timestamps.of(before))
                 .addValue("after", Timestamps.of(recordedAfter));
-        // The month condition is the predicate of the partial index ledger_fact_recorded_after_month (V5),
-        // word for word, so that the few such facts are read from it instead of the whole ledger.
+        // The month condition is the predicate of the partial index ledger_fact_recorded_after_month (V5, which
+        // calls this reader by its former name, LedgerSnapshots), word for word, so that the few such facts are read
+        // from it instead of the whole ledger.
         return jdbc.sql("""
                 SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at
                 FROM ledger_fact f JOIN transfer_ledger l ON l.clue_id = f.clue_id

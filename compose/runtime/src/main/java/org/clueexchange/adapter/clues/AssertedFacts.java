@@ -52,7 +52,7 @@ public final class AssertedFacts {
      * @param jurisdiction the jurisdiction of the agency that asserts it
      * @param occurredAt   when it happened at the agency; now if the agency system did not say
      */
-    public EventEnvelope envelope(String clueId, String jurisdiction, String actor, Instant occurredAt) {
+    EventEnvelope envelope(String clueId, String jurisdiction, String actor, Instant occurredAt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return new EventEnvelope(UUID.randomUUID().toString(), clueId, new Agency(agency.type(), jurisdiction), actor,
                 occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS), now);
