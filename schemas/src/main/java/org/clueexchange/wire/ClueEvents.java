@@ -3,6 +3,7 @@ package org.clueexchange.wire;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
@@ -35,7 +36,21 @@ public final class ClueEvents {
 
     /** An agency as people read it, e.g. {@code DISCIPLINE@530600}: the commission of Zhaotong. */
     public static String nameOf(Agency agency) {
-        return agency.getType() + "@" + agency.getJurisdiction();
+        return nameOf(agency.getType(), agency.getJurisdiction());
+    }
+
+    /** The agency of this type in this jurisdiction as people read it, e.g. {@code DISCIPLINE@530600}. */
+    public static String nameOf(AgencyType type, String jurisdiction) {
+        return type + "@" + jurisdiction;
+    }
+
+    /** Reads {@link #nameOf}'s form back. */
+    public static Agency agencyNamed(String name) {
+        int at = name.indexOf('@');
+        if (at < 0) {
+            throw new IllegalArgumentException("'" + name + "' is not an agency's name like DISCIPLINE@530600");
+        }
+        return new Agency(AgencyType.valueOf(name.substring(0, at)), name.substring(at + 1));
     }
 
     /** The event's type name as it appears on the wire and in logs, e.g. {@code ClueTransferred}. */

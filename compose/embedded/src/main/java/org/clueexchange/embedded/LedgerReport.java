@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.wire.ClueEvents;
 
 /** Prints clues' ledger entries as a reconciliation officer reads them: both sides, times in UTC+8. */
 final class LedgerReport {
@@ -39,6 +41,7 @@ final class LedgerReport {
     }
 
     private static String agency(JsonNode agency) {
-        return agency.path("type").asText() + "@" + agency.path("jurisdiction").asText();
+        return ClueEvents.nameOf(AgencyType.valueOf(agency.path("type").asText()),
+                agency.path("jurisdiction").asText());
     }
 }

@@ -2,6 +2,7 @@ package org.clueexchange.core.ledger.messages;
 
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.wire.ClueEvents;
 
 /** An agency in one jurisdiction, e.g. the discipline commission of Zhaotong: {@code DISCIPLINE@530600}. */
 public record AgencyId(AgencyType type, String jurisdiction) {
@@ -12,12 +13,11 @@ public record AgencyId(AgencyType type, String jurisdiction) {
 
     /** Reads {@link #toString()}'s form back: {@code DISCIPLINE@530600}. */
     public static AgencyId parse(String text) {
-        int at = text.indexOf('@');
-        return new AgencyId(AgencyType.valueOf(text.substring(0, at)), text.substring(at + 1));
+        return of(ClueEvents.agencyNamed(text));
     }
 
     @Override
     public String toString() {
-        return type + "@" + jurisdiction;
+        return ClueEvents.nameOf(type, jurisdiction);
     }
 }

@@ -31,6 +31,7 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
+import org.clueexchange.wire.ClueEvents;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -198,7 +199,7 @@ class TransferLedgerQueries {
         }
 
         private static boolean assertedBy(LedgerEntryView.TimelineFact fact, AgencyType agency) {
-            return fact.assertedBy().startsWith(agency.name() + "@");
+            return ClueEvents.agencyNamed(fact.assertedBy()).getType() == agency;
         }
     }
 }
