@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -32,9 +31,6 @@ import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Clues the police transfer reach the commission's inbox; its receipts and acceptances go out on its topic. */
 class InboxApiIT {
@@ -60,13 +56,7 @@ class InboxApiIT {
 
     @Test
     void everyEndpointOfTheApiIsServedByAControllerOfThisDisciplineAdapter() {
-        Map<RequestMappingInfo, HandlerMethod> endpoints = adapter.bean("requestMappingHandlerMapping",
-                RequestMappingHandlerMapping.class).getHandlerMethods();
-        Map<String, String> api = new TreeMap<>();
-        endpoints.forEach((mapping, handler) -> mapping.getPatternValues().stream()
-                .filter(path -> path.startsWith("/api/"))
-                .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
-                        handler.getBeanType().getPackageName())));
+        Map<String, String> api = adapter.apiEndpoints();
 
         assertThat(api.keySet()).contains("/api/v1/clue-transfers [POST]", "/api/v1/inbox/{clueId}/receipt [POST]",
                 "/api/v1/feed [GET]", "/api/v1/clues/{clueId}/supervision [POST]",

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -31,9 +30,6 @@ import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** A clue a discipline commission transferred to the police, handled by the case system in criminal-case terms. */
 class PoliceInboxIT {
@@ -57,13 +53,7 @@ class PoliceInboxIT {
 
     @Test
     void everyEndpointOfTheApiIsServedByAControllerOfThisPoliceAdapter() {
-        Map<RequestMappingInfo, HandlerMethod> endpoints = adapter.bean("requestMappingHandlerMapping",
-                RequestMappingHandlerMapping.class).getHandlerMethods();
-        Map<String, String> api = new TreeMap<>();
-        endpoints.forEach((mapping, handler) -> mapping.getPatternValues().stream()
-                .filter(path -> path.startsWith("/api/"))
-                .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
-                        handler.getBeanType().getPackageName())));
+        Map<String, String> api = adapter.apiEndpoints();
 
         assertThat(api.keySet()).contains("/api/v1/clue-transfers [POST]", "/api/v1/inbox/{clueId}/receipt [POST]",
                 "/api/v1/feed [GET]", "/api/v1/clues/{clueId}/supervision [POST]",

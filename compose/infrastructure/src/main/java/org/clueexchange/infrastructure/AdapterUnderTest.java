@@ -2,7 +2,9 @@ package org.clueexchange.infrastructure;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * An agency adapter started in this JVM for a test, on the shared infrastructure and a database of its own, with
@@ -30,9 +32,18 @@ public final class AdapterUnderTest implements AutoCloseable {
         return new AdapterUnderTest(application, new AgencyTopics(infrastructure.kafka().bootstrapServers()));
     }
 
-    /** One of the adapter's beans, by name, for tests that look at how it is put together. */
-    public <T> T bean(String name, Class<T> type) {
-        return application.bean(name, type);
+    /**
+     * Every endpoint under {@code /api}, as {@code path [METHODS]}, with the package of the controller that serves it:
+     * what an agency system can call, and which module answers.
+     */
+    public Map<String, String> apiEndpoints() {
+        Map<String, String> api = new TreeMap<>();
+        application.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((mapping, handler) -> mapping.getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
+                                handler.getBeanType().getPackageName())));
+        return api;
     }
 
     public AgencyTopics topics() {
