@@ -33,10 +33,6 @@ public final class RunningApplication implements AutoCloseable {
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new)));
     }
 
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
     public <T> T bean(String name, Class<T> type) {
         return context.getBean(name, type);
     }
