@@ -17,11 +17,14 @@ public record CoreProperties(@DefaultValue Kafka kafka, @DefaultValue Intake int
     }
 
     /**
-     * @param groupId    the consumer group all core instances share; a new group reads both topics from the start
-     * @param consumers  threads consuming both agency topics, at most one per partition is ever busy
-     * @param retryPause how long to wait before retrying a fact that could not be recorded (database away)
+     * @param groupId       the consumer group all core instances share; a new group reads both topics from the start
+     * @param consumers     threads consuming both agency topics, at most one per partition is ever busy; 0, the
+     *                      default, is one per partition, which a single node needs to keep up with the topics
+     * @param retryPause    how long to wait before retrying a fact that could not be recorded (database away)
+     * @param cachedEntries how many ledger entries stay in memory between facts, so that none is read back from the
+     *                      event store while its clue is in flight
      */
-    public record Intake(@DefaultValue("clue-exchange-core") String groupId, @DefaultValue("2") int consumers,
-                         @DefaultValue("5s") Duration retryPause) {
+    public record Intake(@DefaultValue("clue-exchange-core") String groupId, @DefaultValue("0") int consumers,
+                         @DefaultValue("5s") Duration retryPause, @DefaultValue("20000") int cachedEntries) {
     }
 }

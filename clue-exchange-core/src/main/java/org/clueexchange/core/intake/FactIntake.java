@@ -1,9 +1,18 @@
 package org.clueexchange.core.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.clueexchange.core.CoreProperties;
-import org.clueexchange.core.ledger.messages.RecordFact;
+import org.clueexchange.core.ledger.command.LedgerEntries;
+import org.clueexchange.core.ledger.command.SlaPolicy;
+import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.reconciliation.monthly.messages.ConfirmMonthlyStatement;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.StatementConfirmed;
@@ -19,19 +28,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes both agencies' topics and records every fact on its clue's ledger entry, and every confirmation on its
- * monthly statement. A record's offset is committed only once the event store holds its effect, so a crash
- * redelivers it and the entry recognises it by its event id.
+ * monthly statement. Each poll's facts are recorded in one unit of work and one transaction; its offsets are
+ * committed only once the event store holds their effect, so a crash redelivers them and each entry recognises the
+ * facts it holds by their event ids.
  * One-off commands run without it ({@code clue-exchange.intake.enabled=false}): the serving core consumes.
  */
 @Component
 @ConditionalOnProperty(name = "clue-exchange.intake.enabled", matchIfMissing = true)
 public class FactIntake extends FactSubscriber {
 
+    private final LedgerEntries entries;
     private final CommandGateway commands;
+    private final TransactionManager transactions;
 
-    public FactIntake(CommandGateway commands, CoreProperties properties, MeterRegistry meters) {
+    public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, CommandGateway commands,
+                      TransactionManager transactions, CoreProperties properties, MeterRegistry meters) {
         super(settings(properties), ClueEventCodec.create(), meters);
+        this.entries = new LedgerEntries(eventStore, deadlines, sla, properties.intake().cachedEntries());
         this.commands = commands;
+        this.transactions = transactions;
     }
 
     private static FactSubscription.Settings settings(CoreProperties properties) {
@@ -39,17 +54,34 @@ public class FactIntake extends FactSubscriber {
         CoreProperties.Intake intake = properties.intake();
         return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
                 intake.groupId(), ExchangeTopics.AGENCY_TOPICS,
-                intake.consumers(), intake.retryPause());
+                intake.consumers() > 0 ? intake.consumers() : kafka.partitions(), intake.retryPause());
     }
 
     @Override
-    public void handle(FactConsumer.ConsumedFact fact) throws InvalidFactException {
-        AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
-        if (!ExchangeTopics.of(assertedBy).equals(fact.topic())) {
-            throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
-                    + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
+    public void handle(List<FactConsumer.ConsumedFact> facts) throws InvalidFactException {
+        List<FactRecorded> ledgerFacts = new ArrayList<>(facts.size());
+        List<ConfirmMonthlyStatement> confirmations = new ArrayList<>();
+        for (FactConsumer.ConsumedFact fact : facts) {
+            AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
+            if (!ExchangeTopics.of(assertedBy).equals(fact.topic())) {
+                throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
+                        + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
+            }
+            if (fact.event() instanceof StatementConfirmed confirmation) {
+                confirmations.add(ConfirmMonthlyStatement.of(confirmation));
+            } else {
+                ledgerFacts.add(LedgerFacts.of(fact.event()));
+            }
         }
-        commands.sendAndWait(fact.event() instanceof StatementConfirmed confirmation
-                ? ConfirmMonthlyStatement.of(confirmation) : new RecordFact(LedgerFacts.of(fact.event())));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        try {
+            confirmations.forEach(commands::sendAndWait);
+            entries.record(ledgerFacts);
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
     }
 }

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Axon deadlines kept in PostgreSQL by db-scheduler, so that a time limit survives restarts and any core instance
  * can fire it. Axon contributes the tasks and the deadline manager once a {@link Scheduler} exists; the scheduler
- * reads time from the application's {@link Clock}.
+ * reads time from the application's {@link Clock}. It works on connections of the Spring transaction in progress, so
+ * a deadline is scheduled in the same transaction as the events that set it, not on a connection of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlaProperties.class)
@@ -28,7 +30,7 @@ class DeadlineScheduling {
 
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, SlaProperties properties) {
-        return Scheduler.create(dataSource, tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .clock(clock::instant)
                 .pollingInterval(properties.pollingInterval())
                 .threads(2)

@@ -123,13 +123,13 @@ class LedgerIntakeIT {
         topics.publish(transfer);
         topics.publish(strayReceipt);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(core.entry(clueIdOf(transfer)).orElseThrow()
-                .path("anomalies")).singleElement().satisfies(anomaly -> {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(core.entry(clueIdOf(transfer))).hasValueSatisfying(
+                entry -> assertThat(entry.path("anomalies")).singleElement().satisfies(anomaly -> {
                     assertThat(anomaly.path("kind").asText()).isEqualTo("RECEIVER_MISMATCH");
                     assertThat(anomaly.path("label").asText()).isEqualTo("接收方不一致");
                     assertThat(anomaly.path("factEventId").asText())
                             .isEqualTo(strayReceipt.getEnvelope().getEventId());
-                }));
+                })));
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -87,8 +88,9 @@ public class AdapterRuntime implements WebMvcConfigurer {
     @Bean
     ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
                                           Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
-                                          MeterRegistry meters) {
-        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock, meters);
+                                          MeterRegistry meters, PlatformTransactionManager transactions) {
+        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock, meters,
+                transactions);
     }
 
     /**

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.clueexchange.wire.ClueEventCodec;
@@ -27,17 +30,22 @@ import org.slf4j.LoggerFactory;
  * Takes clue events off topics, one thread, at least once, with exactly-once effect left to the handler (which
  * recognises a redelivered fact by its event id).
  *
- * <p>An offset is committed only after the handler has finished the record or the dead-letter topic holds it.
- * Bytes that are no event, events that break the contract's rules and records the handler declares invalid go to the
- * dead-letter topic and consumption goes on; any other failure rewinds the partition and retries after a pause, so
- * that nothing is skipped while, say, the database is away.
+ * <p>The well-formed facts of one poll go to the handler together, as one unit. Should the unit fail, the facts are
+ * taken again one at a time, so that one bad record is told from the rest instead of holding them. An offset is
+ * committed only after the handler has finished the record or the dead-letter topic holds it. Bytes that are no
+ * event, events that break the contract's rules and records the handler declares invalid go to the dead-letter
+ * topic and consumption goes on; any other failure of a single fact rewinds its partition and retries after a pause,
+ * so that nothing is skipped while, say, the database is away.
  */
 public final class FactConsumer implements AutoCloseable {
 
-    /** Applies one fact; throws {@link InvalidFactException} for a record that can never be applied. */
+    /**
+     * Applies facts in their order, all of them or, on failure, none; throws {@link InvalidFactException} when a
+     * record among them can never be applied.
+     */
     @FunctionalInterface
     public interface FactHandler {
-        void handle(ConsumedFact fact) throws Exception;
+        void handle(List<ConsumedFact> facts) throws Exception;
     }
 
     /** A decoded, well-formed event and where it was read. */
@@ -98,43 +106,113 @@ public final class FactConsumer implements AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
+        Map<ConsumedFact, ConsumerRecord<String, byte[]>> facts = new LinkedHashMap<>();
         try {
-            for (TopicPartition partition : records.partitions()) {
-                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    take(record);
-                    finished.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                }
+            for (ConsumerRecord<String, byte[]> record : records) {
+                decoded(record).ifPresent(fact -> facts.put(fact, record));
             }
-            consumer.commitSync(finished);
         } catch (WakeupException | InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            log.warn("{}: cannot take a record now, retrying in {}", thread.getName(), retryPause, e);
-            rewind(records, finished);
-            Thread.sleep(retryPause.toMillis());
+            retryLater(records, Map.of(), e);
+            return;
+        }
+        if (handledWhole(facts.keySet()) || handledWhole(facts.keySet())) {
+            commit(records);
+        } else {
+            oneAtATime(records, facts);
         }
     }
 
-    private void take(ConsumerRecord<String, byte[]> record) throws Exception {
+    /**
+     * Whether the handler applied all the facts as one unit. A unit that fails is tried whole a second time before
+     * its facts are taken one by one: the usual cause is a conflict with another writer, which the first failure
+     * has cleared.
+     */
+    private boolean handledWhole(Collection<ConsumedFact> facts) throws InterruptedException {
+        if (facts.isEmpty()) {
+            return true;
+        }
+        try {
+            handler.handle(List.copyOf(facts));
+            metrics.applied(facts.size());
+            return true;
+        } catch (WakeupException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.info("{}: a batch of {} facts failed: {}", thread.getName(), facts.size(), e.getClass().getName());
+            log.debug("{}: why the batch failed", thread.getName(), e);
+            return false;
+        }
+    }
+
+    private void oneAtATime(ConsumerRecords<String, byte[]> records,
+                            Map<ConsumedFact, ConsumerRecord<String, byte[]>> facts) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
+        try {
+            for (Map.Entry<ConsumedFact, ConsumerRecord<String, byte[]>> taken : facts.entrySet()) {
+                ConsumedFact fact = taken.getKey();
+                try {
+                    handler.handle(List.of(fact));
+                    metrics.applied(1);
+                } catch (InvalidFactException e) {
+                    deadLetter(taken.getValue(), e.getMessage());
+                }
+                finished.put(new TopicPartition(fact.topic(), fact.partition()),
+                        new OffsetAndMetadata(fact.offset() + 1));
+            }
+        } catch (WakeupException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            retryLater(records, finished, e);
+            return;
+        }
+        commit(records);
+    }
+
+    /** Commits the poll; should that fail, its records come again, and their effects are already there. */
+    private void commit(ConsumerRecords<String, byte[]> records) {
+        try {
+            consumer.commitSync(nextOffsets(records));
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            log.warn("{}: commit failed, the records taken will be redelivered", thread.getName(), e);
+        }
+    }
+
+    private void retryLater(ConsumerRecords<String, byte[]> records,
+                            Map<TopicPartition, OffsetAndMetadata> finished, Exception cause)
+            throws InterruptedException {
+        log.warn("{}: cannot take a record now, retrying in {}", thread.getName(), retryPause, cause);
+        rewind(records, finished);
+        Thread.sleep(retryPause.toMillis());
+    }
+
+    /** The fact a record holds, or none once the dead-letter topic holds a record that is no valid fact. */
+    private Optional<ConsumedFact> decoded(ConsumerRecord<String, byte[]> record) throws Exception {
         SpecificRecord event;
         try {
             event = codec.decode(record.value());
         } catch (UndecodableEventException e) {
             deadLetter(record, e.getMessage());
-            return;
+            return Optional.empty();
         }
         List<String> violations = ClueEventValidator.violations(event);
         if (!violations.isEmpty()) {
             deadLetter(record, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations));
-            return;
+            return Optional.empty();
         }
-        try {
-            handler.handle(new ConsumedFact(record.topic(), record.partition(), record.offset(), event));
-            metrics.applied();
-        } catch (InvalidFactException e) {
-            deadLetter(record, e.getMessage());
+        return Optional.of(new ConsumedFact(record.topic(), record.partition(), record.offset(), event));
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> taken = records.records(partition);
+            next.put(partition, new OffsetAndMetadata(taken.get(taken.size() - 1).offset() + 1));
         }
+        return next;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {

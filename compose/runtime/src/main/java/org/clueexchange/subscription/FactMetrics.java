@@ -31,8 +31,8 @@ public final class FactMetrics {
                 .description("Records moved to the dead-letter topic with the reason").tags(tags).register(registry);
     }
 
-    void applied() {
-        applied.increment();
+    void applied(int facts) {
+        applied.increment(facts);
     }
 
     void deadLettered() {

@@ -20,6 +20,9 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.Jurisdictions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
@@ -35,10 +38,11 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final ReceivedFacts received;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final PlatformTransactionManager transactions;
 
     public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
                               Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
-                              MeterRegistry meters) {
+                              MeterRegistry meters, PlatformTransactionManager transactions) {
         super(settings(properties, agency), codec, meters);
         this.agency = agency.type();
         this.servedJurisdictions = properties.jurisdictions();
@@ -46,6 +50,7 @@ public final class ReceivedFactIntake extends FactSubscriber {
         this.received = received;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     private static FactSubscription.Settings settings(AdapterProperties properties, AdapterAgency agency) {
@@ -59,8 +64,22 @@ public final class ReceivedFactIntake extends FactSubscriber {
                 group, List.of(ExchangeTopics.of(agency.counterpart())), 1, kafka.retryPause());
     }
 
+    /** Keeps a poll's facts in one transaction: a commit per fact would cost more than keeping it. */
     @Override
-    public void handle(FactConsumer.ConsumedFact fact) throws InvalidFactException {
+    public void handle(List<FactConsumer.ConsumedFact> facts) throws InvalidFactException {
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            for (FactConsumer.ConsumedFact fact : facts) {
+                keep(fact);
+            }
+        } catch (InvalidFactException | RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        transactions.commit(transaction);
+    }
+
+    private void keep(FactConsumer.ConsumedFact fact) throws InvalidFactException {
         AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
         if (assertedBy == agency) {
             throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
