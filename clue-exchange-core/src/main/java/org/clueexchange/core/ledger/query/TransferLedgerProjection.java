@@ -2,19 +2,19 @@ package org.clueexchange.core.ledger.query;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
-import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.Assertion;
@@ -38,7 +38,7 @@ import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,9 +76,9 @@ class TransferLedgerProjection {
             FactKind.FEEDBACK_ACKNOWLEDGED, new Shown("acknowledgement_event_id", "acknowledged_at", false),
             FactKind.SUPERVISION_ORDERED, new Shown("supervision_event_id", "supervised_at", true)));
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    TransferLedgerProjection(JdbcClient jdbc) {
+    TransferLedgerProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -88,8 +88,9 @@ class TransferLedgerProjection {
         AgencyId receiver = event.receiver();
         TransferredClue clue = event.clue();
         Direction direction = Direction.sentBy(sender.type());
-        row(event.clueId(), direction, sender.type(), sender.jurisdiction(), receiver);
-        Map<String, Object> shown = columns(
+        LedgerBatch batch = batch();
+        row(batch, event.clueId(), direction, sender.type(), sender.jurisdiction(), receiver);
+        show(batch, event, columns(
                 "direction", direction.name(),
                 "sender_type", sender.type().name(),
                 "sender_jurisdiction", sender.jurisdiction(),
@@ -103,154 +104,140 @@ class TransferLedgerProjection {
                 "linked_case_number", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseNumber(),
                 "linked_case_type", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseType().name(),
                 "summary", clue.summary(),
-                "sender_content_digest", clue.contentDigest());
-        if (show(event, shown)) {
-            showSubjects(event.clueId(), clue.subjects());
-        }
-        onFact(event, recordedAt);
+                "sender_content_digest", clue.contentDigest()),
+                () -> batch.subjects(event.clueId(), clue.subjects()));
+        fact(batch, event, recordedAt);
     }
 
     @EventHandler
     void on(ClueReceiptRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), event.sender().jurisdiction());
-        show(event, columns(
+        receiverSide(event, event.sender().jurisdiction(), recordedAt, columns(
                 "receipt_actor", event.assertion().actor(),
                 "receiver_content_digest", event.contentDigest()));
-        onFact(event, recordedAt);
     }
 
     @EventHandler
     void on(ClueAcceptanceRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        show(event, columns(
+        receiverSide(event, null, recordedAt, columns(
                 "acceptance_actor", event.assertion().actor(),
                 "receiver_case_number", event.receiverCaseNumber()));
-        onFact(event, recordedAt);
     }
 
     @EventHandler
     void on(ClueReturnRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        show(event, columns(
+        receiverSide(event, null, recordedAt, columns(
                 "return_reason", event.reason().name(),
                 "return_explanation", event.explanation()));
-        onFact(event, recordedAt);
     }
 
     @EventHandler
     void on(DisposalRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        show(event, columns("disposal_method", event.method().name()));
-        onFact(event, recordedAt);
+        receiverSide(event, null, recordedAt, columns("disposal_method", event.method().name()));
     }
 
     @EventHandler
     void on(ProgressRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        show(event, columns("progress_summary", event.summary()));
-        onFact(event, recordedAt);
+        receiverSide(event, null, recordedAt, columns("progress_summary", event.summary()));
     }
 
     @EventHandler
     void on(ConclusionRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        if (show(event, columns("conclusion_summary", event.summary()))) {
-            showOutcomes(event, event.outcomes());
-        }
-        onFact(event, recordedAt);
+        receiverSide(event, null, recordedAt, columns("conclusion_summary", event.summary()),
+                event.outcomes());
     }
 
     @EventHandler
     void on(FeedbackRecorded event, @Timestamp Instant recordedAt) {
-        receiverSide(event.clueId(), event.assertion(), null);
-        if (show(event, columns("feedback_summary", event.summary()))) {
-            showOutcomes(event, event.outcomes());
-        }
-        onFact(event, recordedAt);
+        receiverSide(event, null, recordedAt, columns("feedback_summary", event.summary()), event.outcomes());
     }
 
     @EventHandler
     void on(FeedbackAcknowledgementRecorded event, @Timestamp Instant recordedAt) {
         AgencyId sender = event.assertion().assertedBy();
-        row(event.clueId(), Direction.sentBy(sender.type()), sender.type(), sender.jurisdiction(), null);
-        show(event, Map.of());
-        onFact(event, recordedAt);
+        LedgerBatch batch = batch();
+        row(batch, event.clueId(), Direction.sentBy(sender.type()), sender.type(), sender.jurisdiction(), null);
+        show(batch, event, Map.of(), () -> { });
+        fact(batch, event, recordedAt);
     }
 
     @EventHandler
     void on(SupervisionRecorded event, @Timestamp Instant recordedAt) {
         // Until the transfer says who sent the clue to whom, the supervising agency is taken for the receiver's side.
-        receiverSide(event.clueId(), event.assertion(), null);
-        show(event, columns(
+        receiverSide(event, null, recordedAt, columns(
                 "supervision_kind", event.kind().name(),
                 "escalated_to", event.escalatedTo() == null ? null : event.escalatedTo().toString()));
-        onFact(event, recordedAt);
     }
 
     @EventHandler
     void on(LedgerAnomalyRecorded event) {
-        jdbc.sql("""
-                INSERT INTO ledger_anomaly (clue_id, fact_event_id, related_event_id, kind, detail)
-                VALUES (:clueId, :eventId, :relatedEventId, :kind, :detail)
-                ON CONFLICT DO NOTHING
-                """)
-                .param("clueId", event.clueId())
-                .param("eventId", UUID.fromString(event.factEventId()))
-                .param("relatedEventId", UUID.fromString(event.relatedEventId()))
-                .param("kind", event.kind().name())
-                .param("detail", event.detail())
-                .update();
+        batch().anomaly(new MapSqlParameterSource("clueId", event.clueId())
+                .addValue("eventId", UUID.fromString(event.factEventId()))
+                .addValue("relatedEventId", UUID.fromString(event.relatedEventId()))
+                .addValue("kind", event.kind().name())
+                .addValue("detail", event.detail()));
     }
 
     @EventHandler
     void on(SlaClockStarted event) {
-        jdbc.sql("""
-                INSERT INTO ledger_clock (clue_id, clock, started_by, due_at, status)
-                VALUES (:clueId, :clock, :by, :dueAt, :status)
-                ON CONFLICT (clue_id, clock) DO UPDATE SET started_by = EXCLUDED.started_by, due_at = EXCLUDED.due_at,
-                    status = EXCLUDED.status, stopped_by = NULL, stopped_at = NULL
-                """)
-                .param("clueId", event.clueId())
-                .param("clock", event.clock().name())
-                .param("by", UUID.fromString(event.startedBy()))
-                .param("dueAt", Timestamps.of(event.dueAt()))
-                .param("status", TimeLimit.Status.OPEN.name())
-                .update();
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("startedBy", UUID.fromString(event.startedBy()));
+        columns.put("dueAt", Timestamps.of(event.dueAt()));
+        columns.put("status", TimeLimit.Status.OPEN.name());
+        columns.put("stoppedBy", null);
+        columns.put("stoppedAt", null);
+        batch().clock(event.clueId(), event.clock(), columns);
     }
 
     @EventHandler
     void on(SlaClockStopped event) {
-        jdbc.sql("""
-                UPDATE ledger_clock SET stopped_by = :by, stopped_at = :at, status = :status
-                WHERE clue_id = :clueId AND clock = :clock
-                """)
-                .param("clueId", event.clueId())
-                .param("clock", event.clock().name())
-                .param("by", UUID.fromString(event.stoppedBy()))
-                .param("at", Timestamps.of(event.stoppedAt()))
-                .param("status", TimeLimit.Status.fulfilled(event.late()).name())
-                .update();
+        batch().clock(event.clueId(), event.clock(), Map.of(
+                "stoppedBy", UUID.fromString(event.stoppedBy()),
+                "stoppedAt", Timestamps.of(event.stoppedAt()),
+                "status", TimeLimit.Status.fulfilled(event.late()).name()));
     }
 
     /** The entry records a breach only while nothing fulfils the limit; a later fulfilment decides again. */
     @EventHandler
     void on(SlaBreached event) {
-        jdbc.sql("UPDATE ledger_clock SET status = :status WHERE clue_id = :clueId AND clock = :clock")
-                .param("clueId", event.clueId())
-                .param("clock", event.clock().name())
-                .param("status", TimeLimit.Status.fellDue().name())
-                .update();
+        batch().clock(event.clueId(), event.clock(), Map.of("status", TimeLimit.Status.fellDue().name()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE transfer_ledger CASCADE").update();
+        jdbc.getJdbcTemplate().execute("TRUNCATE transfer_ledger CASCADE");
     }
 
-    /** The row of a clue first heard of from its receiver's side: the sender is the other kind of agency. */
-    private void receiverSide(String clueId, Assertion fact, String senderJurisdiction) {
-        AgencyId receiver = fact.assertedBy();
-        row(clueId, Direction.receivedBy(receiver.type()), otherThan(receiver.type()), senderJurisdiction, receiver);
+    /**
+     * The writes of the batch of events being handled, sent once the batch commits, in its transaction: the
+     * processor's token moves in the same transaction, so each event is applied exactly once.
+     */
+    private LedgerBatch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(LedgerBatch.class.getName(), key -> {
+            LedgerBatch batch = new LedgerBatch(jdbc);
+            unitOfWork.onPrepareCommit(committing -> batch.write());
+            return batch;
+        });
+    }
+
+    private void receiverSide(FactRecorded fact, String senderJurisdiction, Instant recordedAt,
+                              Map<String, Object> columns) {
+        receiverSide(fact, senderJurisdiction, recordedAt, columns, null);
+    }
+
+    /**
+     * A fact of the receiver's side; the row of a clue first heard of from that side takes the sender for the
+     * other kind of agency.
+     */
+    private void receiverSide(FactRecorded fact, String senderJurisdiction, Instant recordedAt,
+                              Map<String, Object> columns, List<OutcomeTally> outcomes) {
+        AgencyId receiver = fact.assertion().assertedBy();
+        LedgerBatch batch = batch();
+        row(batch, fact.clueId(), Direction.receivedBy(receiver.type()), otherThan(receiver.type()),
+                senderJurisdiction, receiver);
+        show(batch, fact, columns, outcomes == null ? () -> { }
+                : () -> batch.outcomes(fact.clueId(), fact.factKind(), outcomes));
+        fact(batch, fact, recordedAt);
     }
 
     private static AgencyType otherThan(AgencyType agency) {
@@ -258,30 +245,21 @@ class TransferLedgerProjection {
     }
 
     /** Creates the clue's row unless it exists; the earliest transfer, when it comes, says who sent it to whom. */
-    private void row(String clueId, Direction direction, AgencyType senderType, String senderJurisdiction,
-                     AgencyId receiver) {
-        jdbc.sql("""
-                INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction,
-                    receiver_type, receiver_jurisdiction)
-                VALUES (:clueId, :direction, :state, :senderType, :senderJurisdiction, :receiverType,
-                    :receiverJurisdiction)
-                ON CONFLICT (clue_id) DO NOTHING
-                """)
-                .param("clueId", clueId)
-                .param("direction", direction.name())
-                .param("state", LedgerState.AWAITING_TRANSFER.name())
-                .param("senderType", senderType.name())
-                .param("senderJurisdiction", senderJurisdiction)
-                .param("receiverType", (receiver == null ? otherThan(senderType) : receiver.type()).name())
-                .param("receiverJurisdiction", receiver == null ? null : receiver.jurisdiction())
-                .update();
+    private static void row(LedgerBatch batch, String clueId, Direction direction, AgencyType senderType,
+                            String senderJurisdiction, AgencyId receiver) {
+        batch.row(clueId, new MapSqlParameterSource()
+                .addValue("direction", direction.name())
+                .addValue("senderType", senderType.name())
+                .addValue("senderJurisdiction", senderJurisdiction)
+                .addValue("receiverType", (receiver == null ? otherThan(senderType) : receiver.type()).name())
+                .addValue("receiverJurisdiction", receiver == null ? null : receiver.jurisdiction()));
     }
 
     /**
      * Shows the fact and its columns on the clue's row if it is the earliest of its kind (the latest, for kinds that
-     * come as a series) by occurrence and event id; true if it is now shown.
+     * come as a series) by occurrence and event id; {@code alsoShow} if it is now shown.
      */
-    private boolean show(FactRecorded fact, Map<String, Object> columns) {
+    private static void show(LedgerBatch batch, FactRecorded fact, Map<String, Object> columns, Runnable alsoShow) {
         Shown shown = SHOWN.get(fact.factKind());
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("clueId", fact.clueId())
@@ -294,79 +272,24 @@ class TransferLedgerProjection {
             parameters.addValue(column, value);
         });
         String precedes = shown.latest() ? ">" : "<";
-        return jdbc.sql("UPDATE transfer_ledger SET " + assignments + " WHERE clue_id = :clueId AND ("
-                        + shown.eventIdColumn() + " IS NULL OR (CAST(:at AS TIMESTAMPTZ), CAST(:eventId AS UUID)) "
-                        + precedes + " (" + shown.atColumn() + ", " + shown.eventIdColumn() + "))")
-                .paramSource(parameters).update() == 1;
+        batch.show("UPDATE transfer_ledger SET " + assignments + " WHERE clue_id = :clueId AND ("
+                + shown.eventIdColumn() + " IS NULL OR (CAST(:at AS TIMESTAMPTZ), CAST(:eventId AS UUID)) "
+                + precedes + " (" + shown.atColumn() + ", " + shown.eventIdColumn() + "))", parameters, alsoShow);
     }
 
-    private void showSubjects(String clueId, List<TransferredClue.Subject> subjects) {
-        jdbc.sql("DELETE FROM ledger_subject WHERE clue_id = :clueId").param("clueId", clueId).update();
-        for (int position = 0; position < subjects.size(); position++) {
-            TransferredClue.Subject subject = subjects.get(position);
-            jdbc.sql("""
-                    INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role)
-                    VALUES (:clueId, :position, :name, :unit, :rank, :role)
-                    """)
-                    .param("clueId", clueId)
-                    .param("position", position)
-                    .param("name", subject.name())
-                    .param("unit", subject.unit())
-                    .param("rank", subject.rank().name())
-                    .param("role", subject.role())
-                    .update();
-        }
-    }
-
-    private void showOutcomes(FactRecorded fact, List<OutcomeTally> outcomes) {
-        jdbc.sql("DELETE FROM ledger_outcome WHERE clue_id = :clueId AND fact = :fact")
-                .param("clueId", fact.clueId())
-                .param("fact", fact.factKind().name())
-                .update();
-        for (OutcomeTally tally : outcomes) {
-            jdbc.sql("""
-                    INSERT INTO ledger_outcome (clue_id, fact, outcome, persons)
-                    VALUES (:clueId, :fact, :outcome, :persons)
-                    """)
-                    .param("clueId", fact.clueId())
-                    .param("fact", fact.factKind().name())
-                    .param("outcome", tally.outcome().name())
-                    .param("persons", tally.persons())
-                    .update();
-        }
-    }
-
-    /**
-     * Adds the fact to the clue's timeline, with when it reached the ledger, and moves the clue to the stage its
-     * facts have now reached.
-     */
-    private void onFact(FactRecorded fact, Instant recordedAt) {
+    /** Adds the fact to the clue's timeline, with when it reached the ledger. */
+    private static void fact(LedgerBatch batch, FactRecorded fact, Instant recordedAt) {
         Assertion assertion = fact.assertion();
-        jdbc.sql("""
-                INSERT INTO ledger_fact (event_id, clue_id, fact, side, asserted_by, actor, occurred_at, published_at,
-                    recorded_at)
-                VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt, :recordedAt)
-                ON CONFLICT (event_id) DO NOTHING
-                """)
-                .param("eventId", UUID.fromString(assertion.eventId()))
-                .param("clueId", fact.clueId())
-                .param("fact", fact.factKind().name())
-                .param("side", fact.factKind().side().name())
-                .param("assertedBy", assertion.assertedBy().toString())
-                .param("actor", assertion.actor())
-                .param("occurredAt", Timestamps.of(assertion.occurredAt()))
-                .param("publishedAt", Timestamps.of(assertion.publishedAt()))
-                .param("recordedAt", Timestamps.of(recordedAt))
-                .update();
-        Set<FactKind> present = EnumSet.noneOf(FactKind.class);
-        jdbc.sql("SELECT DISTINCT fact FROM ledger_fact WHERE clue_id = :clueId").param("clueId", fact.clueId())
-                .query(rs -> {
-                    present.add(FactKind.valueOf(rs.getString("fact")));
-                });
-        jdbc.sql("UPDATE transfer_ledger SET state = :state WHERE clue_id = :clueId")
-                .param("state", LedgerState.of(present).name())
-                .param("clueId", fact.clueId())
-                .update();
+        batch.fact(new MapSqlParameterSource()
+                .addValue("eventId", UUID.fromString(assertion.eventId()))
+                .addValue("clueId", fact.clueId())
+                .addValue("fact", fact.factKind().name())
+                .addValue("side", fact.factKind().side().name())
+                .addValue("assertedBy", assertion.assertedBy().toString())
+                .addValue("actor", assertion.actor())
+                .addValue("occurredAt", Timestamps.of(assertion.occurredAt()))
+                .addValue("publishedAt", Timestamps.of(assertion.publishedAt()))
+                .addValue("recordedAt", Timestamps.of(recordedAt)));
     }
 
     /** Column name, value, column name, value, …; values may be null. */

@@ -1,0 +1,209 @@
+package org.clueexchange.core.ledger.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clueexchange.core.ledger.FactKind;
+import org.clueexchange.core.ledger.LedgerState;
+import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.core.ledger.messages.OutcomeTally;
+import org.clueexchange.core.ledger.messages.TransferredClue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * The ledger tables' writes for one batch of events, held until the batch commits and then sent as a handful of
+ * JDBC batches whatever the number of events: a statement per fact would make the database the ledger's pace.
+ * Writes that depend on one another's order are folded in memory first, so that the batches may run in any order
+ * of their rows and still leave what the events, applied one by one, would.
+ */
+final class LedgerBatch {
+
+    private static final String ROW = """
+            INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction,
+                receiver_type, receiver_jurisdiction)
+            VALUES (:clueId, :direction, :state, :senderType, :senderJurisdiction, :receiverType,
+                :receiverJurisdiction)
+            ON CONFLICT (clue_id) DO NOTHING
+            """;
+    private static final String FACT = """
+            INSERT INTO ledger_fact (event_id, clue_id, fact, side, asserted_by, actor, occurred_at, published_at,
+                recorded_at)
+            VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt, :recordedAt)
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+    private static final String ANOMALY = """
+            INSERT INTO ledger_anomaly (clue_id, fact_event_id, related_event_id, kind, detail)
+            VALUES (:clueId, :eventId, :relatedEventId, :kind, :detail)
+            ON CONFLICT DO NOTHING
+            """;
+    private static final String CLOCK_STARTED = """
+            INSERT INTO ledger_clock (clue_id, clock, started_by, due_at, status, stopped_by, stopped_at)
+            VALUES (:clueId, :clock, :startedBy, :dueAt, :status, :stoppedBy, :stoppedAt)
+            ON CONFLICT (clue_id, clock) DO UPDATE SET started_by = EXCLUDED.started_by, due_at = EXCLUDED.due_at,
+                status = EXCLUDED.status, stopped_by = EXCLUDED.stopped_by, stopped_at = EXCLUDED.stopped_at
+            """;
+    private static final String CLOCK_STOPPED = """
+            UPDATE ledger_clock SET stopped_by = :stoppedBy, stopped_at = :stoppedAt, status = :status
+            WHERE clue_id = :clueId AND clock = :clock
+            """;
+    private static final String CLOCK_STATUS =
+            "UPDATE ledger_clock SET status = :status WHERE clue_id = :clueId AND clock = :clock";
+
+    /** A fact to show on its row, and what else the row shows of it once it is shown. */
+    private record Shown(String sql, SqlParameterSource parameters, Runnable alsoShow) {
+    }
+
+    private record ClockKey(String clueId, SlaClock clock) {
+    }
+
+    private record OutcomesKey(String clueId, FactKind fact) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Map<String, SqlParameterSource> rows = new LinkedHashMap<>();
+    private final List<Shown> shown = new ArrayList<>();
+    private final List<SqlParameterSource> facts = new ArrayList<>();
+    private final List<SqlParameterSource> anomalies = new ArrayList<>();
+    private final Map<ClockKey, Map<String, Object>> clocks = new LinkedHashMap<>();
+    private final Map<String, List<TransferredClue.Subject>> subjects = new LinkedHashMap<>();
+    private final Map<OutcomesKey, List<OutcomeTally>> outcomes = new LinkedHashMap<>();
+
+    LedgerBatch(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the clue's row unless it exists; the first row asked for in the batch is the one created. */
+    void row(String clueId, MapSqlParameterSource columns) {
+        rows.putIfAbsent(clueId, columns.addValue("clueId", clueId).addValue("state",
+                LedgerState.AWAITING_TRANSFER.name()));
+    }
+
+    /**
+     * Shows a fact on its row by a conditional update, which decides by itself whether the fact is the one to
+     * show; {@code alsoShow} runs if it is.
+     */
+    void show(String sql, SqlParameterSource parameters, Runnable alsoShow) {
+        shown.add(new Shown(sql, parameters, alsoShow));
+    }
+
+    /** The people a transfer now shown names; the last transfer shown in the batch is the one the row shows. */
+    void subjects(String clueId, List<TransferredClue.Subject> named) {
+        subjects.put(clueId, named);
+    }
+
+    void outcomes(String clueId, FactKind fact, List<OutcomeTally> tallies) {
+        outcomes.put(new OutcomesKey(clueId, fact), tallies);
+    }
+
+    void fact(SqlParameterSource columns) {
+        facts.add(columns);
+    }
+
+    void anomaly(SqlParameterSource columns) {
+        anomalies.add(columns);
+    }
+
+    /**
+     * A clock's columns set by an event, over what earlier events of the batch set. A start sets every column, so
+     * a clock started in the batch is written whole; otherwise only the columns the batch set are.
+     */
+    void clock(String clueId, SlaClock clock, Map<String, Object> columns) {
+        Map<String, Object> folded = clocks.computeIfAbsent(new ClockKey(clueId, clock), key -> new HashMap<>());
+        folded.putAll(columns);
+    }
+
+    void write() {
+        batch(ROW, rows.values());
+        writeShown();
+        if (!subjects.isEmpty()) {
+            jdbc.update("DELETE FROM ledger_subject WHERE clue_id IN (:clueIds)",
+                    new MapSqlParameterSource("clueIds", subjects.keySet()));
+        }
+        List<SqlParameterSource> subjectRows = new ArrayList<>();
+        subjects.forEach((clueId, named) -> {
+            for (int position = 0; position < named.size(); position++) {
+                TransferredClue.Subject subject = named.get(position);
+                subjectRows.add(new MapSqlParameterSource("clueId", clueId).addValue("position", position)
+                        .addValue("name", subject.name()).addValue("unit", subject.unit())
+                        .addValue("rank", subject.rank().name()).addValue("role", subject.role()));
+            }
+        });
+        batch("INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role) "
+                + "VALUES (:clueId, :position, :name, :unit, :rank, :role)", subjectRows);
+        List<SqlParameterSource> outcomeKeys = new ArrayList<>();
+        List<SqlParameterSource> outcomeRows = new ArrayList<>();
+        outcomes.forEach((key, tallies) -> {
+            outcomeKeys.add(new MapSqlParameterSource("clueId", key.clueId()).addValue("fact", key.fact().name()));
+            tallies.forEach(tally -> outcomeRows.add(new MapSqlParameterSource("clueId", key.clueId())
+                    .addValue("fact", key.fact().name()).addValue("outcome", tally.outcome().name())
+                    .addValue("persons", tally.persons())));
+        });
+        batch("DELETE FROM ledger_outcome WHERE clue_id = :clueId AND fact = :fact", outcomeKeys);
+        batch("INSERT INTO ledger_outcome (clue_id, fact, outcome, persons) "
+                + "VALUES (:clueId, :fact, :outcome, :persons)", outcomeRows);
+        batch(FACT, facts);
+        writeStates();
+        batch(ANOMALY, anomalies);
+        writeClocks();
+    }
+
+    /** Shows each fact its row should show, in the order of the events, then what comes with the facts shown. */
+    private void writeShown() {
+        Map<String, List<Shown>> bySql = new LinkedHashMap<>();
+        shown.forEach(fact -> bySql.computeIfAbsent(fact.sql(), sql -> new ArrayList<>()).add(fact));
+        bySql.forEach((sql, facts) -> {
+            int[] updated = jdbc.batchUpdate(sql, facts.stream().map(Shown::parameters)
+                    .toArray(SqlParameterSource[]::new));
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1) {
+                    facts.get(i).alsoShow().run();
+                }
+            }
+        });
+    }
+
+    /** Moves each clue of the batch to the stage its facts, all of them so far, have reached. */
+    private void writeStates() {
+        if (rows.isEmpty() && facts.isEmpty()) {
+            return;
+        }
+        Set<String> clueIds = new HashSet<>(rows.keySet());
+        facts.forEach(fact -> clueIds.add((String) fact.getValue("clueId")));
+        Map<String, Set<FactKind>> present = new HashMap<>();
+        jdbc.query("SELECT DISTINCT clue_id, fact FROM ledger_fact WHERE clue_id IN (:clueIds)",
+                new MapSqlParameterSource("clueIds", clueIds), rs -> {
+                    present.computeIfAbsent(rs.getString("clue_id"), id -> EnumSet.noneOf(FactKind.class))
+                            .add(FactKind.valueOf(rs.getString("fact")));
+                });
+        batch("UPDATE transfer_ledger SET state = :state WHERE clue_id = :clueId", clueIds.stream()
+                .map(clueId -> (SqlParameterSource) new MapSqlParameterSource("clueId", clueId).addValue("state",
+                        LedgerState.of(present.getOrDefault(clueId, EnumSet.noneOf(FactKind.class))).name()))
+                .toList());
+    }
+
+    private void writeClocks() {
+        Map<String, List<SqlParameterSource>> bySql = new LinkedHashMap<>();
+        clocks.forEach((key, columns) -> {
+            MapSqlParameterSource parameters = new MapSqlParameterSource(columns).addValue("clueId", key.clueId())
+                    .addValue("clock", key.clock().name());
+            String sql = columns.containsKey("startedBy") ? CLOCK_STARTED
+                    : columns.containsKey("stoppedBy") ? CLOCK_STOPPED : CLOCK_STATUS;
+            bySql.computeIfAbsent(sql, any -> new ArrayList<>()).add(parameters);
+        });
+        bySql.forEach(this::batch);
+    }
+
+    private void batch(String sql, Collection<SqlParameterSource> parameters) {
+        if (!parameters.isEmpty()) {
+            jdbc.batchUpdate(sql, parameters.toArray(SqlParameterSource[]::new));
+        }
+    }
+}
