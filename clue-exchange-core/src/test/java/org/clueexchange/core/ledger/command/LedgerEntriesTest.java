@@ -1,0 +1,209 @@
+package org.clueexchange.core.ledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.deadline.ScheduledDeadlineInfo;
+import org.axonframework.test.deadline.StubDeadlineManager;
+import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.ledger.messages.Assertion;
+import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
+import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
+import org.clueexchange.core.ledger.messages.ClueReturnRecorded;
+import org.clueexchange.core.ledger.messages.ClueTransferRecorded;
+import org.clueexchange.core.ledger.messages.ConclusionRecorded;
+import org.clueexchange.core.ledger.messages.DisposalRecorded;
+import org.clueexchange.core.ledger.messages.FactRecorded;
+import org.clueexchange.core.ledger.messages.FeedbackAcknowledgementRecorded;
+import org.clueexchange.core.ledger.messages.FeedbackRecorded;
+import org.clueexchange.core.ledger.messages.OutcomeTally;
+import org.clueexchange.core.ledger.messages.ProgressRecorded;
+import org.clueexchange.core.ledger.messages.RecordFact;
+import org.clueexchange.core.ledger.messages.TransferredClue;
+import org.clueexchange.core.sla.ConfiguredSlaPolicy;
+import org.clueexchange.core.sla.SlaProperties;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.events.Outcome;
+import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReturnReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batched path and the aggregate decide alike: for every fact of a clue, in several delivery orders, the events
+ * and deadlines {@link LedgerEntries} records are those the aggregate's own command handling yields, given the same
+ * earlier facts.
+ */
+class LedgerEntriesTest {
+
+    private static final String CLUE = "POLICE-530600-XS002";
+    private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
+    private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
+    private static final AgencyId OTHER_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
+    private static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
+    private static final TransferredClue CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
+            AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
+            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
+            "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
+    private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
+    private static final SlaPolicy SLA = new ConfiguredSlaPolicy(new SlaProperties(
+            new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1)));
+
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final StubDeadlineManager deadlines = new StubDeadlineManager(NOON);
+    private final LedgerEntries entries = new LedgerEntries(eventStore, deadlines, SLA, 100);
+
+    @AfterEach
+    void shutDown() {
+        eventStore.shutDown();
+    }
+
+    @Test
+    void aWholeLifecycleInOrderIsRecordedAsTheAggregateRecordsIt() {
+        expectAgreement(lifecycle());
+    }
+
+    @Test
+    void everyDeliveryOrderIsRecordedAsTheAggregateRecordsIt() {
+        List<FactRecorded> reversed = new ArrayList<>(lifecycle());
+        Collections.reverse(reversed);
+        expectAgreement(reversed);
+        for (long seed = 1; seed <= 3; seed++) {
+            List<FactRecorded> shuffled = new ArrayList<>(lifecycle());
+            Collections.shuffle(shuffled, new Random(seed));
+            expectAgreement(shuffled);
+        }
+    }
+
+    @Test
+    void contradictionsAndRedeliveriesAreRecordedAsTheAggregateRecordsThem() {
+        List<FactRecorded> facts = new ArrayList<>(lifecycle().subList(0, 3));
+        facts.add(new ClueReceiptRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(60)), POLICE,
+                "e".repeat(64)));
+        facts.add(new ClueReturnRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(7200)),
+                ReturnReason.NOT_OUR_JURISDICTION, "不属本机关管辖"));
+        facts.add(facts.get(1));
+        facts.add(new ClueTransferRecorded(CLUE, assertion(POLICE, NOON.minusSeconds(3600)), DISCIPLINE, CONTENT));
+        expectAgreement(facts);
+    }
+
+    @Test
+    void aBatchRecordsWhatTheSameFactsRecordOneBatchEachAndARedeliveredBatchRecordsNothing() {
+        List<FactRecorded> facts = lifecycle();
+        inUnitOfWork(() -> entries.record(facts));
+        List<Object> batched = stream();
+
+        EmbeddedEventStore separateStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        LedgerEntries oneByOne = new LedgerEntries(separateStore, new StubDeadlineManager(NOON), SLA, 100);
+        facts.forEach(fact -> inUnitOfWork(() -> oneByOne.record(List.of(fact))));
+        List<Object> separately = separateStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
+        separateStore.shutDown();
+
+        inUnitOfWork(() -> entries.record(facts));
+        assertThat(batched).isEqualTo(separately);
+        assertThat(stream()).isEqualTo(batched);
+    }
+
+    @Test
+    void aBatchRolledBackLeavesNothingOfItselfInMemory() {
+        List<FactRecorded> facts = lifecycle();
+        inUnitOfWork(() -> entries.record(facts.subList(0, 2)));
+        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        entries.record(facts.subList(2, 4));
+        rolledBack.rollback();
+
+        inUnitOfWork(() -> entries.record(facts.subList(2, 4)));
+
+        assertThat(stream()).filteredOn(FactRecorded.class::isInstance).extracting(event -> (FactRecorded) event)
+                .containsExactlyElementsOf(facts.subList(0, 4));
+    }
+
+    /**
+     * Each fact, recorded after the ones before it, yields in both paths the same events, and every deadline the
+     * batched path sets the aggregate sets too.
+     */
+    private void expectAgreement(List<FactRecorded> facts) {
+        for (int k = 0; k < facts.size(); k++) {
+            EmbeddedEventStore store = EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine()).build();
+            StubDeadlineManager scheduled = new StubDeadlineManager(NOON);
+            LedgerEntries batched = new LedgerEntries(store, scheduled, SLA, 100);
+            List<FactRecorded> given = facts.subList(0, k);
+            if (!given.isEmpty()) {
+                inUnitOfWork(() -> batched.record(given));
+            }
+            long before = store.readEvents(CLUE).asStream().count();
+            int deadlinesBefore = scheduled.getScheduledDeadlines().size();
+            FactRecorded fact = facts.get(k);
+            inUnitOfWork(() -> batched.record(List.of(fact)));
+            List<Object> recorded = store.readEvents(CLUE).asStream().skip(before).<Object>map(EventMessage::getPayload)
+                    .toList();
+            List<ScheduledDeadlineInfo> set = scheduled.getScheduledDeadlines().subList(deadlinesBefore,
+                    scheduled.getScheduledDeadlines().size());
+            store.shutDown();
+
+            ResultValidator<TransferLedgerEntry> aggregate = fixture()
+                    .givenCommands(given.stream().map(RecordFact::new).toList())
+                    .when(new RecordFact(fact))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(recorded.toArray());
+            set.forEach(deadline -> aggregate.expectScheduledDeadline(deadline.getScheduleTime(),
+                    deadline.deadlineMessage().getPayload()));
+        }
+    }
+
+    private static AggregateTestFixture<TransferLedgerEntry> fixture() {
+        AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
+        fixture.registerInjectableResource(SLA);
+        return fixture;
+    }
+
+    private List<Object> stream() {
+        return eventStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
+    }
+
+    private static void inUnitOfWork(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        work.run();
+        unitOfWork.commit();
+    }
+
+    private static List<FactRecorded> lifecycle() {
+        Assertion feedback = assertion(DISCIPLINE, NOON.plus(Duration.ofDays(20)));
+        return List.of(
+                new ClueTransferRecorded(CLUE, assertion(POLICE, NOON), DISCIPLINE, CONTENT),
+                new ClueReceiptRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(600)), POLICE, "d".repeat(64)),
+                new ClueAcceptanceRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(1200)), "昭纪受〔2020〕1号"),
+                new DisposalRecorded(CLUE, assertion(DISCIPLINE, NOON.plus(Duration.ofDays(2))),
+                        DisposalMethod.PRELIMINARY_VERIFICATION, null),
+                new ProgressRecorded(CLUE, assertion(DISCIPLINE, NOON.plus(Duration.ofDays(9))), "初核中"),
+                new ConclusionRecorded(CLUE, assertion(DISCIPLINE, NOON.plus(Duration.ofDays(19))), OUTCOMES, "查实"),
+                new FeedbackRecorded(CLUE, feedback, OUTCOMES, "已给予党纪处分"),
+                new FeedbackAcknowledgementRecorded(CLUE, assertion(POLICE, NOON.plus(Duration.ofDays(21))),
+                        feedback.eventId()));
+    }
+
+    private static Assertion assertion(AgencyId agency, Instant occurredAt) {
+        return new Assertion(UUID.randomUUID().toString(), agency, "officer-1", occurredAt, occurredAt.plusSeconds(5));
+    }
+}
