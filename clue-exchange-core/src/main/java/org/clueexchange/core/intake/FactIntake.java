@@ -1,6 +1,7 @@
 package org.clueexchange.core.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,10 +42,11 @@ public class FactIntake extends FactSubscriber {
     private final CommandGateway commands;
     private final TransactionManager transactions;
 
-    public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, CommandGateway commands,
-                      TransactionManager transactions, CoreProperties properties, MeterRegistry meters) {
+    public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, Clock clock,
+                      CommandGateway commands, TransactionManager transactions, CoreProperties properties,
+                      MeterRegistry meters) {
         super(settings(properties), ClueEventCodec.create(), meters);
-        this.entries = new LedgerEntries(eventStore, deadlines, sla, properties.intake().cachedEntries());
+        this.entries = new LedgerEntries(eventStore, deadlines, sla, clock, properties.intake().cachedEntries());
         this.commands = commands;
         this.transactions = transactions;
     }

@@ -1,6 +1,9 @@
 package org.clueexchange.core.ledger.command;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,10 @@ import org.clueexchange.core.ledger.messages.FactRecorded;
  * so a fact never costs its clue's history being read and replayed again.
  *
  * <p>A batch runs in the caller's unit of work, in one transaction: its events are appended together and its
- * deadlines scheduled in the same transaction, on its commit. An entry is taken out of memory while a batch works on
+ * deadlines scheduled in the same transaction, on its commit. A deadline that a later fact of the same batch made
+ * pointless ({@link LedgerEntryState#awaits}) is not set at all, and one already due falls due in the batch itself,
+ * as it would the moment the batch committed: had it gone to the deadline manager, the aggregate would have written
+ * to the entry's stream beside this batch's successor, and one of the two would have had to be done again. An entry is taken out of memory while a batch works on
  * it and put back only once the batch has committed, so a batch rolled back leaves nothing of itself behind. An entry
  * in memory can still be behind its stream, when a deadline fell due on it through the aggregate or another node
  * wrote to it; it then appends at a sequence number its stream already has, the event store refuses the batch, and
@@ -33,13 +39,18 @@ public final class LedgerEntries {
     private final EventStore eventStore;
     private final DeadlineManager deadlines;
     private final SlaPolicy sla;
+    private final Clock clock;
     private final Map<String, Entry> inMemory;
 
-    /** @param capacity how many entries stay in memory, least recently written leaving first */
-    public LedgerEntries(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, int capacity) {
+    /**
+     * @param clock    the time deadlines are judged by, the deadline manager's
+     * @param capacity how many entries stay in memory, least recently written leaving first
+     */
+    public LedgerEntries(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, Clock clock, int capacity) {
         this.eventStore = eventStore;
         this.deadlines = deadlines;
         this.sla = sla;
+        this.clock = clock;
         this.inMemory = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -53,23 +64,37 @@ public final class LedgerEntries {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Map<String, Entry> working = new HashMap<>();
         List<DomainEventMessage<?>> events = new ArrayList<>();
+        Map<String, List<SlaDeadline>> deadlinesSet = new LinkedHashMap<>();
         for (FactRecorded fact : facts) {
             Entry entry = working.computeIfAbsent(fact.clueId(), this::checkOut);
             entry.state.record(fact, sla, new LedgerEntryState.Effects() {
                 @Override
                 public void record(Object event) {
-                    entry.state.evolve(event);
-                    events.add(new GenericDomainEventMessage<>(TransferLedgerEntry.TYPE, fact.clueId(),
-                            ++entry.lastSequence, event));
+                    entry.append(fact.clueId(), event, events);
                 }
 
                 @Override
                 public void schedule(SlaDeadline deadline) {
-                    deadlines.schedule(deadline.dueAt(), SlaDeadline.NAME, deadline,
-                            new AggregateScopeDescriptor(TransferLedgerEntry.TYPE, fact.clueId()));
+                    deadlinesSet.computeIfAbsent(fact.clueId(), clueId -> new ArrayList<>()).add(deadline);
                 }
             });
         }
+        Instant now = clock.instant();
+        deadlinesSet.forEach((clueId, set) -> {
+            Entry entry = working.get(clueId);
+            set.sort(Comparator.comparing(SlaDeadline::dueAt));
+            for (SlaDeadline deadline : set) {
+                if (!entry.state.awaits(deadline)) {
+                    continue;
+                }
+                if (deadline.dueAt().isAfter(now)) {
+                    deadlines.schedule(deadline.dueAt(), SlaDeadline.NAME, deadline,
+                            new AggregateScopeDescriptor(TransferLedgerEntry.TYPE, clueId));
+                } else {
+                    entry.state.fallDue(deadline, event -> entry.append(clueId, event, events));
+                }
+            }
+        });
         eventStore.publish(events);
         unitOfWork.afterCommit(committed -> checkIn(working));
     }
@@ -101,5 +126,11 @@ public final class LedgerEntries {
     private static final class Entry {
         private final LedgerEntryState state = new LedgerEntryState();
         private long lastSequence;
+
+        /** Applies an event the entry records and adds it to the batch's, next in the entry's stream. */
+        private void append(String clueId, Object event, List<DomainEventMessage<?>> events) {
+            state.evolve(event);
+            events.add(new GenericDomainEventMessage<>(TransferLedgerEntry.TYPE, clueId, ++lastSequence, event));
+        }
     }
 }

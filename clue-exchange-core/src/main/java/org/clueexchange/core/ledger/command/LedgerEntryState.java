@@ -62,15 +62,28 @@ public final class LedgerEntryState {
         List<LedgerAnomalyRecorded> anomalies = LedgerRules.anomalies(fact, facts);
         effects.record(fact);
         anomalies.forEach(effects::record);
+        List<SlaDeadline> started = new ArrayList<>();
         for (SlaClock clock : SlaClock.values()) {
-            runClock(clock, sla, effects);
+            runClock(clock, sla, effects, started::add);
         }
+        started.stream().filter(this::awaits).forEach(effects::schedule);
+    }
+
+    /**
+     * Whether the deadline can still find its time limit breached: the clock runs, to that due date. A clock a fact
+     * has stopped stays stopped, whatever facts come later, so a deadline not awaited now never will be, and setting
+     * it would only make the entry look again for nothing. That is most of them when a clue's history arrives at
+     * once, as when an agency loads its earlier transfers.
+     */
+    public boolean awaits(SlaDeadline deadline) {
+        Clock clock = clocks.get(deadline.clock());
+        return clock != null && clock.dueAt().equals(deadline.dueAt()) && clock.stoppedBy() == null
+                && !clock.fellDue();
     }
 
     /** A time limit fell due: breached, unless a fact fulfilled it or an earlier start moved it since. */
     public void fallDue(SlaDeadline deadline, Consumer<Object> record) {
-        Clock clock = clocks.get(deadline.clock());
-        if (clock != null && clock.dueAt().equals(deadline.dueAt()) && clock.stoppedBy() == null && !clock.fellDue()) {
+        if (awaits(deadline)) {
             record.accept(new SlaBreached(clueId, deadline.clock(), deadline.dueAt()));
         }
     }
@@ -92,7 +105,7 @@ public final class LedgerEntryState {
         }
     }
 
-    private void runClock(SlaClock kind, SlaPolicy sla, Effects effects) {
+    private void runClock(SlaClock kind, SlaPolicy sla, Effects effects, Consumer<SlaDeadline> started) {
         Optional<FactRecorded> start = earliest(fact -> fact.factKind() == kind.startedBy());
         if (start.isEmpty()) {
             return;
@@ -101,7 +114,7 @@ public final class LedgerEntryState {
         Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(), receiverJurisdiction());
         if (clock == null || !clock.dueAt().equals(dueAt)) {
             effects.record(new SlaClockStarted(clueId, kind, start.get().assertion().eventId(), dueAt));
-            effects.schedule(new SlaDeadline(kind, dueAt));
+            started.accept(new SlaDeadline(kind, dueAt));
             clock = clocks.get(kind);
         }
         Optional<FactRecorded> stop = earliest(fact -> kind.stoppedBy().contains(fact.factKind()));

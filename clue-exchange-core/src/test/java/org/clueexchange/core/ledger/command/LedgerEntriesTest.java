@@ -2,8 +2,10 @@ package org.clueexchange.core.ledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.clueexchange.core.ledger.messages.FeedbackRecorded;
 import org.clueexchange.core.ledger.messages.OutcomeTally;
 import org.clueexchange.core.ledger.messages.ProgressRecorded;
 import org.clueexchange.core.ledger.messages.RecordFact;
+import org.clueexchange.core.ledger.messages.SlaBreached;
 import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
 import org.clueexchange.core.sla.SlaProperties;
@@ -64,13 +67,14 @@ class LedgerEntriesTest {
             List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
             "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
     private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
+    private static final Clock AT_NOON = Clock.fixed(NOON, ZoneOffset.UTC);
     private static final SlaPolicy SLA = new ConfiguredSlaPolicy(new SlaProperties(
             new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1)));
 
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final StubDeadlineManager deadlines = new StubDeadlineManager(NOON);
-    private final LedgerEntries entries = new LedgerEntries(eventStore, deadlines, SLA, 100);
+    private final LedgerEntries entries = new LedgerEntries(eventStore, deadlines, SLA, AT_NOON, 100);
 
     @AfterEach
     void shutDown() {
@@ -114,7 +118,7 @@ class LedgerEntriesTest {
 
         EmbeddedEventStore separateStore = EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()).build();
-        LedgerEntries oneByOne = new LedgerEntries(separateStore, new StubDeadlineManager(NOON), SLA, 100);
+        LedgerEntries oneByOne = new LedgerEntries(separateStore, new StubDeadlineManager(NOON), SLA, AT_NOON, 100);
         facts.forEach(fact -> inUnitOfWork(() -> oneByOne.record(List.of(fact))));
         List<Object> separately = separateStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
         separateStore.shutDown();
@@ -122,6 +126,22 @@ class LedgerEntriesTest {
         inUnitOfWork(() -> entries.record(facts));
         assertThat(batched).isEqualTo(separately);
         assertThat(stream()).isEqualTo(batched);
+    }
+
+    @Test
+    void aDeadlineAlreadyDueFallsDueInTheBatchAsTheAggregateHasItFallDueOnceTimeHasCome() {
+        Instant monthLater = NOON.plus(Duration.ofDays(30));
+        LedgerEntries late = new LedgerEntries(eventStore, deadlines, SLA, Clock.fixed(monthLater, ZoneOffset.UTC),
+                100);
+        FactRecorded transfer = lifecycle().get(0);
+        inUnitOfWork(() -> late.record(List.of(transfer)));
+        List<Object> recorded = stream().subList(1, stream().size());
+
+        assertThat(deadlines.getScheduledDeadlines()).isEmpty();
+        fixture().givenCommands(new RecordFact(transfer))
+                .whenThenTimeAdvancesTo(monthLater)
+                .expectEvents(recorded.stream().filter(SlaBreached.class::isInstance).toArray());
+        assertThat(recorded).filteredOn(SlaBreached.class::isInstance).hasSize(2);
     }
 
     @Test
@@ -147,7 +167,7 @@ class LedgerEntriesTest {
             EmbeddedEventStore store = EmbeddedEventStore.builder()
                     .storageEngine(new InMemoryEventStorageEngine()).build();
             StubDeadlineManager scheduled = new StubDeadlineManager(NOON);
-            LedgerEntries batched = new LedgerEntries(store, scheduled, SLA, 100);
+            LedgerEntries batched = new LedgerEntries(store, scheduled, SLA, AT_NOON, 100);
             List<FactRecorded> given = facts.subList(0, k);
             if (!given.isEmpty()) {
                 inUnitOfWork(() -> batched.record(given));
