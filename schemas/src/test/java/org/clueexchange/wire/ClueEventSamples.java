@@ -97,9 +97,10 @@ public final class ClueEventSamples {
                 "缺少询问笔录原件");
     }
 
+    /** The receiver's disposal in its own terms: 初步核实 at a commission, 立案侦查 at the police. */
     public static DisposalDecided disposal(ClueTransferred transfer, Instant occurredAt) {
-        return new DisposalDecided(receiverEnvelope(transfer, occurredAt), DisposalMethod.PRELIMINARY_VERIFICATION,
-                null);
+        return new DisposalDecided(receiverEnvelope(transfer, occurredAt), receivedByPolice(transfer)
+                ? DisposalMethod.CRIMINAL_INVESTIGATION : DisposalMethod.PRELIMINARY_VERIFICATION, null);
     }
 
     public static ProgressReported progress(ClueTransferred transfer, Instant occurredAt) {
@@ -107,11 +108,11 @@ public final class ClueEventSamples {
     }
 
     public static ClueConcluded conclusion(ClueTransferred transfer, Instant occurredAt) {
-        return new ClueConcluded(receiverEnvelope(transfer, occurredAt), outcomes(), "查实，给予党纪处分");
+        return new ClueConcluded(receiverEnvelope(transfer, occurredAt), outcomes(transfer), "查实，给予党纪处分");
     }
 
     public static FeedbackSent feedback(ClueTransferred transfer, Instant occurredAt) {
-        return new FeedbackSent(receiverEnvelope(transfer, occurredAt), outcomes(), "已立案审查，给予党纪处分");
+        return new FeedbackSent(receiverEnvelope(transfer, occurredAt), outcomes(transfer), "已立案审查，给予党纪处分");
     }
 
     public static FeedbackAcknowledged acknowledgement(FeedbackSent feedback, ClueTransferred transfer,
@@ -126,8 +127,16 @@ public final class ClueEventSamples {
                 "请加快核查进度");
     }
 
-    private static List<OutcomeCount> outcomes() {
-        return List.of(new OutcomeCount(Outcome.PUT_ON_FILE, 1), new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1));
+    /** The receiver's outcomes in its own terms, as {@link AgencyVocabulary} requires. */
+    private static List<OutcomeCount> outcomes(ClueTransferred transfer) {
+        return receivedByPolice(transfer)
+                ? List.of(new OutcomeCount(Outcome.CRIMINAL_CASE_OPENED, 1),
+                        new OutcomeCount(Outcome.SENT_FOR_PROSECUTION, 2))
+                : List.of(new OutcomeCount(Outcome.PUT_ON_FILE, 1), new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1));
+    }
+
+    private static boolean receivedByPolice(ClueTransferred transfer) {
+        return transfer.getReceiver().getType() == AgencyType.POLICE;
     }
 
     private static EventEnvelope receiverEnvelope(ClueTransferred transfer, Instant occurredAt) {

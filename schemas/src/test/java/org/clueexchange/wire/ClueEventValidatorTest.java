@@ -59,13 +59,18 @@ class ClueEventValidatorTest {
     }
 
     @Test
-    void everyLifecycleEventOfTheSamplesIsWellFormed() {
-        FeedbackSent feedback = ClueEventSamples.feedback(transfer, AT);
-        for (SpecificRecord event : List.of(ClueEventSamples.returned(transfer, AT),
-                ClueEventSamples.disposal(transfer, AT), ClueEventSamples.progress(transfer, AT),
-                ClueEventSamples.conclusion(transfer, AT), feedback,
-                ClueEventSamples.acknowledgement(feedback, transfer, AT), ClueEventSamples.supervision(transfer, AT))) {
-            assertThat(ClueEventValidator.violations(event)).as(ClueEvents.typeOf(event)).isEmpty();
+    void everyLifecycleEventOfTheSamplesIsWellFormedInBothDirections() {
+        for (ClueTransferred sent : List.of(transfer, ClueEventSamples.transferToPolice("DISCIPLINE-530600-YS001",
+                AT))) {
+            FeedbackSent feedback = ClueEventSamples.feedback(sent, AT);
+            for (SpecificRecord event : List.of(sent, ClueEventSamples.receipt(sent, AT),
+                    ClueEventSamples.acceptance(sent, AT), ClueEventSamples.returned(sent, AT),
+                    ClueEventSamples.disposal(sent, AT), ClueEventSamples.progress(sent, AT),
+                    ClueEventSamples.conclusion(sent, AT), feedback,
+                    ClueEventSamples.acknowledgement(feedback, sent, AT), ClueEventSamples.supervision(sent, AT))) {
+                assertThat(ClueEventValidator.violations(event))
+                        .as(ClueEvents.typeOf(event) + " to " + sent.getReceiver().getType()).isEmpty();
+            }
         }
     }
 
