@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One application of the exchange running from its own executable jar in a JVM of its own, as it would in a
@@ -22,6 +23,16 @@ public final class ApplicationProcess implements AutoCloseable {
 
     /** On one machine the applications listen on loopback only: nothing outside it can reach them. */
     static final String LOOPBACK = "127.0.0.1";
+    /** A heap and a collector that leave room for the other applications, the broker and the database. */
+    public static final List<String> MEMORY_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * C1 only: each application starts in half the time on a small machine, which is what the embedded mode is for;
+     * a deployment's JVMs compile fully.
+     */
+    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** What the embedded mode runs every application with. */
+    public static final List<String> EMBEDDED_JVM_OPTIONS =
+            Stream.concat(MEMORY_OPTIONS.stream(), Stream.of(C1_ONLY)).toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -37,15 +48,19 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public ApplicationProcess(String name, Path jar, int port, Map<String, String> settings,
                               Map<String, String> environment, Path logDirectory) {
+        this(name, jar, port, settings, environment, logDirectory, EMBEDDED_JVM_OPTIONS);
+    }
+
+    /** @param jvmOptions the options of the application's JVM, e.g. {@link #MEMORY_OPTIONS} to compile fully */
+    public ApplicationProcess(String name, Path jar, int port, Map<String, String> settings,
+                              Map<String, String> environment, Path logDirectory, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.log = logDirectory.resolve(name + ".log");
-        // C1 only: each application starts in half the time on a small machine, which is what the embedded mode is
-        // for; a deployment's JVMs compile fully.
-        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.address=" + LOOPBACK, "--server.port=" + port));
+        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.address=" + LOOPBACK, "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     }
 
@@ -59,6 +74,14 @@ public final class ApplicationProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating system's id of the running JVM, e.g. to read its memory from {@code /proc}. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return process.pid();
     }
 
     public ApplicationProcess start() {

@@ -97,7 +97,7 @@ public final class EmbeddedExchange implements Callable<Integer> {
     }
 
     /** Run as {@code java -jar .../clue-exchange-embedded.jar}, the applications are in {@code .../apps}. */
-    static Path besideThisJar() {
+    public static Path besideThisJar() {
         String configured = System.getProperty("clue-exchange.apps");
         if (configured != null) {
             return Path.of(configured);

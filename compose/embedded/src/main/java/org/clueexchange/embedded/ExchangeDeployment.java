@@ -19,7 +19,7 @@ import org.clueexchange.infrastructure.FreePorts;
  */
 public final class ExchangeDeployment implements AutoCloseable {
 
-    static final Duration STARTUP_PATIENCE = Duration.ofMinutes(3);
+    public static final Duration STARTUP_PATIENCE = Duration.ofMinutes(3);
 
     /** The HTTP ports of the three applications; 0 picks a free one. */
     public record Ports(int core, int police, int discipline) {
@@ -37,18 +37,18 @@ public final class ExchangeDeployment implements AutoCloseable {
     private final String jurisdiction;
     private final AgencySystemCredentials credentials;
     private final Path coreJar;
-    private final Map<String, String> coreDatabase;
+    private final Database coreDatabase;
     private final ApplicationProcess core;
     private final ApplicationProcess police;
     private final ApplicationProcess discipline;
 
     private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, Path coreJar,
-                               Map<String, String> coreDatabase, ApplicationProcess core, ApplicationProcess police,
+                               Database coreDatabase, ApplicationProcess core, ApplicationProcess police,
                                ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
         this.credentials = credentials;
         this.coreJar = coreJar;
-        this.coreDatabase = Map.copyOf(coreDatabase);
+        this.coreDatabase = coreDatabase;
         this.core = core;
         this.police = police;
         this.discipline = discipline;
@@ -68,11 +68,8 @@ public final class ExchangeDeployment implements AutoCloseable {
         Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
-        Path coreJar = applications.resolve("clue-exchange-core.jar");
-        Map<String, String> coreSettings = database(coreDatabase);
-        coreSettings.put("clue-exchange.kafka.bootstrap-servers", kafka);
-        ApplicationProcess core = new ApplicationProcess("clue-exchange-core", coreJar, resolved.core(), coreSettings,
-                Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true"), logs);
+        ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, Map.of(),
+                ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
                 jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
                         credentials.policeCaseSystem(), jurisdiction), logs);
@@ -81,7 +78,7 @@ public final class ExchangeDeployment implements AutoCloseable {
                         "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
                 logs);
         ExchangeDeployment deployment =
-                new ExchangeDeployment(jurisdiction, credentials, coreJar, database(coreDatabase), core, police,
+                new ExchangeDeployment(jurisdiction, credentials, coreJar(applications), coreDatabase, core, police,
                         discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
@@ -95,6 +92,23 @@ public final class ExchangeDeployment implements AutoCloseable {
             throw e;
         }
         return deployment;
+    }
+
+    /**
+     * The core on this database and broker, not yet started; {@code settings} add to or override its own (another
+     * consumer group, say).
+     */
+    public static ApplicationProcess core(Path applications, int port, Database database, String kafka,
+                                          Map<String, String> settings, List<String> jvmOptions, Path logs) {
+        Map<String, String> coreSettings = database(database);
+        coreSettings.put("clue-exchange.kafka.bootstrap-servers", kafka);
+        coreSettings.putAll(settings);
+        return new ApplicationProcess("clue-exchange-core", coreJar(applications), port, coreSettings,
+                Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true"), logs, jvmOptions);
+    }
+
+    private static Path coreJar(Path applications) {
+        return applications.resolve("clue-exchange-core.jar");
     }
 
     private static ApplicationProcess adapter(String name, Path applications, int port, Database database,
@@ -138,6 +152,11 @@ public final class ExchangeDeployment implements AutoCloseable {
         return credentials;
     }
 
+    /** The core's database, e.g. to watch its progress beside its API. */
+    public Database coreDatabase() {
+        return coreDatabase;
+    }
+
     /**
      * Runs one of the core's one-off commands ({@code reconcile monthly ...}) against the core's database, as an
      * operator would beside the running core, and waits for it to end.
@@ -146,7 +165,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", coreJar.toString()));
         command.addAll(List.of(arguments));
-        coreDatabase.forEach((key, value) -> command.add("--" + key + "=" + value));
+        database(coreDatabase).forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
