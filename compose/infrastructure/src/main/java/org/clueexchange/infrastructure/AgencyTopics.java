@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,33 @@ public final class AgencyTopics implements AutoCloseable {
 
     public void publish(String topic, String key, byte[] value) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    /**
+     * Publishes each event as {@link #publish(SpecificRecord)} does, without waiting for each acknowledgement: one
+     * producer keeps the events of a clue in their order, and the call returns once the broker has them all.
+     *
+     * @return the bytes published
+     */
+    public long publishAll(Iterable<? extends SpecificRecord> events) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        for (SpecificRecord event : events) {
+            EventEnvelope envelope = ClueEvents.envelopeOf(event);
+            byte[] value = codec.encode(event);
+            bytes += value.length;
+            producer.send(new ProducerRecord<>(ExchangeTopics.of(envelope.getAssertedBy().getType()),
+                    envelope.getClueId(), value), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker did not take every event", failure.get());
+        }
+        return bytes;
     }
 
     /**
