@@ -19,12 +19,12 @@ import org.clueexchange.infrastructure.JsonHttp;
  * fact dated when it happened at the agency. Each clue follows a {@link ClueScript}: a clean history to the closed
  * loop, or one with a discrepancy injected. Clues run side by side, each in its own order.
  */
-final class MonthlyTrafficGenerator {
+public final class MonthlyTrafficGenerator {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     /** Which agency sends the clue. */
-    enum Sender { POLICE, DISCIPLINE }
+    public enum Sender { POLICE, DISCIPLINE }
 
     /**
      * One clue's history: each fact's time (null: it never happens), the content the receiver actually got if it
@@ -33,7 +33,7 @@ final class MonthlyTrafficGenerator {
      * @param outcome the receiver's result vocabulary, e.g. {@code PUT_ON_FILE} or {@code CRIMINAL_CASE_OPENED},
      *                each with its number of persons
      */
-    record ClueScript(String recordId, Sender sender, String source, String rank, Instant transferredAt,
+    public record ClueScript(String recordId, Sender sender, String source, String rank, Instant transferredAt,
                       Instant receivedAt, boolean receivedOtherContent, Instant acceptedAt, Instant returnedAt,
                       Instant disposedAt, Instant concludedAt, Map<String, Integer> outcome, Instant feedbackAt,
                       Instant acknowledgedAt) {
@@ -68,8 +68,8 @@ final class MonthlyTrafficGenerator {
      * A clean history from a transfer at 10:00 on {@code day} (UTC+8): picked up at 11:00, accepted at 12:00,
      * disposed of at 13:00, concluded ten days later, feedback the day after, acknowledged the day after that.
      */
-    static ClueScript closedLoop(String recordId, Sender sender, String source, String rank, LocalDateTime day,
-                                 Map<String, Integer> outcome) {
+    public static ClueScript closedLoop(String recordId, Sender sender, String source, String rank,
+                                        LocalDateTime day, Map<String, Integer> outcome) {
         Instant transferred = at(day.withHour(10));
         return new ClueScript(recordId, sender, source, rank, transferred, transferred.plus(Duration.ofHours(1)),
                 false, transferred.plus(Duration.ofHours(2)), null, transferred.plus(Duration.ofHours(3)),
@@ -85,7 +85,7 @@ final class MonthlyTrafficGenerator {
     private final JsonHttp police;
     private final JsonHttp discipline;
 
-    MonthlyTrafficGenerator(ExchangeDeployment deployment) {
+    public MonthlyTrafficGenerator(ExchangeDeployment deployment) {
         this.deployment = deployment;
         this.police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
         this.discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
@@ -118,8 +118,7 @@ final class MonthlyTrafficGenerator {
     private String play(ClueScript script) throws InterruptedException {
         JsonHttp sender = sender(script);
         JsonHttp receiver = script.sender() == Sender.POLICE ? discipline : police;
-        String clueId = sender.post("/api/v1/clue-transfers", transfer(script)).successfully().path("clueId")
-                .asText();
+        String clueId = transfer(script);
         await(() -> receiver.get("/api/v1/inbox/" + clueId).status() == 200, clueId + " in the inbox");
         String inbox = "/api/v1/inbox/" + clueId;
         if (script.receivedAt() != null) {
@@ -160,11 +159,17 @@ final class MonthlyTrafficGenerator {
         return clueId;
     }
 
+    /** The sender's system transfers the script's clue; its clue id, once the adapter has accepted the transfer. */
+    public String transfer(ClueScript script) {
+        return sender(script).post("/api/v1/clue-transfers", transferRequest(script)).successfully().path("clueId")
+                .asText();
+    }
+
     private JsonHttp sender(ClueScript script) {
         return script.sender() == Sender.POLICE ? police : discipline;
     }
 
-    private Map<String, Object> transfer(ClueScript script) {
+    private Map<String, Object> transferRequest(ClueScript script) {
         Map<String, Object> request = new HashMap<>();
         request.put("recordId", script.recordId());
         request.put("jurisdiction", deployment.jurisdiction());
