@@ -54,7 +54,7 @@ public final class MonthlyTrafficGenerator {
                     null, at, null, null, outcome, null, null);
         }
 
-        ClueScript with(Instant transferred, Instant received, Instant accepted, Instant disposed) {
+        public ClueScript with(Instant transferred, Instant received, Instant accepted, Instant disposed) {
             return new ClueScript(recordId, sender, source, rank, transferred, received, receivedOtherContent,
                     accepted, returnedAt, disposed, concludedAt, outcome, feedbackAt, acknowledgedAt);
         }
