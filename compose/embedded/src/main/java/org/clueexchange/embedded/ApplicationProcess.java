@@ -128,6 +128,13 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the application without warning (SIGKILL), as a power cut or the kernel's OOM killer would. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.subscription.KafkaSettings;
+import org.clueexchange.subscription.TopicProvisioning;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
@@ -25,12 +28,24 @@ import org.clueexchange.wire.UndecodableEventException;
 /** For tests: publishes on the agencies' topics as their adapters would, and reads any topic back by key. */
 public final class AgencyTopics implements AutoCloseable {
 
+    /** As many as a core creates by default. */
+    public static final int PARTITIONS = 6;
+
     private final String bootstrapServers;
     private final ClueEventCodec codec = ClueEventCodec.create();
     private final KafkaProducer<String, byte[]> producer;
 
+    /** Creates the exchange's topics, partitioned as a core creates them, should no core have created them yet. */
     public AgencyTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicProvisioning.ensureExist(admin, PARTITIONS, (short) 1);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the exchange's topics on " + bootstrapServers, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the exchange's topics", e);
+        }
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "test-agency"));
     }
 

@@ -10,14 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.clueexchange.embedded.ApplicationProcess;
 import org.clueexchange.embedded.EmbeddedExchange;
 import org.clueexchange.embedded.ExchangeDeployment;
@@ -26,7 +23,6 @@ import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.FreePorts;
 import org.clueexchange.infrastructure.RawKafkaBaseline;
-import org.clueexchange.subscription.TopicProvisioning;
 
 /**
  * How fast the core takes in facts that are already waiting on both topics: whole lifecycles published first, then
@@ -41,7 +37,7 @@ import org.clueexchange.subscription.TopicProvisioning;
 public final class CoreIngestBenchmark {
 
     /** As many as the core gives the agencies' topics when it creates them ({@code clue-exchange.kafka.partitions}). */
-    static final int PARTITIONS = 6;
+    static final int PARTITIONS = AgencyTopics.PARTITIONS;
     private static final Duration POLL = Duration.ofMillis(250);
 
     /** One JVM setting of the core's and what it measured. */
@@ -65,7 +61,6 @@ public final class CoreIngestBenchmark {
                 ExchangeInfrastructure.Mode.EMBEDDED, work)) {
             String kafka = infrastructure.kafka().bootstrapServers();
             report.line("%s; work directory %s", infrastructure.description(), work);
-            provisionTopics(kafka);
 
             String prefix = "INGEST-" + UUID.randomUUID().toString().substring(0, 8);
             WholeLifecycles.Published published;
@@ -89,13 +84,6 @@ public final class CoreIngestBenchmark {
                 mib(BenchmarkReport.ownPeakRssKib()));
     }
 
-    static void provisionTopics(String kafka) throws Exception {
-        Properties settings = new Properties();
-        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        try (Admin admin = Admin.create(settings)) {
-            TopicProvisioning.ensureExist(admin, PARTITIONS, (short) 1);
-        }
-    }
 
     /** Starts a core on a new database and consumer group and watches it take in every published fact. */
     private static Run ingest(ExchangeInfrastructure infrastructure, Path work, String jit, String prefix,

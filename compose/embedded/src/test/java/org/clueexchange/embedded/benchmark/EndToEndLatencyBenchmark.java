@@ -63,7 +63,6 @@ public final class EndToEndLatencyBenchmark {
                 ExchangeInfrastructure.Mode.EMBEDDED, work)) {
             String kafka = infrastructure.kafka().bootstrapServers();
             report.line("%s; work directory %s", infrastructure.description(), work);
-            CoreIngestBenchmark.provisionTopics(kafka);
             LatencyPercentiles raw = new RawKafkaBaseline(kafka).latency(RAW_RECORDS, RAW_PER_SECOND);
 
             try (ExchangeDeployment deployment = ExchangeDeployment.start(infrastructure,
