@@ -74,13 +74,18 @@ public final class KnownClues {
     public List<FactRecord> history(String clueId) {
         List<FactRecord> history = new ArrayList<>();
         for (OutboxEntry ours : outbox.ofClue(clueId)) {
-            history.add(record(ours.event(), "OURS", ours.publishedAt() == null ? "QUEUED" : "PUBLISHED", null));
+            history.add(ours(ours));
         }
         for (ReceivedFact theirs : received.ofClue(clueId)) {
             history.add(record(theirs.event(), "THEIRS", null, theirs));
         }
         history.sort(Comparator.comparing(FactRecord::occurredAt).thenComparing(FactRecord::eventId));
         return history;
+    }
+
+    /** A fact our agency asserted, as a clue's history shows it. */
+    static FactRecord ours(OutboxEntry entry) {
+        return record(entry.event(), "OURS", entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", null);
     }
 
     private static <T extends SpecificRecord> Optional<T> latest(List<SpecificRecord> facts, Class<T> type) {

@@ -1,5 +1,6 @@
 package org.clueexchange.adapter.clues;
 
+import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.outbox.OutboxEntry;
 import org.clueexchange.api.Page;
@@ -40,7 +41,10 @@ public final class SentClues {
         ClueTransferred transfer = new ClueTransferred(envelope,
                 new Agency(facts.agency().counterpart(), draft.receiverJurisdiction()), draft.content(),
                 ClueContentDigest.of(draft.content()));
-        return view(facts.store("transfer:" + clueId, request, transfer));
+        OutboxEntry stored = facts.store("transfer:" + clueId, request, transfer);
+        // A transfer just stored is the first fact of its clue: the other agency's facts about a clue are kept only
+        // once this adapter holds one of it (ReceivedFactIntake), so reading the clue back would find only this.
+        return stored.created() ? view(stored, null, List.of(KnownClues.ours(stored))) : view(stored);
     }
 
     /** Transfers after the cursor that the client may see; the cursor moves past all read. */
@@ -78,12 +82,17 @@ public final class SentClues {
 
     private SentClueView view(OutboxEntry entry) {
         ClueTransferred transfer = (ClueTransferred) entry.event();
-        EventEnvelope envelope = transfer.getEnvelope();
         Boolean sameContent = clues.firstTheirs(entry.clueId(), ClueReceived.class)
                 .map(receipt -> receipt.getContentDigest().equals(transfer.getContentDigest())).orElse(null);
+        return view(entry, sameContent, clues.history(entry.clueId()));
+    }
+
+    private static SentClueView view(OutboxEntry entry, Boolean sameContent, List<FactRecord> history) {
+        ClueTransferred transfer = (ClueTransferred) entry.event();
+        EventEnvelope envelope = transfer.getEnvelope();
         return new SentClueView(entry.sequence(), entry.clueId(), SentClueId.parse(entry.clueId()).recordId(),
                 envelope.getAssertedBy().getJurisdiction(), transfer.getReceiver().getJurisdiction(),
                 entry.eventId(), envelope.getOccurredAt(), entry.acceptedAt(), entry.publishedAt(),
-                entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", sameContent, clues.history(entry.clueId()));
+                entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", sameContent, history);
     }
 }
