@@ -58,6 +58,14 @@ class ClueTransferApiIT {
         String clueId = response.body().path("clueId").asText();
         assertThat(clueId).isEqualTo("POLICE-530600-" + request.get("recordId"));
         assertThat(response.raw().headers().firstValue("Location")).hasValue("/api/v1/clue-transfers/" + clueId);
+        assertThat(response.body().path("publication").asText()).isEqualTo("QUEUED");
+        assertThat(response.body().path("history")).singleElement().satisfies(fact -> {
+            assertThat(fact.path("eventId")).isEqualTo(response.body().path("eventId"));
+            assertThat(fact.path("side").asText() + " " + fact.path("fact").asText() + " "
+                    + fact.path("publication").asText()).isEqualTo("OURS ClueTransferred QUEUED");
+            assertThat(fact.path("details").path("content").path("summary").asText())
+                    .isEqualTo(request.get("summary"));
+        });
         List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1, PATIENCE);
         assertThat(published).singleElement().isInstanceOfSatisfying(ClueTransferred.class, transfer -> {
             EventEnvelope envelope = transfer.getEnvelope();
