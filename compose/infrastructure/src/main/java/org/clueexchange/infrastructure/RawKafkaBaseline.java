@@ -22,14 +22,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.clueexchange.subscription.KafkaSettings;
-import org.clueexchange.wire.ExchangeTopics;
 
 /**
  * What the broker itself does on this machine, with nothing of the exchange in between: the yardstick a benchmark
  * of the exchange prints its figures beside, measured in the same run on the same broker. Each measurement uses a
- * new topic partitioned and replicated as the agencies' topics (which must exist), and records of
+ * new topic partitioned as the agencies' topics, and records of
  * {@value #RECORD_BYTES} bytes keyed like facts.
  */
 public final class RawKafkaBaseline {
@@ -205,11 +203,8 @@ public final class RawKafkaBaseline {
         Properties settings = new Properties();
         settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(settings)) {
-            List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(ExchangeTopics.POLICE_EVENTS))
-                    .allTopicNames().get().get(ExchangeTopics.POLICE_EVENTS).partitions();
             String topic = "benchmark.raw." + purpose + "." + UUID.randomUUID();
-            admin.createTopics(List.of(new NewTopic(topic, partitions.size(),
-                    (short) partitions.get(0).replicas().size()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, AgencyTopics.PARTITIONS, (short) 1))).all().get();
             return topic;
         }
     }
