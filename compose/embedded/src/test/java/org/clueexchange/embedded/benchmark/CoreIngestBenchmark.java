@@ -30,7 +30,8 @@ import org.clueexchange.infrastructure.RawKafkaBaseline;
  * projection watched until they hold every fact. Beside it, what the broker does with as many raw records.
  *
  * <p>{@code -Dbenchmark.facts=} (default 100,000) sizes it; {@code -Dbenchmark.jit=c1|full|both} (default both)
- * runs the core with C1 only, as the embedded mode runs the adapters, with full tiered compilation, as it runs the core, or one
+ * runs the core with C1 only, as the embedded mode runs the adapters, with full tiered compilation, as it runs
+ * the core, or one
  * after the other on the same topics. A run that falls below {@code -Dbenchmark.minFactsPerSecond=} (default 300)
  * is reported as not finished instead of waited for.
  */
