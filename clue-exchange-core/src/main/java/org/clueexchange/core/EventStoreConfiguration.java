@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event store as the core's processors read it. Its reader fetches new events 50 ms after finding none (Axon's
+ * The event store as the core's processors read it. Its reader fetches new events 20 ms after finding none (Axon's
  * default is a second) and at once when this node commits some; the ledger reads them through a
  * {@link TailingEventSource}, which tells its processor the moment they arrive.
  */
@@ -66,7 +66,7 @@ class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(50)
+                .fetchDelay(20)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }

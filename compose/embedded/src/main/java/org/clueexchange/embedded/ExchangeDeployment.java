@@ -69,7 +69,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
         ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, Map.of(),
-                ApplicationProcess.CORE_JVM_OPTIONS, logs);
+                ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
                 jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
                         credentials.policeCaseSystem(), jurisdiction), logs);
@@ -117,7 +117,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         settings.put("adapter.kafka.bootstrap-servers", kafka);
         settings.put("adapter.jurisdictions", jurisdiction);
         return new ApplicationProcess(name, applications.resolve(name + ".jar"), port, settings,
-                Map.of("SPRING_APPLICATION_JSON", clients), logs, ApplicationProcess.ADAPTER_JVM_OPTIONS);
+                Map.of("SPRING_APPLICATION_JSON", clients), logs, ApplicationProcess.EMBEDDED_JVM_OPTIONS);
     }
 
     private static Map<String, String> database(Database database) {

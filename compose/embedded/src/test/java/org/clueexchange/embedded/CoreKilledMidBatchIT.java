@@ -58,7 +58,7 @@ class CoreKilledMidBatchIT {
         }
         ApplicationProcess core = ExchangeDeployment.core(EmbeddedExchange.besideThisJar(), FreePorts.pick(),
                 database, kafka, Map.of("clue-exchange.intake.group-id", "killed-" + prefix),
-                ApplicationProcess.CORE_JVM_OPTIONS, Files.createTempDirectory("killed-core-logs"));
+                ApplicationProcess.EMBEDDED_JVM_OPTIONS, Files.createTempDirectory("killed-core-logs"));
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password())) {
             core.start();

@@ -30,9 +30,8 @@ import org.clueexchange.infrastructure.RawKafkaBaseline;
  * projection watched until they hold every fact. Beside it, what the broker does with as many raw records.
  *
  * <p>{@code -Dbenchmark.facts=} (default 100,000) sizes it; {@code -Dbenchmark.jit=c1|full|both} (default both)
- * runs the core with C1 only, as the embedded mode runs the adapters, with full tiered compilation, as it runs
- * the core, or one
- * after the other on the same topics. A run that falls below {@code -Dbenchmark.minFactsPerSecond=} (default 300)
+ * runs the core with C1 only, as the embedded mode does, with full tiered compilation, as a deployment does, or
+ * one after the other on the same topics. A run that falls below {@code -Dbenchmark.minFactsPerSecond=} (default 300)
  * is reported as not finished instead of waited for.
  */
 public final class CoreIngestBenchmark {
@@ -90,8 +89,8 @@ public final class CoreIngestBenchmark {
     private static Run ingest(ExchangeInfrastructure infrastructure, Path work, String jit, String prefix,
                               Set<String> eventIds, Duration patience, BenchmarkReport report) throws Exception {
         Database database = infrastructure.postgres().createDatabase("ingest_" + jit);
-        List<String> jvmOptions = jit.equals("c1") ? ApplicationProcess.ADAPTER_JVM_OPTIONS
-                : ApplicationProcess.CORE_JVM_OPTIONS;
+        List<String> jvmOptions = jit.equals("c1") ? ApplicationProcess.EMBEDDED_JVM_OPTIONS
+                : ApplicationProcess.MEMORY_OPTIONS;
         int facts = eventIds.size();
         try (ApplicationProcess core = ExchangeDeployment.core(EmbeddedExchange.besideThisJar(), FreePorts.pick(),
                 database, infrastructure.kafka().bootstrapServers(),

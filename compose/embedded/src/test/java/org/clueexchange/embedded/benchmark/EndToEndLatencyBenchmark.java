@@ -144,10 +144,9 @@ public final class EndToEndLatencyBenchmark {
         }
         rows.add(row(String.format("raw Kafka produce→consume, %.0f/s", RAW_PER_SECOND), raw, "0", "-", "-"));
         report.table(String.format("Latency from the police adapter's 202 (%d transfers/s, %d s idle; applications "
-                        + "as the embedded mode runs them: core %s, adapters %s; each clue polled every %d ms or 5%% "
-                        + "of its wait so far, by %d threads per place; raw Kafka: 1 KiB records with the exchange's "
-                        + "client settings)", rate, seconds, ApplicationProcess.CORE_JVM_OPTIONS,
-                ApplicationProcess.ADAPTER_JVM_OPTIONS, Arrivals.MIN_POLL_MILLIS,
+                        + "with the embedded mode's JVM options %s; each clue polled every %d ms or 5%% of its wait "
+                        + "so far, by %d threads per place; raw Kafka: 1 KiB records with the exchange's client "
+                        + "settings)", rate, seconds, ApplicationProcess.EMBEDDED_JVM_OPTIONS, Arrivals.MIN_POLL_MILLIS,
                 Arrivals.POLLERS_PER_PLACE), List.of("", "n", "p50", "p95", "p99", "max", "not arrived", "polls/s",
                 "mean poll"), rows);
     }
