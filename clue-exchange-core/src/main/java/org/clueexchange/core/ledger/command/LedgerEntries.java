@@ -28,11 +28,12 @@ import org.clueexchange.core.ledger.messages.FactRecorded;
  * deadlines scheduled in the same transaction, on its commit. A deadline that a later fact of the same batch made
  * pointless ({@link LedgerEntryState#awaits}) is not set at all, and one already due falls due in the batch itself,
  * as it would the moment the batch committed: had it gone to the deadline manager, the aggregate would have written
- * to the entry's stream beside this batch's successor, and one of the two would have had to be done again. An entry is taken out of memory while a batch works on
- * it and put back only once the batch has committed, so a batch rolled back leaves nothing of itself behind. An entry
- * in memory can still be behind its stream, when a deadline fell due on it through the aggregate or another node
- * wrote to it; it then appends at a sequence number its stream already has, the event store refuses the batch, and
- * its retry reads the entry afresh.
+ * to the entry's stream beside this batch's successor, and one of the two would have had to be done again.
+ *
+ * <p>An entry is taken out of memory while a batch works on it and put back only once the batch has committed, so a
+ * batch rolled back leaves nothing of itself behind. An entry in memory can still be behind its stream, when a
+ * deadline fell due on it through the aggregate or another node wrote to it; it then appends at a sequence number
+ * its stream already has, the event store refuses the batch, and its retry reads the entry afresh.
  */
 public final class LedgerEntries {
 

@@ -120,7 +120,8 @@ class LedgerEntriesTest {
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         LedgerEntries oneByOne = new LedgerEntries(separateStore, new StubDeadlineManager(NOON), SLA, AT_NOON, 100);
         facts.forEach(fact -> inUnitOfWork(() -> oneByOne.record(List.of(fact))));
-        List<Object> separately = separateStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
+        List<Object> separately = separateStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload)
+                .toList();
         separateStore.shutDown();
 
         inUnitOfWork(() -> entries.record(facts));
