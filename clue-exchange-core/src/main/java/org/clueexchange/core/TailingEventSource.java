@@ -71,7 +71,7 @@ final class TailingEventSource implements StreamableMessageSource<TrackedEventMe
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         open = false;
         Thread following;
         synchronized (this) {
@@ -79,7 +79,11 @@ final class TailingEventSource implements StreamableMessageSource<TrackedEventMe
         }
         if (following != null) {
             following.interrupt();
-            following.join(TimeUnit.SECONDS.toMillis(5));
+            try {
+                following.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -140,7 +140,7 @@ class LedgerEntriesTest {
 
         assertThat(deadlines.getScheduledDeadlines()).isEmpty();
         fixture().givenCommands(new RecordFact(transfer))
-                .whenThenTimeAdvancesTo(monthLater)
+                .whenTimeAdvancesTo(monthLater)
                 .expectEvents(recorded.stream().filter(SlaBreached.class::isInstance).toArray());
         assertThat(recorded).filteredOn(SlaBreached.class::isInstance).hasSize(2);
     }
