@@ -2,8 +2,14 @@ package org.clueexchange.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RunningApplication;
@@ -29,6 +35,27 @@ public final class RunningCore implements AutoCloseable {
     public Optional<JsonNode> entry(String clueId) {
         JsonHttp.Response response = get("/api/ledger/clues/" + clueId);
         return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
+    }
+
+    /**
+     * Whether an entry of facts long past their time limits shows every limit its facts start, each decided: only
+     * then has the ledger taken in all the entry's events, since the projection may show a later event before an
+     * earlier one committed after it.
+     */
+    public static boolean settled(JsonNode entry) {
+        Set<String> facts = new HashSet<>();
+        for (String side : List.of("sender", "receiver")) {
+            entry.path("timelines").path(side).forEach(fact -> facts.add(fact.path("fact").asText()));
+        }
+        Set<String> started = Arrays.stream(SlaClock.values())
+                .filter(clock -> facts.contains(clock.startedBy().name())).map(Enum::name).collect(Collectors.toSet());
+        Set<String> shown = new HashSet<>();
+        entry.path("clocks").forEach(clock -> {
+            if (!clock.path("status").asText().equals("OPEN")) {
+                shown.add(clock.path("clock").asText());
+            }
+        });
+        return shown.equals(started);
     }
 
     public URI uri() {

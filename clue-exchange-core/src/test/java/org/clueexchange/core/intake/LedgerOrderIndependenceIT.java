@@ -138,7 +138,7 @@ class LedgerOrderIndependenceIT {
     private static JsonNode awaitAllFacts(String clueId, int facts) {
         return await().atMost(PATIENCE).until(() -> core.entry(clueId).orElse(null), entry -> entry != null
                 && entry.path("timelines").path("sender").size() + entry.path("timelines").path("receiver").size()
-                == facts);
+                == facts && RunningCore.settled(entry));
     }
 
     private static String clueIdOf(List<SpecificRecord> events) {

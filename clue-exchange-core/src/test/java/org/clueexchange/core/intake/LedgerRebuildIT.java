@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AgencyTopics;
@@ -91,8 +90,8 @@ class LedgerRebuildIT {
 
     /**
      * Waits until the core shows all {@code facts} of these clues and has settled their time limits, then returns
-     * their entries. The facts are from 2020, so every limit they start is long past due: a limit still open has a
-     * deadline the core has yet to fire, which it does after the fact that started it is on the ledger.
+     * their entries. The facts are from 2020, so every limit they start is long past due and decided as soon as the
+     * ledger holds all of the entry's events.
      */
     private static Map<String, JsonNode> awaitLedger(RunningCore core, List<String> clueIds, int facts) {
         return await().atMost(PATIENCE).until(() -> {
@@ -102,8 +101,6 @@ class LedgerRebuildIT {
         }, ledger -> ledger.size() == clueIds.size()
                 && ledger.values().stream().mapToInt(entry -> entry.path("timelines").path("sender").size()
                 + entry.path("timelines").path("receiver").size()).sum() == facts
-                && ledger.values().stream()
-                .flatMap(entry -> StreamSupport.stream(entry.path("clocks").spliterator(), false))
-                .noneMatch(clock -> clock.path("status").asText().equals("OPEN")));
+                && ledger.values().stream().allMatch(RunningCore::settled));
     }
 }
