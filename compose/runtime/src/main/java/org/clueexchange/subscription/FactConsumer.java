@@ -106,10 +106,10 @@ public final class FactConsumer implements AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        Map<ConsumedFact, ConsumerRecord<String, byte[]>> facts = new LinkedHashMap<>();
+        Map<ConsumerRecord<String, byte[]>, ConsumedFact> facts = new LinkedHashMap<>();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                decoded(record).ifPresent(fact -> facts.put(fact, record));
+                decoded(record).ifPresent(fact -> facts.put(record, fact));
             }
         } catch (WakeupException | InterruptedException e) {
             throw e;
@@ -117,7 +117,7 @@ public final class FactConsumer implements AutoCloseable {
             retryLater(records, Map.of(), e);
             return;
         }
-        if (handledWhole(facts.keySet()) || handledWhole(facts.keySet())) {
+        if (handledWhole(facts.values()) || handledWhole(facts.values())) {
             commit(records);
         } else {
             oneAtATime(records, facts);
@@ -146,20 +146,26 @@ public final class FactConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the poll's facts one at a time. Every record, a fact or one already dead-lettered, counts as finished once
+     * passed, so that a retry starts at the first record not yet taken and dead-letters nothing twice.
+     */
     private void oneAtATime(ConsumerRecords<String, byte[]> records,
-                            Map<ConsumedFact, ConsumerRecord<String, byte[]>> facts) throws InterruptedException {
+                            Map<ConsumerRecord<String, byte[]>, ConsumedFact> facts) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
         try {
-            for (Map.Entry<ConsumedFact, ConsumerRecord<String, byte[]>> taken : facts.entrySet()) {
-                ConsumedFact fact = taken.getKey();
-                try {
-                    handler.handle(List.of(fact));
-                    metrics.applied(1);
-                } catch (InvalidFactException e) {
-                    deadLetter(taken.getValue(), e.getMessage());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                ConsumedFact fact = facts.get(record);
+                if (fact != null) {
+                    try {
+                        handler.handle(List.of(fact));
+                        metrics.applied(1);
+                    } catch (InvalidFactException e) {
+                        deadLetter(record, e.getMessage());
+                    }
                 }
-                finished.put(new TopicPartition(fact.topic(), fact.partition()),
-                        new OffsetAndMetadata(fact.offset() + 1));
+                finished.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
             }
         } catch (WakeupException | InterruptedException e) {
             throw e;
