@@ -1,6 +1,15 @@
 package org.clueexchange.core.ledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.CLUE_CONTENT;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.DISCIPLINE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.NOON;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.OTHER_DISCIPLINE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.OUTCOMES;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.POLICE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.SLA;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.assertion;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.fixture;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,19 +18,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.deadline.ScheduledDeadlineInfo;
 import org.axonframework.test.deadline.StubDeadlineManager;
-import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
 import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
@@ -32,20 +37,10 @@ import org.clueexchange.core.ledger.messages.DisposalRecorded;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackAcknowledgementRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackRecorded;
-import org.clueexchange.core.ledger.messages.OutcomeTally;
 import org.clueexchange.core.ledger.messages.ProgressRecorded;
 import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
-import org.clueexchange.core.ledger.messages.TransferredClue;
-import org.clueexchange.core.sla.ConfiguredSlaPolicy;
-import org.clueexchange.core.sla.SlaProperties;
-import org.clueexchange.events.AgencyType;
-import org.clueexchange.events.AllegationCategory;
-import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
-import org.clueexchange.events.OfficialRank;
-import org.clueexchange.events.Outcome;
-import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,18 +53,7 @@ import org.junit.jupiter.api.Test;
 class LedgerEntriesTest {
 
     private static final String CLUE = "POLICE-530600-XS002";
-    private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
-    private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
-    private static final AgencyId OTHER_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
-    private static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
-    private static final TransferredClue CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
-            AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
-            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
-            "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
-    private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
     private static final Clock AT_NOON = Clock.fixed(NOON, ZoneOffset.UTC);
-    private static final SlaPolicy SLA = new ConfiguredSlaPolicy(new SlaProperties(
-            new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1)));
 
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
@@ -106,7 +90,7 @@ class LedgerEntriesTest {
         facts.add(new ClueReturnRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(7200)),
                 ReturnReason.NOT_OUR_JURISDICTION, "不属本机关管辖"));
         facts.add(facts.get(1));
-        facts.add(new ClueTransferRecorded(CLUE, assertion(POLICE, NOON.minusSeconds(3600)), DISCIPLINE, CONTENT));
+        facts.add(new ClueTransferRecorded(CLUE, assertion(POLICE, NOON.minusSeconds(3600)), DISCIPLINE, CLUE_CONTENT));
         expectAgreement(facts);
     }
 
@@ -193,11 +177,6 @@ class LedgerEntriesTest {
         }
     }
 
-    private static AggregateTestFixture<TransferLedgerEntry> fixture() {
-        AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
-        fixture.registerInjectableResource(SLA);
-        return fixture;
-    }
 
     private List<Object> stream() {
         return eventStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
@@ -212,7 +191,7 @@ class LedgerEntriesTest {
     private static List<FactRecorded> lifecycle() {
         Assertion feedback = assertion(DISCIPLINE, NOON.plus(Duration.ofDays(20)));
         return List.of(
-                new ClueTransferRecorded(CLUE, assertion(POLICE, NOON), DISCIPLINE, CONTENT),
+                new ClueTransferRecorded(CLUE, assertion(POLICE, NOON), DISCIPLINE, CLUE_CONTENT),
                 new ClueReceiptRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(600)), POLICE, "d".repeat(64)),
                 new ClueAcceptanceRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(1200)), "昭纪受〔2020〕1号"),
                 new DisposalRecorded(CLUE, assertion(DISCIPLINE, NOON.plus(Duration.ofDays(2))),
@@ -224,7 +203,4 @@ class LedgerEntriesTest {
                         feedback.eventId()));
     }
 
-    private static Assertion assertion(AgencyId agency, Instant occurredAt) {
-        return new Assertion(UUID.randomUUID().toString(), agency, "officer-1", occurredAt, occurredAt.plusSeconds(5));
-    }
 }

@@ -1,15 +1,21 @@
 package org.clueexchange.core.ledger.command;
 
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.CLUE_CONTENT;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.DISCIPLINE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.NOON;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.OTHER_DISCIPLINE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.OUTCOMES;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.POLICE;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.assertion;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.fixture;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.clueexchange.core.ledger.AnomalyKind;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.SlaDeadline;
@@ -25,21 +31,12 @@ import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackAcknowledgementRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackRecorded;
 import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
-import org.clueexchange.core.ledger.messages.OutcomeTally;
 import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
 import org.clueexchange.core.ledger.messages.SlaClockStopped;
-import org.clueexchange.core.ledger.messages.TransferredClue;
-import org.clueexchange.core.sla.ConfiguredSlaPolicy;
-import org.clueexchange.core.sla.SlaProperties;
 import org.clueexchange.events.AgencyType;
-import org.clueexchange.events.AllegationCategory;
-import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
-import org.clueexchange.events.OfficialRank;
-import org.clueexchange.events.Outcome;
-import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -48,25 +45,8 @@ import org.junit.jupiter.api.Test;
 class TransferLedgerEntryTest {
 
     private static final String CLUE = "POLICE-530600-XS001";
-    private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
-    private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
-    private static final AgencyId OTHER_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
-    /** Noon in Zhaotong (UTC+8). */
-    private static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
     private static final Instant MIDNIGHT = Instant.parse("2020-06-10T16:00:00Z");
-    private static final TransferredClue CLUE_CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
-            AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
-            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
-            "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
-    private static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
 
-    /** A fresh fixture per scenario: a fixture keeps the deadlines scheduled in earlier scenarios. */
-    private static AggregateTestFixture<TransferLedgerEntry> fixture() {
-        AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
-        fixture.registerInjectableResource(new ConfiguredSlaPolicy(new SlaProperties(
-                new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1))));
-        return fixture;
-    }
 
     @Test
     void aTransferOpensTheEntryAndStartsThePickUpAndSameDayClocks() {
@@ -317,7 +297,4 @@ class TransferLedgerEntryTest {
         };
     }
 
-    private static Assertion assertion(AgencyId agency, Instant occurredAt) {
-        return new Assertion(UUID.randomUUID().toString(), agency, "officer-1", occurredAt, occurredAt.plusSeconds(5));
-    }
 }
