@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,13 +169,15 @@ final class LedgerBatch {
         });
     }
 
-    /** Moves each clue of the batch to the stage its facts, all of them so far, have reached. */
+    /**
+     * Moves each clue of the batch to the stage its facts, all of them so far, have reached. Every fact asks for its
+     * clue's row, so the rows asked for are the clues whose facts the batch adds.
+     */
     private void writeStates() {
-        if (rows.isEmpty() && facts.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        Set<String> clueIds = new HashSet<>(rows.keySet());
-        facts.forEach(fact -> clueIds.add((String) fact.getValue("clueId")));
+        Set<String> clueIds = rows.keySet();
         Map<String, Set<FactKind>> present = new HashMap<>();
         jdbc.query("SELECT DISTINCT clue_id, fact FROM ledger_fact WHERE clue_id IN (:clueIds)",
                 new MapSqlParameterSource("clueIds", clueIds), rs -> {
