@@ -42,7 +42,7 @@ public final class CoreIngestBenchmark {
 
     /** One JVM setting of the core's and what it measured. */
     private record Run(String jit, Duration startup, Milestone eventStore, Milestone ledger, String exact,
-                       long anomalies, long peakRssKib) {
+                       long anomalies, long peakRssKib, EventStoreCeiling.Measured ceiling) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -125,7 +125,11 @@ public final class CoreIngestBenchmark {
             Map<String, Long> eventTypes = progress.eventTypes();
             report.line("Event store after the %s run: %s", jit, eventTypes);
             long anomalies = eventTypes.getOrDefault("LedgerAnomalyRecorded", 0L);
-            return new Run(jit, startup, eventStore, ledger, exact, anomalies, BenchmarkReport.peakRssKib(core.pid()));
+            long peakRssKib = BenchmarkReport.peakRssKib(core.pid());
+            // Stopped first, so that nothing competes with the ceiling for the machine.
+            core.stop();
+            return new Run(jit, startup, eventStore, ledger, exact, anomalies, peakRssKib,
+                    EventStoreCeiling.measure(database, facts));
         }
     }
 
@@ -157,10 +161,22 @@ public final class CoreIngestBenchmark {
             rows.add(row(runs, "  × raw consume", run -> milestone(run, store).ratio(raw.consumedPerSecond())));
             rows.add(row(runs, "  last fact after start", run -> milestone(run, store).last()));
         }
+        rows.add(row(runs, "raw SQL ceiling, INSERT: facts/s", run -> count(run.ceiling().insertedFactsPerSecond())));
+        rows.add(row(runs, "  event rows/s", run -> count(run.ceiling().insertedRowsPerSecond())));
+        rows.add(row(runs, "  × raw consume",
+                run -> String.format("%.4f", run.ceiling().insertedFactsPerSecond() / raw.consumedPerSecond())));
+        rows.add(row(runs, "raw SQL ceiling, COPY: facts/s", run -> count(run.ceiling().copiedFactsPerSecond())));
+        rows.add(row(runs, "  × raw consume",
+                run -> String.format("%.4f", run.ceiling().copiedFactsPerSecond() / raw.consumedPerSecond())));
+        rows.add(row(runs, "event store × INSERT ceiling",
+                run -> run.eventStore().ratio(run.ceiling().insertedFactsPerSecond())));
         rows.add(row(runs, "anomalies recorded", run -> count(run.anomalies())));
         rows.add(row(runs, "core peak RSS (VmHWM)", run -> mib(run.peakRssKib())));
         report.table(String.format("Core: %,d facts on 2 topics × %d partitions, new database and consumer group per "
                 + "run; gives up after %s", facts, PARTITIONS, seconds(patience)), header, rows);
+        report.line("The raw SQL ceilings write each run's own event store rows again into a copy of the table with its"
+                + " indexes, one commit per 500 facts' rows: by plain JDBC batches of 500 INSERTs, and by COPY. They"
+                + " are what PostgreSQL allows any intake on this machine.");
         runs.forEach(run -> report.line("%s run, every published fact once? %s", run.jit(), run.exact()));
     }
 
