@@ -66,6 +66,10 @@ public final class RunningCore implements AutoCloseable {
         return application.get(pathAndQuery, null);
     }
 
+    public JsonHttp.Response post(String path, Object body) {
+        return application.post(path, null, body);
+    }
+
     @Override
     public void close() {
         application.close();

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.SlaClock;
@@ -56,8 +58,12 @@ final class LedgerBatch {
     private static final String CLOCK_STATUS =
             "UPDATE ledger_clock SET status = :status WHERE clue_id = :clueId AND clock = :clock";
 
-    /** A fact to show on its row, and what else the row shows of it once it is shown. */
-    private record Shown(String sql, SqlParameterSource parameters, Runnable alsoShow) {
+    /** A fact to show on its clue's row, and what else the row shows of it once it is shown. */
+    private record Shown(String clueId, String sql, SqlParameterSource parameters, Consumer<LedgerBatch> alsoShow) {
+    }
+
+    /** A row of a table the batch only adds to, with the clue it belongs to. */
+    private record Added(String clueId, SqlParameterSource columns) {
     }
 
     private record ClockKey(String clueId, SlaClock clock) {
@@ -69,8 +75,8 @@ final class LedgerBatch {
     private final NamedParameterJdbcTemplate jdbc;
     private final Map<String, SqlParameterSource> rows = new LinkedHashMap<>();
     private final List<Shown> shown = new ArrayList<>();
-    private final List<SqlParameterSource> facts = new ArrayList<>();
-    private final List<SqlParameterSource> anomalies = new ArrayList<>();
+    private final List<Added> facts = new ArrayList<>();
+    private final List<Added> anomalies = new ArrayList<>();
     private final Map<ClockKey, Map<String, Object>> clocks = new LinkedHashMap<>();
     private final Map<String, List<TransferredClue.Subject>> subjects = new LinkedHashMap<>();
     private final Map<OutcomesKey, List<OutcomeTally>> outcomes = new LinkedHashMap<>();
@@ -87,10 +93,10 @@ final class LedgerBatch {
 
     /**
      * Shows a fact on its row by a conditional update, which decides by itself whether the fact is the one to
-     * show; {@code alsoShow} runs if it is.
+     * show; {@code alsoShow} adds, to the batch that writes it, what comes with the fact if it is.
      */
-    void show(String sql, SqlParameterSource parameters, Runnable alsoShow) {
-        shown.add(new Shown(sql, parameters, alsoShow));
+    void show(String clueId, String sql, SqlParameterSource parameters, Consumer<LedgerBatch> alsoShow) {
+        shown.add(new Shown(clueId, sql, parameters, alsoShow));
     }
 
     /** The people a transfer now shown names; the last transfer shown in the batch is the one the row shows. */
@@ -102,12 +108,12 @@ final class LedgerBatch {
         outcomes.put(new OutcomesKey(clueId, fact), tallies);
     }
 
-    void fact(SqlParameterSource columns) {
-        facts.add(columns);
+    void fact(String clueId, SqlParameterSource columns) {
+        facts.add(new Added(clueId, columns));
     }
 
-    void anomaly(SqlParameterSource columns) {
-        anomalies.add(columns);
+    void anomaly(String clueId, SqlParameterSource columns) {
+        anomalies.add(new Added(clueId, columns));
     }
 
     /**
@@ -119,7 +125,52 @@ final class LedgerBatch {
         folded.putAll(columns);
     }
 
+    /** Adds another batch's writes after this one's, as if its events had been handled here. */
+    void add(LedgerBatch later) {
+        later.rows.forEach(rows::putIfAbsent);
+        shown.addAll(later.shown);
+        facts.addAll(later.facts);
+        anomalies.addAll(later.anomalies);
+        later.clocks.forEach((key, columns) -> clock(key.clueId(), key.clock(), columns));
+    }
+
+    /** Every clue the batch writes to, in the order the batch first wrote to it. */
+    Set<String> clueIds() {
+        Set<String> clueIds = new LinkedHashSet<>(rows.keySet());
+        shown.forEach(fact -> clueIds.add(fact.clueId()));
+        facts.forEach(fact -> clueIds.add(fact.clueId()));
+        anomalies.forEach(anomaly -> clueIds.add(anomaly.clueId()));
+        clocks.keySet().forEach(key -> clueIds.add(key.clueId()));
+        return clueIds;
+    }
+
+    /**
+     * The writes of this batch to one clue alone: a clue's rows depend on nothing but its own events, so a batch
+     * may be written clue by clue and leave the same tables.
+     */
+    LedgerBatch of(String clueId) {
+        LedgerBatch alone = new LedgerBatch(jdbc);
+        if (rows.containsKey(clueId)) {
+            alone.rows.put(clueId, rows.get(clueId));
+        }
+        shown.stream().filter(fact -> fact.clueId().equals(clueId)).forEach(alone.shown::add);
+        facts.stream().filter(fact -> fact.clueId().equals(clueId)).forEach(alone.facts::add);
+        anomalies.stream().filter(anomaly -> anomaly.clueId().equals(clueId)).forEach(alone.anomalies::add);
+        clocks.forEach((key, columns) -> {
+            if (key.clueId().equals(clueId)) {
+                alone.clocks.put(key, columns);
+            }
+        });
+        return alone;
+    }
+
+    /**
+     * Sends the batch's writes. What a fact shown brings along (its people, its outcomes) is gathered afresh by each
+     * attempt, since only the rows an attempt updates decide it.
+     */
     void write() {
+        subjects.clear();
+        outcomes.clear();
         batch(ROW, rows.values());
         writeShown();
         if (!subjects.isEmpty()) {
@@ -148,9 +199,9 @@ final class LedgerBatch {
         batch("DELETE FROM ledger_outcome WHERE clue_id = :clueId AND fact = :fact", outcomeKeys);
         batch("INSERT INTO ledger_outcome (clue_id, fact, outcome, persons) "
                 + "VALUES (:clueId, :fact, :outcome, :persons)", outcomeRows);
-        batch(FACT, facts);
+        batch(FACT, facts.stream().map(Added::columns).toList());
         writeStates();
-        batch(ANOMALY, anomalies);
+        batch(ANOMALY, anomalies.stream().map(Added::columns).toList());
         writeClocks();
     }
 
@@ -163,7 +214,7 @@ final class LedgerBatch {
                     .toArray(SqlParameterSource[]::new));
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 1) {
-                    facts.get(i).alsoShow().run();
+                    facts.get(i).alsoShow().accept(this);
                 }
             }
         });

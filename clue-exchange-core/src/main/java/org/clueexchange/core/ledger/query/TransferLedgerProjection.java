@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,9 +40,15 @@ import org.clueexchange.core.ledger.messages.SupervisionRecorded;
 import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.persistence.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the transfer ledger tables from the ledger entries' events: each clue's row shows, per kind of fact, the
@@ -76,10 +85,21 @@ class TransferLedgerProjection {
             FactKind.FEEDBACK_ACKNOWLEDGED, new Shown("acknowledgement_event_id", "acknowledged_at", false),
             FactKind.SUPERVISION_ORDERED, new Shown("supervision_event_id", "supervised_at", true)));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(TransferLedgerProjection.class);
 
-    TransferLedgerProjection(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    /** Writes in a savepoint of the processor's transaction, so that a failed write can be taken back alone. */
+    private final TransactionTemplate savepoint;
+    /**
+     * Clues whose writes failed in a batch, written event by event from then on until the core restarts. Each clue
+     * belongs to one segment and so to one thread at a time; the set is shared by the segments.
+     */
+    private final Set<String> writtenAlone = ConcurrentHashMap.newKeySet();
+
+    TransferLedgerProjection(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @EventHandler
@@ -88,25 +108,26 @@ class TransferLedgerProjection {
         AgencyId receiver = event.receiver();
         TransferredClue clue = event.clue();
         Direction direction = Direction.sentBy(sender.type());
-        LedgerBatch batch = batch();
-        row(batch, event.clueId(), direction, sender.type(), sender.jurisdiction(), receiver);
-        show(batch, event, columns(
-                "direction", direction.name(),
-                "sender_type", sender.type().name(),
-                "sender_jurisdiction", sender.jurisdiction(),
-                "receiver_type", receiver.type().name(),
-                "receiver_jurisdiction", receiver.jurisdiction(),
-                "transfer_published_at", Timestamps.of(event.assertion().publishedAt()),
-                "transfer_actor", event.assertion().actor(),
-                "source", clue.source().name(),
-                "allegation", clue.allegation().name(),
-                "priority", clue.priority().name(),
-                "linked_case_number", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseNumber(),
-                "linked_case_type", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseType().name(),
-                "summary", clue.summary(),
-                "sender_content_digest", clue.contentDigest()),
-                () -> batch.subjects(event.clueId(), clue.subjects()));
-        fact(batch, event, recordedAt);
+        record(event.clueId(), batch -> {
+            row(batch, event.clueId(), direction, sender.type(), sender.jurisdiction(), receiver);
+            show(batch, event, columns(
+                    "direction", direction.name(),
+                    "sender_type", sender.type().name(),
+                    "sender_jurisdiction", sender.jurisdiction(),
+                    "receiver_type", receiver.type().name(),
+                    "receiver_jurisdiction", receiver.jurisdiction(),
+                    "transfer_published_at", Timestamps.of(event.assertion().publishedAt()),
+                    "transfer_actor", event.assertion().actor(),
+                    "source", clue.source().name(),
+                    "allegation", clue.allegation().name(),
+                    "priority", clue.priority().name(),
+                    "linked_case_number", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseNumber(),
+                    "linked_case_type", clue.linkedGangCase() == null ? null : clue.linkedGangCase().caseType().name(),
+                    "summary", clue.summary(),
+                    "sender_content_digest", clue.contentDigest()),
+                    written -> written.subjects(event.clueId(), clue.subjects()));
+            fact(batch, event, recordedAt);
+        });
     }
 
     @EventHandler
@@ -154,10 +175,11 @@ class TransferLedgerProjection {
     @EventHandler
     void on(FeedbackAcknowledgementRecorded event, @Timestamp Instant recordedAt) {
         AgencyId sender = event.assertion().assertedBy();
-        LedgerBatch batch = batch();
-        row(batch, event.clueId(), Direction.sentBy(sender.type()), sender.type(), sender.jurisdiction(), null);
-        show(batch, event, Map.of(), () -> { });
-        fact(batch, event, recordedAt);
+        record(event.clueId(), batch -> {
+            row(batch, event.clueId(), Direction.sentBy(sender.type()), sender.type(), sender.jurisdiction(), null);
+            show(batch, event, Map.of(), written -> { });
+            fact(batch, event, recordedAt);
+        });
     }
 
     @EventHandler
@@ -170,11 +192,12 @@ class TransferLedgerProjection {
 
     @EventHandler
     void on(LedgerAnomalyRecorded event) {
-        batch().anomaly(new MapSqlParameterSource("clueId", event.clueId())
-                .addValue("eventId", UUID.fromString(event.factEventId()))
-                .addValue("relatedEventId", UUID.fromString(event.relatedEventId()))
-                .addValue("kind", event.kind().name())
-                .addValue("detail", event.detail()));
+        record(event.clueId(), batch -> batch.anomaly(event.clueId(),
+                new MapSqlParameterSource("clueId", event.clueId())
+                        .addValue("eventId", UUID.fromString(event.factEventId()))
+                        .addValue("relatedEventId", UUID.fromString(event.relatedEventId()))
+                        .addValue("kind", event.kind().name())
+                        .addValue("detail", event.detail())));
     }
 
     @EventHandler
@@ -185,21 +208,23 @@ class TransferLedgerProjection {
         columns.put("status", TimeLimit.Status.OPEN.name());
         columns.put("stoppedBy", null);
         columns.put("stoppedAt", null);
-        batch().clock(event.clueId(), event.clock(), columns);
+        record(event.clueId(), batch -> batch.clock(event.clueId(), event.clock(), columns));
     }
 
     @EventHandler
     void on(SlaClockStopped event) {
-        batch().clock(event.clueId(), event.clock(), Map.of(
+        Map<String, Object> columns = Map.of(
                 "stoppedBy", UUID.fromString(event.stoppedBy()),
                 "stoppedAt", Timestamps.of(event.stoppedAt()),
-                "status", TimeLimit.Status.fulfilled(event.late()).name()));
+                "status", TimeLimit.Status.fulfilled(event.late()).name());
+        record(event.clueId(), batch -> batch.clock(event.clueId(), event.clock(), columns));
     }
 
     /** The entry records a breach only while nothing fulfils the limit; a later fulfilment decides again. */
     @EventHandler
     void on(SlaBreached event) {
-        batch().clock(event.clueId(), event.clock(), Map.of("status", TimeLimit.Status.fellDue().name()));
+        record(event.clueId(), batch -> batch.clock(event.clueId(), event.clock(),
+                Map.of("status", TimeLimit.Status.fellDue().name())));
     }
 
     @ResetHandler
@@ -208,16 +233,53 @@ class TransferLedgerProjection {
     }
 
     /**
-     * The writes of the batch of events being handled, sent once the batch commits, in its transaction: the
-     * processor's token moves in the same transaction, so each event is applied exactly once.
+     * Adds an event's writes to its clue's rows: to the batch of events being handled, sent once the batch commits,
+     * in its transaction (the processor's token moves in the same transaction, so each event is applied exactly
+     * once); or at once, if the clue's writes failed in an earlier batch. Written at once, a failure is this event's
+     * own: Axon's dead-letter queue takes the event, and with it every later event of the clue, and the rest of the
+     * batch goes on.
      */
-    private LedgerBatch batch() {
+    private void record(String clueId, Consumer<LedgerBatch> writes) {
+        // Gathered apart first, so that an event whose handling fails half-way adds nothing to the batch.
+        LedgerBatch event = new LedgerBatch(jdbc);
+        writes.accept(event);
+        if (writtenAlone.contains(clueId)) {
+            savepoint.executeWithoutResult(status -> event.write());
+            return;
+        }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(LedgerBatch.class.getName(), key -> {
+        unitOfWork.getOrComputeResource(LedgerBatch.class.getName(), key -> {
             LedgerBatch batch = new LedgerBatch(jdbc);
-            unitOfWork.onPrepareCommit(committing -> batch.write());
+            unitOfWork.onPrepareCommit(committing -> write(batch));
             return batch;
-        });
+        }).add(event);
+    }
+
+    /**
+     * Writes a batch whole or, if that fails, clue by clue: a failure that does not recur (a lost connection, a
+     * deadlock) costs nothing, and one that does is narrowed to its clues. Their writes are then taken back with
+     * the whole batch, which fails, so that the processor handles it again with those clues' events written one by
+     * one and the one that fails is dead-lettered. Nothing is skipped.
+     */
+    private void write(LedgerBatch batch) {
+        try {
+            savepoint.executeWithoutResult(status -> batch.write());
+            return;
+        } catch (DataAccessException whole) {
+            log.warn("A ledger batch failed; writing its clues one by one", whole);
+        }
+        Map<String, DataAccessException> failed = new LinkedHashMap<>();
+        for (String clueId : batch.clueIds()) {
+            try {
+                savepoint.executeWithoutResult(status -> batch.of(clueId).write());
+            } catch (DataAccessException e) {
+                failed.put(clueId, e);
+            }
+        }
+        if (!failed.isEmpty()) {
+            writtenAlone.addAll(failed.keySet());
+            throw new LedgerWriteFailedException(failed);
+        }
     }
 
     private void receiverSide(FactRecorded fact, String senderJurisdiction, Instant recordedAt,
@@ -232,12 +294,13 @@ class TransferLedgerProjection {
     private void receiverSide(FactRecorded fact, String senderJurisdiction, Instant recordedAt,
                               Map<String, Object> columns, List<OutcomeTally> outcomes) {
         AgencyId receiver = fact.assertion().assertedBy();
-        LedgerBatch batch = batch();
-        row(batch, fact.clueId(), Direction.receivedBy(receiver.type()), otherThan(receiver.type()),
-                senderJurisdiction, receiver);
-        show(batch, fact, columns, outcomes == null ? () -> { }
-                : () -> batch.outcomes(fact.clueId(), fact.factKind(), outcomes));
-        fact(batch, fact, recordedAt);
+        record(fact.clueId(), batch -> {
+            row(batch, fact.clueId(), Direction.receivedBy(receiver.type()), otherThan(receiver.type()),
+                    senderJurisdiction, receiver);
+            show(batch, fact, columns, outcomes == null ? written -> { }
+                    : written -> written.outcomes(fact.clueId(), fact.factKind(), outcomes));
+            fact(batch, fact, recordedAt);
+        });
     }
 
     private static AgencyType otherThan(AgencyType agency) {
@@ -259,7 +322,8 @@ class TransferLedgerProjection {
      * Shows the fact and its columns on the clue's row if it is the earliest of its kind (the latest, for kinds that
      * come as a series) by occurrence and event id; {@code alsoShow} if it is now shown.
      */
-    private static void show(LedgerBatch batch, FactRecorded fact, Map<String, Object> columns, Runnable alsoShow) {
+    private static void show(LedgerBatch batch, FactRecorded fact, Map<String, Object> columns,
+                             Consumer<LedgerBatch> alsoShow) {
         Shown shown = SHOWN.get(fact.factKind());
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("clueId", fact.clueId())
@@ -272,7 +336,7 @@ class TransferLedgerProjection {
             parameters.addValue(column, value);
         });
         String precedes = shown.latest() ? ">" : "<";
-        batch.show("UPDATE transfer_ledger SET " + assignments + " WHERE clue_id = :clueId AND ("
+        batch.show(fact.clueId(), "UPDATE transfer_ledger SET " + assignments + " WHERE clue_id = :clueId AND ("
                 + shown.eventIdColumn() + " IS NULL OR (CAST(:at AS TIMESTAMPTZ), CAST(:eventId AS UUID)) "
                 + precedes + " (" + shown.atColumn() + ", " + shown.eventIdColumn() + "))", parameters, alsoShow);
     }
@@ -280,7 +344,7 @@ class TransferLedgerProjection {
     /** Adds the fact to the clue's timeline, with when it reached the ledger. */
     private static void fact(LedgerBatch batch, FactRecorded fact, Instant recordedAt) {
         Assertion assertion = fact.assertion();
-        batch.fact(new MapSqlParameterSource()
+        batch.fact(fact.clueId(), new MapSqlParameterSource()
                 .addValue("eventId", UUID.fromString(assertion.eventId()))
                 .addValue("clueId", fact.clueId())
                 .addValue("fact", fact.factKind().name())

@@ -1,0 +1,21 @@
+package org.clueexchange.core;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How the core's event handlers fail: loudly. Axon's default logs a handler's failure and goes on to the next
+ * event, which would leave a read model without the event and nobody the wiser. Propagated, the failure reaches the
+ * dead-letter queue of a streaming processor, or the command whose events a subscribing processor handles.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventHandlingConfiguration {
+
+    @Bean
+    ConfigurerModule handlerFailuresPropagate() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+}
