@@ -4,32 +4,53 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RunningApplication;
 
-/** A core started in this JVM against a real broker and database, read through its HTTP API. */
+/**
+ * A core started in this JVM against a real broker and database, read through its HTTP API by the people of
+ * {@link CoreCredentials}: an auditor, an operator, and officers for the provinces 530000 and 620000 and the county
+ * 530602.
+ */
 public final class RunningCore implements AutoCloseable {
 
     private final RunningApplication application;
+    private final CoreCredentials credentials;
 
-    private RunningCore(RunningApplication application) {
+    private RunningCore(RunningApplication application, CoreCredentials credentials) {
         this.application = application;
+        this.credentials = credentials;
     }
 
     public static RunningCore start(Database database, String bootstrapServers, String consumerGroup,
                                     Class<?>... extraSources) {
-        return new RunningCore(RunningApplication.start(ClueExchangeCore.class, database, Map.of(
+        CoreCredentials credentials = CoreCredentials.generate("530000", "620000", "530602");
+        Map<String, String> settings = new LinkedHashMap<>(credentials.settings());
+        settings.putAll(Map.of(
                 "clue-exchange.kafka.bootstrap-servers", bootstrapServers,
                 "clue-exchange.intake.group-id", consumerGroup,
                 "clue-exchange.intake.retry-pause", "200ms",
-                "clue-exchange.sla.polling-interval", "200ms"), extraSources));
+                "clue-exchange.sla.polling-interval", "200ms"));
+        return new RunningCore(RunningApplication.start(ClueExchangeCore.class, database, settings, extraSources),
+                credentials);
+    }
+
+    /** The core's API as the user {@code id} of {@link CoreCredentials} calls it. */
+    public JsonHttp as(String id) {
+        return credentials.as(uri(), id);
+    }
+
+    public String token(String id) {
+        return credentials.token(id);
     }
 
     public Optional<JsonNode> entry(String clueId) {
@@ -62,12 +83,9 @@ public final class RunningCore implements AutoCloseable {
         return application.uri();
     }
 
+    /** A read as the auditor, who may read everything. */
     public JsonHttp.Response get(String pathAndQuery) {
-        return application.get(pathAndQuery, null);
-    }
-
-    public JsonHttp.Response post(String path, Object body) {
-        return application.post(path, null, body);
+        return as(CoreCredentials.AUDITOR).get(pathAndQuery);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -88,15 +89,13 @@ class LedgerDeadLetterIT {
         topics.publish(later);
         awaitEntry(clueIdOf(later), "TRANSFERRED");
 
-        JsonHttp.Response stillBroken = core.post("/api/operations/dead-letters/transfer-ledger/" + poisoned
-                + "/retry", Map.of());
+        JsonHttp.Response stillBroken = retry(poisoned);
         assertThat(stillBroken.status()).isEqualTo(200);
         assertThat(stillBroken.body().path("handled").asBoolean()).isFalse();
         assertThat(heldEventsOf(poisoned)).hasSize(held.size());
 
         sql("DROP TRIGGER refuse_always ON ledger_fact");
-        JsonHttp.Response retried = core.post("/api/operations/dead-letters/transfer-ledger/" + poisoned
-                + "/retry", Map.of());
+        JsonHttp.Response retried = retry(poisoned);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.body().path("handled").asBoolean()).isTrue();
         assertThat(retried.body().path("stillHeld").asLong()).isZero();
@@ -105,8 +104,7 @@ class LedgerDeadLetterIT {
                 .containsExactly("RECEIVED", "ACCEPTED");
         assertThat(heldEventsOf(poisoned)).isEmpty();
 
-        JsonHttp.Response nothingHeld = core.post("/api/operations/dead-letters/transfer-ledger/" + poisoned
-                + "/retry", Map.of());
+        JsonHttp.Response nothingHeld = retry(poisoned);
         assertThat(nothingHeld.status()).isEqualTo(404);
         assertThat(nothingHeld.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
     }
@@ -141,7 +139,7 @@ class LedgerDeadLetterIT {
     }
 
     private static List<JsonNode> heldEventsOf(String clueId) {
-        JsonHttp.Response letters = core.get("/api/operations/dead-letters?limit=1000");
+        JsonHttp.Response letters = operator().get("/api/operations/dead-letters?limit=1000");
         assertThat(letters.status()).isEqualTo(200);
         List<JsonNode> held = new ArrayList<>();
         letters.body().forEach(letter -> {
@@ -150,6 +148,14 @@ class LedgerDeadLetterIT {
             }
         });
         return held;
+    }
+
+    private static JsonHttp.Response retry(String clueId) {
+        return operator().post("/api/operations/dead-letters/transfer-ledger/" + clueId + "/retry", Map.of());
+    }
+
+    private static JsonHttp operator() {
+        return core.as(CoreCredentials.OPERATOR);
     }
 
     private static JsonNode awaitEntry(String clueId, String state) {

@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.clueexchange.adapter.access.BearerTokens;
+import org.clueexchange.infrastructure.CoreCredentials;
 
 /**
  * The bearer tokens of the sample agency systems, new at every start: the adapters learn only their SHA-256, and
@@ -16,13 +15,7 @@ import org.clueexchange.adapter.access.BearerTokens;
 public record AgencySystemCredentials(String policeCaseSystem, String disciplineClueSystem) {
 
     public static AgencySystemCredentials generate() {
-        return new AgencySystemCredentials(token(), token());
-    }
-
-    private static String token() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return new AgencySystemCredentials(CoreCredentials.newToken(), CoreCredentials.newToken());
     }
 
     /** The adapter setting that lets one client in, for one jurisdiction. */

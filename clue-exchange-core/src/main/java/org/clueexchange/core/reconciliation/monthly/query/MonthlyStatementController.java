@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.clueexchange.api.RequestRefusedException;
+import org.clueexchange.core.access.CoreUser;
+import org.clueexchange.core.access.PersonalDataAccessLog;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
@@ -16,6 +18,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,44 +35,52 @@ class MonthlyStatementController {
     private final MonthlyStatements statements;
     private final StatementDocuments documents;
 
-    MonthlyStatementController(MonthlyStatements statements, StatementDocuments documents) {
+    private final PersonalDataAccessLog accessLog;
+
+    MonthlyStatementController(MonthlyStatements statements, StatementDocuments documents,
+                               PersonalDataAccessLog accessLog) {
         this.statements = statements;
         this.documents = documents;
+        this.accessLog = accessLog;
     }
 
     record IssueRequest(
             @NotNull @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)
             String jurisdiction,
             @NotNull @Pattern(regexp = StatementId.MONTH_PATTERN, message = "must be a month like 2020-06")
-            String period,
-            @NotBlank @Size(max = 64) String officerId) {
+            String period) {
     }
 
     record BreakResolutionRequest(@NotBlank @Size(max = 128) String clueId, @NotNull BreakCategory category,
-                                  @NotBlank @Size(max = 2000) String note,
-                                  @NotBlank @Size(max = 64) String officerId) {
+                                  @NotBlank @Size(max = 2000) String note) {
     }
 
     /** Issues the month's statement, or answers with the current one if the ledger has not changed what it says. */
     @PostMapping
-    ResponseEntity<MonthlyStatementView> issue(@Valid @RequestBody IssueRequest request) {
+    ResponseEntity<MonthlyStatementView> issue(@Valid @RequestBody IssueRequest request,
+                                               @AuthenticationPrincipal CoreUser officer) {
+        if (!officer.covers(request.jurisdiction())) {
+            throw RequestRefusedException.notPermitted("jurisdiction", "lies outside " + officer.id()
+                    + "'s jurisdiction " + officer.jurisdiction());
+        }
         MonthlyStatementView statement = statements.issue(StatementPeriod.of(request.jurisdiction(),
-                request.period()), request.officerId(), StatementProgress.SILENT);
+                request.period()), officer.id(), StatementProgress.SILENT);
         return ResponseEntity.created(URI.create("/api/reconciliation/monthly/" + statement.statementId()))
                 .body(statement);
     }
 
     @GetMapping("/{statementId}")
     ResponseEntity<byte[]> one(@PathVariable String statementId,
-                               @RequestParam(defaultValue = "json") String format) {
+                               @RequestParam(defaultValue = "json") String format,
+                               @AuthenticationPrincipal CoreUser user) {
         StatementFormat chosen;
         try {
             chosen = StatementFormat.of(format);
         } catch (IllegalArgumentException e) {
             throw RequestRefusedException.invalid("format", e.getMessage());
         }
-        MonthlyStatementView statement = statements.find(statementId).orElseThrow(() ->
-                RequestRefusedException.notFound("statementId", "no statement " + statementId + " has been issued"));
+        MonthlyStatementView statement = withinReach(statementId, user);
+        accessLog.read(user, "reconciliation/monthly/" + statementId + "?format=" + chosen);
         ContentDisposition disposition = (chosen == StatementFormat.JSON || chosen == StatementFormat.HTML
                 ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(chosen.fileName(statementId)).build();
@@ -80,8 +91,21 @@ class MonthlyStatementController {
 
     @PostMapping("/{statementId}/break-resolutions")
     MonthlyStatementView resolve(@PathVariable String statementId,
-                                 @Valid @RequestBody BreakResolutionRequest request) {
+                                 @Valid @RequestBody BreakResolutionRequest request,
+                                 @AuthenticationPrincipal CoreUser officer) {
+        withinReach(statementId, officer);
         return statements.resolveBreak(statementId, request.clueId(), request.category(), request.note(),
-                request.officerId());
+                officer.id());
+    }
+
+    /** The statement, if it has been issued and its jurisdiction is the user's to see. */
+    private MonthlyStatementView withinReach(String statementId, CoreUser user) {
+        MonthlyStatementView statement = statements.find(statementId).orElseThrow(() ->
+                RequestRefusedException.notFound("statementId", "no statement " + statementId + " has been issued"));
+        if (!user.covers(statement.jurisdiction())) {
+            throw RequestRefusedException.notPermitted("statementId", "is a statement of " + statement.jurisdiction()
+                    + ", outside " + user.id() + "'s jurisdiction");
+        }
+        return statement;
     }
 }

@@ -25,6 +25,7 @@ import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -46,6 +47,7 @@ class MonthlyStatementIT {
 
     private static final String JURISDICTION = "530600";
     private static final String MARCH = "STATEMENT-530600-2019-03";
+    private static final String OFFICER = CoreCredentials.officer("530000");
     /** 10:00 on 12 March 2019 in Zhaotong. */
     private static final Instant MARCH_12 = Instant.parse("2019-03-12T02:00:00Z");
 
@@ -63,7 +65,7 @@ class MonthlyStatementIT {
         database = infrastructure.postgres().createDatabase("monthly_statement");
         core = RunningCore.start(database, infrastructure.kafka().bootstrapServers(), "monthly-statement-it");
         topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
-        http = new JsonHttp(core.uri(), null);
+        http = core.as(OFFICER);
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         unreceived = ClueEventSamples.transferToPolice("DISCIPLINE-530600-M" + run + "-1", MARCH_12);
@@ -149,7 +151,7 @@ class MonthlyStatementIT {
     void badRequestsNameTheirField() {
         assertThat(field(issue("2019-13"))).isEqualTo("period");
         assertThat(field(http.post("/api/reconciliation/monthly", Map.of("jurisdiction", "5306",
-                "period", "2019-03", "officerId", "ZT-DZ-01")))).isEqualTo("jurisdiction");
+                "period", "2019-03")))).isEqualTo("jurisdiction");
         JsonHttp.Response unfinished = issue("2999-01");
         assertThat(unfinished.status()).isEqualTo(400);
         assertThat(field(unfinished)).isEqualTo("period");
@@ -165,20 +167,18 @@ class MonthlyStatementIT {
 
         JsonNode resolved = http.post("/api/reconciliation/monthly/" + MARCH + "/break-resolutions", Map.of(
                 "clueId", unreceived.getEnvelope().getClueId(), "category", "SENT_NOT_RECEIVED",
-                "note", "纸质材料3月30日寄出，纪委4月2日签收", "officerId", "ZT-DZ-01")).successfully();
+                "note", "纸质材料3月30日寄出，纪委4月2日签收")).successfully();
 
         assertThat(resolved.path("resolutions")).extracting(resolution -> resolution.path("category").asText())
                 .containsExactly("SENT_NOT_RECEIVED");
         JsonHttp.Response unlisted = http.post("/api/reconciliation/monthly/" + MARCH + "/break-resolutions",
-                Map.of("clueId", unreceived.getEnvelope().getClueId(), "category", "RETURNED", "note", "x",
-                        "officerId", "ZT-DZ-01"));
+                Map.of("clueId", unreceived.getEnvelope().getClueId(), "category", "RETURNED", "note", "x"));
         assertThat(unlisted.status()).isEqualTo(404);
         assertThat(field(unlisted)).isEqualTo("clueId");
     }
 
     private static JsonHttp.Response issue(String period) {
-        return http.post("/api/reconciliation/monthly", Map.of("jurisdiction", JURISDICTION, "period", period,
-                "officerId", "ZT-DZ-01"));
+        return http.post("/api/reconciliation/monthly", Map.of("jurisdiction", JURISDICTION, "period", period));
     }
 
     private static String field(JsonHttp.Response response) {
@@ -189,7 +189,8 @@ class MonthlyStatementIT {
 
     private static byte[] download(String statementId, String format) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(core.uri() + "/api/reconciliation/monthly/" + statementId + "?format=" + format)).build(),
+                URI.create(core.uri() + "/api/reconciliation/monthly/" + statementId + "?format=" + format))
+                        .header("Authorization", "Bearer " + core.token(OFFICER)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

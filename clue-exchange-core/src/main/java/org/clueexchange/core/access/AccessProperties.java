@@ -1,0 +1,42 @@
+package org.clueexchange.core.access;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.clueexchange.wire.Jurisdictions;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may call the core ({@code clue-exchange.access.*}). The configuration holds each person's token only as its
+ * SHA-256, so it holds no usable secret; the tokens themselves are handed out apart from it.
+ */
+@Validated
+@ConfigurationProperties("clue-exchange.access")
+public record AccessProperties(@DefaultValue @Valid List<User> users) {
+
+    /**
+     * @param jurisdiction required for an officer, whom it binds; ignored for the other roles
+     */
+    public record User(@NotBlank String id,
+                       @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be the token's SHA-256 in hex")
+                       String tokenSha256,
+                       @NotNull CoreRole role,
+                       @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)
+                       String jurisdiction) {
+
+        public User {
+            if (role == CoreRole.OFFICER && jurisdiction == null) {
+                throw new IllegalArgumentException("clue-exchange.access.users: officer " + id
+                        + " needs a jurisdiction");
+            }
+        }
+
+        CoreUser asPrincipal() {
+            return new CoreUser(id, role, role == CoreRole.OFFICER ? jurisdiction : null);
+        }
+    }
+}
