@@ -1,6 +1,7 @@
 #!/bin/bash
 # Writes the compose deployment's secrets: compose/.env (database passwords, the adapters' client settings) and
-# compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems). Neither is ever committed.
+# compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems and to the core's users).
+# Neither is ever committed.
 # Usage: compose/make-secrets.sh [JURISDICTION [DIRECTORY]]    (defaults: 530600, this script's directory)
 set -euo pipefail
 jurisdiction=${1:-530600}
@@ -11,8 +12,15 @@ clients() { # client-id token
   printf '{"adapter":{"clients":[{"id":"%s","token-sha256":"%s","jurisdictions":["%s"]}]}}' \
     "$1" "$(sha256 "$2")" "$jurisdiction"
 }
+core_users() { # auditor-token operator-token officer-token
+  printf '{"clue-exchange":{"access":{"users":[{"id":"auditor","role":"AUDITOR","token-sha256":"%s"},{"id":"operator","role":"OPERATOR","token-sha256":"%s"},{"id":"officer-%s","role":"OFFICER","jurisdiction":"%s","token-sha256":"%s"}]}}}' \
+    "$(sha256 "$1")" "$(sha256 "$2")" "$jurisdiction" "$jurisdiction" "$(sha256 "$3")"
+}
 police_token=$(random)
 discipline_token=$(random)
+auditor_token=$(random)
+operator_token=$(random)
+officer_token=$(random)
 umask 077
 mkdir -p "$here/secrets"
 cat > "$here/.env" <<ENV
@@ -23,10 +31,15 @@ POLICE_DB_PASSWORD=$(random)
 DISCIPLINE_DB_PASSWORD=$(random)
 POLICE_ADAPTER_CLIENTS=$(clients "police-case-system-$jurisdiction" "$police_token")
 DISCIPLINE_ADAPTER_CLIENTS=$(clients "discipline-clue-system-$jurisdiction" "$discipline_token")
+CORE_USERS=$(core_users "$auditor_token" "$operator_token" "$officer_token")
 ENV
 cat > "$here/secrets/agency-tokens.txt" <<TOKENS
 # Bearer tokens for the agency systems of $jurisdiction; the adapters hold only their SHA-256.
 POLICE_CASE_SYSTEM_TOKEN=$police_token
 DISCIPLINE_CLUE_SYSTEM_TOKEN=$discipline_token
+# The core's users: the auditor, the operator and the reconciliation officer of $jurisdiction.
+CORE_AUDITOR_TOKEN=$auditor_token
+CORE_OPERATOR_TOKEN=$operator_token
+CORE_OFFICER_${jurisdiction}_TOKEN=$officer_token
 TOKENS
 echo "wrote $here/.env and $here/secrets/agency-tokens.txt"

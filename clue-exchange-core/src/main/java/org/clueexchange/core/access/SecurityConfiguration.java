@@ -1,6 +1,11 @@
 package org.clueexchange.core.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -62,6 +67,21 @@ class SecurityConfiguration {
                                 "Authorization", "this user's role may not " + request.getMethod() + " "
                                         + request.getRequestURI())))
                 .build();
+    }
+
+    /**
+     * The core's API description, served at /v3/api-docs: every path under /api needs a bearer token, which stands
+     * for the user, so the user is no parameter a caller passes.
+     */
+    @Bean
+    OpenAPI coreApi() {
+        return new OpenAPI()
+                .info(new Info().title("Clue exchange core 线索双向移送核心").version("v1").description("The "
+                        + "bidirectional transfer ledger, the monthly reconciliation (一月一对账) on it, and the "
+                        + "operations on both, for reconciliation officers, operators and auditors."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String field,

@@ -68,6 +68,12 @@ class CoreAccessIT {
         assertThat(new JsonHttp(core.uri(), "not-a-token").get("/api/ledger/clues/" + clueId()).status())
                 .isEqualTo(401);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        JsonNode description = anonymous.get("/v3/api-docs").successfully();
+        assertThat(description.path("paths").has("/api/ledger/clues/{clueId}")).isTrue();
+        assertThat(description.path("paths").has("/api/operations/dead-letters")).isTrue();
+        assertThat(description.path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(description.path("paths").path("/api/ledger/clues/{clueId}").path("get").path("parameters"))
+                .extracting(parameter -> parameter.path("name").asText()).containsExactly("clueId");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
-import org.clueexchange.infrastructure.JsonHttp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,9 +75,10 @@ public final class EmbeddedExchange implements Callable<Integer> {
             stopped.countDown();
         }, "embedded-shutdown"));
         Path credentials = deployment.credentials().writeTo(work.resolve("credentials.properties"));
+        deployment.coreUsers().appendTo(credentials);
         if (!noSample) {
             SampleScenario.Outcome sample = new SampleScenario(deployment).run();
-            LedgerReport.print(new JsonHttp(deployment.core(), null), sample.clueIds(), out);
+            LedgerReport.print(deployment.coreAsOfficer(), sample.clueIds(), out);
         }
         out.println();
         out.printf("Serving (ready in %d s):%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());

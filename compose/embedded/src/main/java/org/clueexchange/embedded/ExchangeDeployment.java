@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.FreePorts;
 
@@ -36,17 +38,19 @@ public final class ExchangeDeployment implements AutoCloseable {
 
     private final String jurisdiction;
     private final AgencySystemCredentials credentials;
+    private final CoreCredentials coreUsers;
     private final Path coreJar;
     private final Database coreDatabase;
     private final ApplicationProcess core;
     private final ApplicationProcess police;
     private final ApplicationProcess discipline;
 
-    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, Path coreJar,
-                               Database coreDatabase, ApplicationProcess core, ApplicationProcess police,
-                               ApplicationProcess discipline) {
+    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, CoreCredentials coreUsers,
+                               Path coreJar, Database coreDatabase, ApplicationProcess core,
+                               ApplicationProcess police, ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
         this.credentials = credentials;
+        this.coreUsers = coreUsers;
         this.coreJar = coreJar;
         this.coreDatabase = coreDatabase;
         this.core = core;
@@ -64,11 +68,12 @@ public final class ExchangeDeployment implements AutoCloseable {
         Ports resolved = ports.resolved();
         String kafka = infrastructure.kafka().bootstrapServers();
         AgencySystemCredentials credentials = AgencySystemCredentials.generate();
+        CoreCredentials coreUsers = CoreCredentials.generate(jurisdiction);
         Database coreDatabase = infrastructure.postgres().createDatabase(databasePrefix + "clue_exchange");
         Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
-        ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, Map.of(),
+        ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, coreUsers.settings(),
                 ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
                 jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
@@ -78,8 +83,8 @@ public final class ExchangeDeployment implements AutoCloseable {
                         "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
                 logs);
         ExchangeDeployment deployment =
-                new ExchangeDeployment(jurisdiction, credentials, coreJar(applications), coreDatabase, core, police,
-                        discipline);
+                new ExchangeDeployment(jurisdiction, credentials, coreUsers, coreJar(applications), coreDatabase,
+                        core, police, discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
                 application.start();
@@ -150,6 +155,16 @@ public final class ExchangeDeployment implements AutoCloseable {
 
     public AgencySystemCredentials credentials() {
         return credentials;
+    }
+
+    /** The core's users: an auditor, an operator and the reconciliation officer of the deployment's jurisdiction. */
+    public CoreCredentials coreUsers() {
+        return coreUsers;
+    }
+
+    /** The core's API as the officer of the deployment's jurisdiction calls it. */
+    public JsonHttp coreAsOfficer() {
+        return coreUsers.as(core(), CoreCredentials.officer(jurisdiction));
     }
 
     /** The core's database, e.g. to watch its progress beside its API. */

@@ -31,7 +31,7 @@ public final class SampleScenario {
         this.deployment = deployment;
         this.police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
         this.discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
-        this.core = new JsonHttp(deployment.core(), null);
+        this.core = deployment.coreAsOfficer();
     }
 
     /** Runs the days and waits until the ledger shows them. */

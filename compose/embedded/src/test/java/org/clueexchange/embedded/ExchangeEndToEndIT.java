@@ -41,7 +41,7 @@ class ExchangeEndToEndIT {
     void cluesGoBothWaysThroughTheWholeLifecycleAndTheLedgerShowsBothSidesAcrossARestart() throws Exception {
         SampleScenario.Outcome sample = new SampleScenario(deployment).run();
         List<String> clueIds = sample.clueIds();
-        JsonHttp core = new JsonHttp(deployment.core(), null);
+        JsonHttp core = deployment.coreAsOfficer();
         Map<String, JsonNode> ledger = ledger(core, clueIds);
 
         JsonNode toDiscipline = ledger.get(clueIds.get(0));

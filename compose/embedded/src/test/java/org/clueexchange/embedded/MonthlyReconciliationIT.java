@@ -46,7 +46,7 @@ class MonthlyReconciliationIT {
         Path logs = Files.createTempDirectory("clue-exchange-reconciliation-logs");
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
                 new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "recon_");
-        core = new JsonHttp(deployment.core(), null);
+        core = deployment.coreAsOfficer();
         generator = new MonthlyTrafficGenerator(deployment);
         zhaotong = new ZhaotongJune2020();
         clueIds = generator.play(zhaotong.all());
@@ -175,8 +175,8 @@ class MonthlyReconciliationIT {
     }
 
     private static JsonNode issue(String period) {
-        return core.post("/api/reconciliation/monthly", Map.of("jurisdiction", "530600", "period", period,
-                "officerId", "ZT-DZ-01")).successfully();
+        return core.post("/api/reconciliation/monthly", Map.of("jurisdiction", "530600", "period", period))
+                .successfully();
     }
 
     private static JsonNode statement(String statementId) {

@@ -71,7 +71,7 @@ public final class EndToEndLatencyBenchmark {
                  LedgerProgress progress = new LedgerProgress(deployment.coreDatabase());
                  AgencyTopics topics = new AgencyTopics(kafka)) {
                 JsonHttp inbox = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
-                JsonHttp ledger = new JsonHttp(deployment.core(), null);
+                JsonHttp ledger = deployment.coreAsOfficer();
                 Arrivals.Place inInbox = new Arrivals.Place("discipline inbox",
                         clueId -> inbox.get("/api/v1/inbox/" + clueId).status() == 200);
                 Arrivals.Place onLedger = new Arrivals.Place("core ledger",
