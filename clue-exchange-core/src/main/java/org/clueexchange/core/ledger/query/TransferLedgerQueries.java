@@ -35,15 +35,28 @@ import org.clueexchange.wire.ClueEvents;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Answers ledger queries from the tables {@link TransferLedgerProjection} keeps. */
 @Component
 class TransferLedgerQueries {
 
     private final JdbcClient jdbc;
+    /**
+     * An entry is read from several tables, in one snapshot: read apart, a batch committing in between would show
+     * a timeline fact its row does not show yet. Its own transaction, since the query bus's reads committed data
+     * statement by statement.
+     */
+    private final TransactionTemplate snapshot;
 
-    TransferLedgerQueries(JdbcClient jdbc) {
+    TransferLedgerQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     @QueryHandler
@@ -86,6 +99,11 @@ class TransferLedgerQueries {
     }
 
     private List<LedgerEntryView> entries(String condition, MapSqlParameterSource params, boolean withTimelines) {
+        return snapshot.execute(status -> entriesInSnapshot(condition, params, withTimelines));
+    }
+
+    private List<LedgerEntryView> entriesInSnapshot(String condition, MapSqlParameterSource params,
+                                                    boolean withTimelines) {
         List<Row> rows = jdbc.sql("SELECT * FROM transfer_ledger l " + condition).paramSource(params)
                 .query((rs, i) -> row(rs)).list();
         if (rows.isEmpty()) {
