@@ -1,7 +1,13 @@
 package org.clueexchange.adapter;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * An adapter's settings ({@code adapter.*}). Which agency it speaks for is not a setting: each adapter is built for
  * one kind of agency.
  *
+ * <p>The clients are checked as the adapter starts, and a mistake stops it with a message naming the
+ * setting and the client: a webhook that cannot be pushed to or signed, say, would otherwise only show once facts
+ * pile up for it.
+ *
  * @param jurisdictions the jurisdictions whose agencies this adapter serves (each with everything inside it)
  * @param clients       the agency systems allowed to call it; configured outside the repository
  */
@@ -18,33 +28,77 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
                                 @DefaultValue Kafka kafka, @DefaultValue Delivery delivery) {
 
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** Shorter keys make signatures an outsider could forge by trying. */
+    private static final int SHORTEST_WEBHOOK_SECRET = 16;
+
     public AdapterProperties {
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         clients = List.copyOf(clients);
         jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
-        for (AgencyClient client : clients) {
+        Set<String> ids = new HashSet<>();
+        Map<String, String> tokenHolders = new HashMap<>();
+        for (int i = 0; i < clients.size(); i++) {
+            AgencyClient client = clients.get(i);
+            String setting = "adapter.clients[" + i + "]";
+            requireId(setting, client.id(), ids);
+            String who = "client " + client.id();
+            requireTokenHash(setting, who, client.tokenSha256(), tokenHolders);
+            require(!client.jurisdictions().isEmpty(), setting + ".jurisdictions: " + who
+                    + " acts for no jurisdiction");
             for (String jurisdiction : client.jurisdictions()) {
-                requireCode("adapter.clients: " + client.id(), jurisdiction);
-                if (!jurisdictions.isEmpty() && jurisdictions.stream()
-                        .noneMatch(served -> Jurisdictions.liesWithin(jurisdiction, served))) {
-                    throw new IllegalArgumentException("adapter.clients: " + client.id() + " would act for "
-                            + jurisdiction + ", which this adapter does not serve (adapter.jurisdictions: "
-                            + jurisdictions + ")");
-                }
+                requireCode(setting + ".jurisdictions: " + who, jurisdiction);
+                require(jurisdictions.isEmpty() || jurisdictions.stream()
+                                .anyMatch(served -> Jurisdictions.liesWithin(jurisdiction, served)),
+                        setting + ".jurisdictions: " + who + " would act for " + jurisdiction
+                                + ", which this adapter does not serve (adapter.jurisdictions: " + jurisdictions + ")");
+            }
+            if (client.webhook() != null) {
+                requireWebhook(setting + ".webhook", who, client.webhook());
             }
         }
     }
 
+    private static void requireId(String setting, String id, Set<String> ids) {
+        require(id != null && !id.isBlank(), setting + ".id: is missing");
+        require(ids.add(id), setting + ".id: '" + id + "' is already the id of another entry");
+    }
+
+    /** A token stands for one client only. */
+    private static void requireTokenHash(String setting, String who, String tokenSha256,
+                                         Map<String, String> tokenHolders) {
+        require(tokenSha256 != null && SHA256_HEX.matcher(tokenSha256).matches(), setting + ".token-sha256: " + who
+                + " needs the lower-case hex SHA-256 of its bearer token");
+        String holder = tokenHolders.putIfAbsent(tokenSha256, who);
+        require(holder == null, setting + ".token-sha256: " + who + " has the same token as " + holder);
+    }
+
+    private static void requireWebhook(String setting, String who, AgencyClient.Webhook webhook) {
+        URI url = webhook.url();
+        require(url != null, setting + ".url: " + who + " has a webhook without a URL");
+        require(url.isAbsolute() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                && url.getHost() != null, setting + ".url: " + who + ": '" + url
+                + "' is not an absolute http or https URL");
+        require(webhook.secret() != null && !webhook.secret().isBlank(), setting + ".secret: " + who
+                + " has a webhook without a secret to sign its deliveries with");
+        require(webhook.secret().length() >= SHORTEST_WEBHOOK_SECRET, setting + ".secret: " + who
+                + " has a webhook secret shorter than " + SHORTEST_WEBHOOK_SECRET + " characters");
+    }
+
     private static void requireCode(String setting, String code) {
-        if (!Jurisdictions.isValid(code)) {
-            throw new IllegalArgumentException(setting + ": '" + code + "' is not a six-digit GB/T 2260 code");
+        require(Jurisdictions.isValid(code), setting + ": '" + code + "' is not a six-digit GB/T 2260 code");
+    }
+
+    private static void require(boolean condition, String otherwise) {
+        if (!condition) {
+            throw new IllegalArgumentException(otherwise);
         }
     }
 
     /**
      * How facts are pushed to the clients' webhooks: a failed attempt is retried after {@code firstRetry},
      * doubling up to {@code longestRetry}; after {@code maxAttempts} the delivery is FAILED until an operator
-     * retries it.
+     * retries it. Each request gives up after {@code timeout}.
      */
     public record Delivery(@DefaultValue("12") int maxAttempts, @DefaultValue("1s") Duration firstRetry,
                            @DefaultValue("10m") Duration longestRetry, @DefaultValue("10s") Duration timeout) {

@@ -3,6 +3,7 @@ package org.clueexchange.adapter;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
@@ -14,18 +15,17 @@ class AdapterPropertiesTest {
             new AdapterProperties.Kafka("localhost:9092", null, 6, (short) 1, Duration.ofSeconds(5));
     private static final AdapterProperties.Delivery DELIVERY = new AdapterProperties.Delivery(12,
             Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+    private static final AgencyClient COUNTY =
+            new AgencyClient("county-system", "a".repeat(64), List.of("530602"), null);
 
     @Test
     void aClientMayActOnlyWithinTheJurisdictionsTheAdapterServes() {
-        AgencyClient county = new AgencyClient("county-system", "a".repeat(64), List.of("530602"), null);
         AgencyClient elsewhere = new AgencyClient("other-system", "b".repeat(64), List.of("330800"), null);
 
-        assertThatCode(() -> new AdapterProperties(List.of("530600"), List.of(county), KAFKA, DELIVERY))
-                .doesNotThrowAnyException();
-        assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(county, elsewhere), KAFKA,
-                DELIVERY)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("adapter.clients: other-system would act for 330800, which this adapter does not serve "
-                        + "(adapter.jurisdictions: [530600])");
+        assertThatCode(() -> properties(COUNTY)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> properties(COUNTY, elsewhere)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("adapter.clients[1].jurisdictions: client other-system would act for 330800, which this "
+                        + "adapter does not serve (adapter.jurisdictions: [530600])");
     }
 
     @Test
@@ -34,7 +34,55 @@ class AdapterPropertiesTest {
 
         assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), KAFKA, DELIVERY))
                 .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
-        assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(typo), KAFKA, DELIVERY))
-                .hasMessage("adapter.clients: county-system: '5306021' is not a six-digit GB/T 2260 code");
+        assertThatThrownBy(() -> properties(typo))
+                .hasMessage("adapter.clients[0].jurisdictions: client county-system: '5306021' is not a six-digit "
+                        + "GB/T 2260 code");
+    }
+
+    @Test
+    void aWebhookThatCannotBeSignedOrReachedIsRefusedNamingTheClientAndTheSetting() {
+        assertThatThrownBy(() -> properties(COUNTY, withWebhook("duty-desk", "https://desk.example/facts", null)))
+                .hasMessage("adapter.clients[1].webhook.secret: client duty-desk has a webhook without a secret to "
+                        + "sign its deliveries with");
+        assertThatThrownBy(() -> properties(withWebhook("duty-desk", "https://desk.example/facts", "  ")))
+                .hasMessage("adapter.clients[0].webhook.secret: client duty-desk has a webhook without a secret to "
+                        + "sign its deliveries with");
+        assertThatThrownBy(() -> properties(withWebhook("duty-desk", "https://desk.example/facts", "short")))
+                .hasMessage("adapter.clients[0].webhook.secret: client duty-desk has a webhook secret shorter than 16 "
+                        + "characters");
+        assertThatThrownBy(() -> properties(withWebhook("duty-desk", "desk.example/facts", "s".repeat(32))))
+                .hasMessage("adapter.clients[0].webhook.url: client duty-desk: 'desk.example/facts' is not an "
+                        + "absolute http or https URL");
+        assertThatThrownBy(() -> properties(withWebhook("duty-desk", "ftp://desk.example/facts", "s".repeat(32))))
+                .hasMessage("adapter.clients[0].webhook.url: client duty-desk: 'ftp://desk.example/facts' is not an "
+                        + "absolute http or https URL");
+        assertThatThrownBy(() -> properties(withWebhook("duty-desk", null, "s".repeat(32))))
+                .hasMessage("adapter.clients[0].webhook.url: client duty-desk has a webhook without a URL");
+        assertThatCode(() -> properties(withWebhook("duty-desk", "https://desk.example/facts", "s".repeat(32))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyClientHasAnIdOfItsOwnATokenHashAndAJurisdiction() {
+        assertThatThrownBy(() -> properties(COUNTY, new AgencyClient(" ", "b".repeat(64), List.of("530602"), null)))
+                .hasMessage("adapter.clients[1].id: is missing");
+        assertThatThrownBy(() -> properties(COUNTY, new AgencyClient("county-system", "b".repeat(64),
+                List.of("530602"), null)))
+                .hasMessage("adapter.clients[1].id: 'county-system' is already the id of another entry");
+        assertThatThrownBy(() -> properties(new AgencyClient("county-system", "A".repeat(64), List.of("530602"),
+                null)))
+                .hasMessage("adapter.clients[0].token-sha256: client county-system needs the lower-case hex SHA-256 "
+                        + "of its bearer token");
+        assertThatThrownBy(() -> properties(new AgencyClient("county-system", "a".repeat(64), null, null)))
+                .hasMessage("adapter.clients[0].jurisdictions: client county-system acts for no jurisdiction");
+    }
+
+    private static AdapterProperties properties(AgencyClient... clients) {
+        return new AdapterProperties(List.of("530600"), List.of(clients), KAFKA, DELIVERY);
+    }
+
+    private static AgencyClient withWebhook(String id, String url, String secret) {
+        return new AgencyClient(id, "d".repeat(64), List.of("530600"),
+                new AgencyClient.Webhook(url == null ? null : URI.create(url), secret));
     }
 }

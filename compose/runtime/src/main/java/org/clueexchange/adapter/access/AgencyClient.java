@@ -25,7 +25,7 @@ public record AgencyClient(String id, String tokenSha256, List<String> jurisdict
     public static final String ATTRIBUTE = AgencyClient.class.getName();
 
     public AgencyClient {
-        jurisdictions = List.copyOf(jurisdictions);
+        jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
     }
 
     public static AgencyClient of(HttpServletRequest request) {
