@@ -58,6 +58,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class AdapterRuntime implements WebMvcConfigurer {
 
     public static final String OUTBOX_BACKLOG = "clue.exchange.outbox.backlog";
+    public static final String OUTBOX_PARKED = "clue.exchange.outbox.parked";
     public static final String DELIVERIES = "clue.exchange.deliveries";
 
     @Bean
@@ -95,13 +96,16 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     /**
      * What an operator watches of the adapter's own stores: the facts accepted that Kafka has not acknowledged yet,
-     * and the pushes to agency systems still retrying or failed for good.
+     * those of them Kafka refused for good, and the pushes to agency systems still retrying or failed for good.
      */
     @Bean
     MeterBinder adapterBacklogs(Outbox outbox, Deliveries deliveries) {
         return meters -> {
             Gauge.builder(OUTBOX_BACKLOG, outbox, Outbox::unpublished)
                     .description("Facts accepted from agency systems and not yet acknowledged by Kafka")
+                    .register(meters);
+            Gauge.builder(OUTBOX_PARKED, outbox, Outbox::parkedCount)
+                    .description("Facts Kafka refused for good, waiting for an operator to put them back in line")
                     .register(meters);
             for (DeliveryState state : List.of(DeliveryState.RETRYING, DeliveryState.FAILED)) {
                 Gauge.builder(DELIVERIES, deliveries, stored -> stored.count(state)).tag("state", state.name())

@@ -20,7 +20,7 @@ public abstract class LeaderLoop implements SmartLifecycle, AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(15);
 
-    private final Logger log = LoggerFactory.getLogger(getClass());
+    protected final Logger log = LoggerFactory.getLogger(getClass());
     private final DataSource dataSource;
     private final long lockKey;
     private final Duration idlePause;

@@ -91,7 +91,7 @@ public final class AssertedFacts {
     public static AssertedFactView view(OutboxEntry entry) {
         EventEnvelope envelope = ClueEvents.envelopeOf(entry.event());
         return new AssertedFactView(entry.clueId(), entry.eventId(), ClueEvents.typeOf(entry.event()),
-                envelope.getOccurredAt(), entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", !entry.created());
+                envelope.getOccurredAt(), entry.publication(), !entry.created());
     }
 
     private String digest(Object request) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * whether Kafka has it yet) or by the other agency (THEIRS, with when it arrived here).
  *
  * @param fact        the event type, e.g. {@code ClueReceived}
- * @param publication for our facts: QUEUED until Kafka acknowledged it, then PUBLISHED
+ * @param publication for our facts: QUEUED until Kafka acknowledged it, then PUBLISHED; PARKED while
+ *                    Kafka refuses it, until an operator puts it back in line
  * @param details     the fact's own fields, as in the feed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -85,7 +85,7 @@ public final class KnownClues {
 
     /** A fact our agency asserted, as a clue's history shows it. */
     static FactRecord ours(OutboxEntry entry) {
-        return record(entry.event(), "OURS", entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", null);
+        return record(entry.event(), "OURS", entry.publication(), null);
     }
 
     private static <T extends SpecificRecord> Optional<T> latest(List<SpecificRecord> facts, Class<T> type) {

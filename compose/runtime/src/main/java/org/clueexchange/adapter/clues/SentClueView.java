@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param position                 the transfer's place among the adapter's facts: the list's cursor
  * @param storedAt                 when the adapter accepted the transfer request
- * @param publication              QUEUED until Kafka acknowledged the transfer, then PUBLISHED
+ * @param publication              QUEUED until Kafka acknowledged the transfer, then PUBLISHED; PARKED
+ *                                 while Kafka refuses it, until an operator puts it back in line
  * @param receiverHoldsSameContent once signed for: whether the receiver holds the content that was sent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

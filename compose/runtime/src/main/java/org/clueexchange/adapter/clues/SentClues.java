@@ -93,6 +93,6 @@ public final class SentClues {
         return new SentClueView(entry.sequence(), entry.clueId(), SentClueId.parse(entry.clueId()).recordId(),
                 envelope.getAssertedBy().getJurisdiction(), transfer.getReceiver().getJurisdiction(),
                 entry.eventId(), envelope.getOccurredAt(), entry.acceptedAt(), entry.publishedAt(),
-                entry.publishedAt() == null ? "QUEUED" : "PUBLISHED", sameContent, history);
+                entry.publication(), sameContent, history);
     }
 }

@@ -14,6 +14,7 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.UndecodableEventException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,18 @@ import org.springframework.stereotype.Component;
 public final class Outbox {
 
     private static final String COLUMNS =
-            "sequence, request_key, event_id, clue_id, payload, accepted_at, published_at";
+            "sequence, request_key, event_id, clue_id, payload, accepted_at, published_at, parked_at";
+
+    private static final String PARKED = """
+            SELECT parked.sequence, parked.request_key, parked.event_id, parked.clue_id, parked.event_type,
+                parked.topic, parked.accepted_at, parked.parked_at, parked.parked_reason,
+                (SELECT count(*) FROM outbox_fact later WHERE later.clue_id = parked.clue_id
+                    AND later.published_at IS NULL AND later.sequence > parked.sequence) AS waiting
+            FROM outbox_fact parked WHERE parked.parked_at IS NOT NULL""";
+    private static final RowMapper<ParkedFact> PARKED_FACT = (rows, i) -> new ParkedFact(rows.getLong("sequence"),
+            rows.getString("clue_id"), rows.getString("event_id"), rows.getString("event_type"),
+            rows.getString("request_key"), rows.getString("topic"), instant(rows, "accepted_at"),
+            instant(rows, "parked_at"), rows.getString("parked_reason"), rows.getLong("waiting"));
 
     private final JdbcClient jdbc;
     private final ClueEventCodec codec;
@@ -37,7 +49,7 @@ public final class Outbox {
         this.codec = codec;
     }
 
-    /** Called after each new fact, so that the relay need not wait for its next look. */
+    /** Called after each new or re-queued fact, so that the relay need not wait for its next look. */
     void onAppend(Runnable listener) {
         this.onAppend = listener;
     }
@@ -71,7 +83,7 @@ public final class Outbox {
         if (inserted.isPresent()) {
             onAppend.run();
             return new OutboxEntry(inserted.get(), requestKey, envelope.getEventId(), envelope.getClueId(), event,
-                    envelope.getPublishedAt(), null, true);
+                    envelope.getPublishedAt(), null, null, true);
         }
         return previous(requestKey, requestDigest);
     }
@@ -111,11 +123,38 @@ public final class Outbox {
         return jdbc.sql("SELECT count(*) FROM outbox_fact WHERE published_at IS NULL").query(Long.class).single();
     }
 
+    /** Facts Kafka refused for good, waiting for an operator. */
+    public long parkedCount() {
+        return jdbc.sql("SELECT count(*) FROM outbox_fact WHERE parked_at IS NOT NULL").query(Long.class).single();
+    }
+
+    /** The parked facts after {@code afterSequence}, oldest first, each with the facts of its clue behind it. */
+    public List<ParkedFact> parked(long afterSequence, int limit) {
+        return jdbc.sql(PARKED + " AND parked.sequence > :after ORDER BY parked.sequence LIMIT :limit")
+                .param("after", afterSequence).param("limit", limit).query(PARKED_FACT).list();
+    }
+
+    /**
+     * Puts a parked fact back in line: it heads its clue again, so the relay sends it before the facts that waited
+     * behind it. Empty if no fact with this sequence is parked.
+     */
+    public Optional<ParkedFact> requeue(long sequence) {
+        Optional<ParkedFact> parked = jdbc.sql(PARKED + " AND parked.sequence = :sequence")
+                .param("sequence", sequence).query(PARKED_FACT).optional();
+        if (parked.isEmpty() || jdbc.sql("UPDATE outbox_fact SET parked_at = NULL, parked_reason = NULL "
+                        + "WHERE sequence = :sequence AND parked_at IS NOT NULL")
+                .param("sequence", sequence).update() == 0) {
+            return Optional.empty();
+        }
+        onAppend.run();
+        return parked;
+    }
+
     private OutboxEntry entry(ResultSet rows) throws SQLException {
         try {
             return new OutboxEntry(rows.getLong("sequence"), rows.getString("request_key"),
                     rows.getString("event_id"), rows.getString("clue_id"), codec.decode(rows.getBytes("payload")),
-                    instant(rows, "accepted_at"), instant(rows, "published_at"), false);
+                    instant(rows, "accepted_at"), instant(rows, "published_at"), instant(rows, "parked_at"), false);
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("outbox entry " + rows.getLong("sequence") + " no longer decodes", e);
         }

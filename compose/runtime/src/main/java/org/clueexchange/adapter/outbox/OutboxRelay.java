@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,15 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.clueexchange.adapter.LeaderLoop;
 import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +33,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * only after the previous one is acknowledged, so a failed send can never let a later fact of the same clue overtake
  * it, whatever the producer does with its retries. While Kafka is unreachable the relay backs off and keeps trying;
  * the adapter keeps accepting requests meanwhile.
+ *
+ * <p>A record Kafka refuses for good (too large for the topic, for an invalid topic, one that cannot be serialised)
+ * would fail the same way in every round. It is parked instead: kept unpublished with Kafka's reason, logged, and
+ * listed for operators. A parked fact still heads its clue, so the clue's later facts wait behind it, but it is no
+ * longer sent, so every other clue goes on. Once the cause is removed an operator puts it back in line
+ * ({@link Outbox#requeue}), and the clue's facts follow it in their order.
  */
 public final class OutboxRelay extends LeaderLoop {
 
@@ -30,7 +46,7 @@ public final class OutboxRelay extends LeaderLoop {
     private static final int ROUND_SIZE = 500;
 
     /** The oldest unpublished fact of a clue, as the relay sends it. */
-    private record Head(long sequence, String topic, String clueId, byte[] payload) {
+    private record Head(long sequence, String topic, String clueId, String eventType, byte[] payload) {
     }
 
     private final JdbcClient jdbc;
@@ -48,40 +64,49 @@ public final class OutboxRelay extends LeaderLoop {
         outbox.onAppend(this::wakeUp);
     }
 
-    /** Sends the oldest unpublished fact of each clue, then marks those Kafka acknowledged. */
+    /**
+     * Sends the oldest unpublished fact of each clue whose oldest is not parked, then marks those Kafka acknowledged
+     * and parks those it refused for good.
+     */
     @Override
     protected int round() throws Exception {
         List<Head> heads = jdbc.sql("""
-                        SELECT sequence, topic, clue_id, payload FROM (
-                            SELECT DISTINCT ON (clue_id) sequence, topic, clue_id, payload
+                        SELECT sequence, topic, clue_id, event_type, payload FROM (
+                            SELECT DISTINCT ON (clue_id) sequence, topic, clue_id, event_type, payload, parked_at
                             FROM outbox_fact WHERE published_at IS NULL ORDER BY clue_id, sequence) oldest
-                        ORDER BY sequence LIMIT :limit
+                        WHERE parked_at IS NULL ORDER BY sequence LIMIT :limit
                         """)
                 .param("limit", ROUND_SIZE)
                 .query((rs, i) -> new Head(rs.getLong("sequence"), rs.getString("topic"), rs.getString("clue_id"),
-                        rs.getBytes("payload"))).list();
+                        rs.getString("event_type"), rs.getBytes("payload"))).list();
         if (heads.isEmpty()) {
             return 0;
         }
-        List<Long> sequences = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         for (Head head : heads) {
-            Future<?> send = producer().send(new ProducerRecord<>(head.topic(), head.clueId(), head.payload()));
-            sequences.add(head.sequence());
+            Future<?> send = send(head);
             sends.add(send);
-            if (send.isDone() && failed(send)) {
+            if (send.isDone() && failedForNow(send)) {
                 // Kafka refused at once (after waiting for metadata): the rest would wait as long.
                 break;
             }
         }
         producer().flush();
         List<Long> acknowledged = new ArrayList<>();
+        int parked = 0;
         Exception failure = null;
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(30, TimeUnit.SECONDS);
-                acknowledged.add(sequences.get(i));
-            } catch (ExecutionException | TimeoutException e) {
+                acknowledged.add(heads.get(i).sequence());
+            } catch (ExecutionException e) {
+                if (refusedForGood(e.getCause())) {
+                    park(heads.get(i), e.getCause());
+                    parked++;
+                } else {
+                    failure = e;
+                }
+            } catch (TimeoutException e) {
                 failure = e;
             }
         }
@@ -89,7 +114,35 @@ public final class OutboxRelay extends LeaderLoop {
         if (failure != null) {
             throw failure;
         }
-        return acknowledged.size();
+        return acknowledged.size() + parked;
+    }
+
+    /**
+     * Whether Kafka refused this record for good, so that sending it again would fail the same way. A retriable
+     * error may pass; some others concern every record alike (the adapter's credentials or permissions, the
+     * producer's own state, a broker that does not speak its protocol), so they are the relay's failure, retried
+     * with backoff on a new producer, not the record's. A plain {@link KafkaException} names no cause of its own:
+     * the producer gives it, for one, to the records that shared a batch with one the broker refused.
+     */
+    static boolean refusedForGood(Throwable refusal) {
+        return refusal instanceof KafkaException && refusal.getClass() != KafkaException.class
+                && !(refusal instanceof RetriableException
+                || refusal instanceof AuthenticationException
+                || refusal instanceof AuthorizationException
+                || refusal instanceof ProducerFencedException
+                || refusal instanceof InvalidProducerEpochException
+                || refusal instanceof OutOfOrderSequenceException
+                || refusal instanceof UnsupportedVersionException
+                || refusal instanceof InterruptException);
+    }
+
+    private Future<?> send(Head head) {
+        try {
+            return producer().send(new ProducerRecord<>(head.topic(), head.clueId(), head.payload()));
+        } catch (KafkaException e) {
+            // The producer throws some refusals (a record it cannot serialise) instead of failing the send.
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** A producer that failed may be in a state it cannot leave: the next round starts with a new one. */
@@ -98,13 +151,25 @@ public final class OutboxRelay extends LeaderLoop {
         closeProducer();
     }
 
-    private static boolean failed(Future<?> done) throws InterruptedException {
+    /** Whether a send that is done failed for a reason that is not its record's own. */
+    private static boolean failedForNow(Future<?> done) throws InterruptedException {
         try {
             done.get();
             return false;
         } catch (ExecutionException e) {
-            return true;
+            return !refusedForGood(e.getCause());
         }
+    }
+
+    private void park(Head head, Throwable refusal) {
+        String reason = refusal.getClass().getName() + ": " + refusal.getMessage();
+        jdbc.sql("UPDATE outbox_fact SET parked_at = :at, parked_reason = :reason WHERE sequence = :sequence")
+                .param("at", Timestamps.of(clock.instant()))
+                .param("reason", reason)
+                .param("sequence", head.sequence())
+                .update();
+        log.warn("Kafka refused fact {} ({}) of clue {} for good; parked, the clue's later facts wait behind it "
+                + "until an operator re-queues it: {}", head.sequence(), head.eventType(), head.clueId(), reason);
     }
 
     private void markPublished(List<Long> sequences) {
