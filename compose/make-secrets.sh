@@ -1,16 +1,17 @@
 #!/bin/bash
-# Writes the compose deployment's secrets: compose/.env (database passwords, the adapters' client settings) and
-# compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems and to the core's users).
-# Neither is ever committed.
+# Writes the compose deployment's secrets: compose/.env (database passwords, the adapters' client and operator
+# settings, the core's users) and compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems,
+# the adapters' operators and the core's users). Neither is ever committed.
 # Usage: compose/make-secrets.sh [JURISDICTION [DIRECTORY]]    (defaults: 530600, this script's directory)
 set -euo pipefail
 jurisdiction=${1:-530600}
 here=${2:-$(cd "$(dirname "$0")" && pwd)}
 random() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 sha256() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
-clients() { # client-id token
-  printf '{"adapter":{"clients":[{"id":"%s","token-sha256":"%s","jurisdictions":["%s"]}]}}' \
+adapter_access() { # client-id client-token operator-id operator-token
+  printf '{"adapter":{"clients":[{"id":"%s","token-sha256":"%s","jurisdictions":["%s"]}],' \
     "$1" "$(sha256 "$2")" "$jurisdiction"
+  printf '"operators":[{"id":"%s","token-sha256":"%s"}]}}' "$3" "$(sha256 "$4")"
 }
 core_users() { # auditor-token operator-token officer-token
   printf '{"clue-exchange":{"access":{"users":[{"id":"auditor","role":"AUDITOR","token-sha256":"%s"},{"id":"operator","role":"OPERATOR","token-sha256":"%s"},{"id":"officer-%s","role":"OFFICER","jurisdiction":"%s","token-sha256":"%s"}]}}}' \
@@ -18,6 +19,8 @@ core_users() { # auditor-token operator-token officer-token
 }
 police_token=$(random)
 discipline_token=$(random)
+police_operator_token=$(random)
+discipline_operator_token=$(random)
 auditor_token=$(random)
 operator_token=$(random)
 officer_token=$(random)
@@ -29,14 +32,19 @@ POSTGRES_PASSWORD=$(random)
 CORE_DB_PASSWORD=$(random)
 POLICE_DB_PASSWORD=$(random)
 DISCIPLINE_DB_PASSWORD=$(random)
-POLICE_ADAPTER_CLIENTS=$(clients "police-case-system-$jurisdiction" "$police_token")
-DISCIPLINE_ADAPTER_CLIENTS=$(clients "discipline-clue-system-$jurisdiction" "$discipline_token")
+POLICE_ADAPTER_CLIENTS=$(adapter_access "police-case-system-$jurisdiction" "$police_token" \
+  "police-adapter-operator" "$police_operator_token")
+DISCIPLINE_ADAPTER_CLIENTS=$(adapter_access "discipline-clue-system-$jurisdiction" "$discipline_token" \
+  "discipline-adapter-operator" "$discipline_operator_token")
 CORE_USERS=$(core_users "$auditor_token" "$operator_token" "$officer_token")
 ENV
 cat > "$here/secrets/agency-tokens.txt" <<TOKENS
-# Bearer tokens for the agency systems of $jurisdiction; the adapters hold only their SHA-256.
+# Bearer tokens for the agency systems of $jurisdiction, the adapters' operators and the core's users; the
+# applications hold only their SHA-256.
 POLICE_CASE_SYSTEM_TOKEN=$police_token
 DISCIPLINE_CLUE_SYSTEM_TOKEN=$discipline_token
+POLICE_ADAPTER_OPERATOR_TOKEN=$police_operator_token
+DISCIPLINE_ADAPTER_OPERATOR_TOKEN=$discipline_operator_token
 # The core's users: the auditor, the operator and the reconciliation officer of $jurisdiction.
 CORE_AUDITOR_TOKEN=$auditor_token
 CORE_OPERATOR_TOKEN=$operator_token

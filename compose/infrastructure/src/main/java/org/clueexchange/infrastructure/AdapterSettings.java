@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clueexchange.adapter.access.BearerTokens;
 
-/** The settings of an agency adapter under test: the broker, its jurisdictions, and its clients' tokens. */
+/** The settings of an agency adapter under test: the broker, its jurisdictions, its clients' and operators' tokens. */
 public final class AdapterSettings {
 
     private final Map<String, String> settings = new LinkedHashMap<>();
     private int clients;
+    private int operators;
 
     private AdapterSettings() {
     }
@@ -27,6 +28,14 @@ public final class AdapterSettings {
         settings.put(client + "id", id);
         settings.put(client + "token-sha256", BearerTokens.hash(token));
         settings.put(client + "jurisdictions", jurisdictions);
+        return this;
+    }
+
+    /** Lets in an operator with this bearer token. */
+    public AdapterSettings operator(String id, String token) {
+        String operator = "adapter.operators[" + operators++ + "].";
+        settings.put(operator + "id", id);
+        settings.put(operator + "token-sha256", BearerTokens.hash(token));
         return this;
     }
 

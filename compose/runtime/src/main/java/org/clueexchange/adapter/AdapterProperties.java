@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,16 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * An adapter's settings ({@code adapter.*}). Which agency it speaks for is not a setting: each adapter is built for
  * one kind of agency.
  *
- * <p>The clients are checked as the adapter starts, and a mistake stops it with a message naming the
+ * <p>The clients and operators are checked as the adapter starts, and a mistake stops it with a message naming the
  * setting and the client: a webhook that cannot be pushed to or signed, say, would otherwise only show once facts
  * pile up for it.
  *
  * @param jurisdictions the jurisdictions whose agencies this adapter serves (each with everything inside it)
  * @param clients       the agency systems allowed to call it; configured outside the repository
+ * @param operators     who may see to what the adapter could not publish or push; configured outside the repository
  */
 @ConfigurationProperties("adapter")
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
-                                @DefaultValue Kafka kafka, @DefaultValue Delivery delivery) {
+                                @DefaultValue List<Operator> operators, @DefaultValue Kafka kafka,
+                                @DefaultValue Delivery delivery) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Shorter keys make signatures an outsider could forge by trying. */
@@ -35,6 +38,7 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
     public AdapterProperties {
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         clients = List.copyOf(clients);
+        operators = List.copyOf(operators);
         jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
         Set<String> ids = new HashSet<>();
         Map<String, String> tokenHolders = new HashMap<>();
@@ -57,6 +61,13 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
                 requireWebhook(setting + ".webhook", who, client.webhook());
             }
         }
+        ids.clear();
+        for (int i = 0; i < operators.size(); i++) {
+            Operator operator = operators.get(i);
+            String setting = "adapter.operators[" + i + "]";
+            requireId(setting, operator.id(), ids);
+            requireTokenHash(setting, "operator " + operator.id(), operator.tokenSha256(), tokenHolders);
+        }
     }
 
     private static void requireId(String setting, String id, Set<String> ids) {
@@ -64,7 +75,7 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
         require(ids.add(id), setting + ".id: '" + id + "' is already the id of another entry");
     }
 
-    /** A token stands for one client only. */
+    /** A token opens the endpoints of one caller only: a client's or an operator's. */
     private static void requireTokenHash(String setting, String who, String tokenSha256,
                                          Map<String, String> tokenHolders) {
         require(tokenSha256 != null && SHA256_HEX.matcher(tokenSha256).matches(), setting + ".token-sha256: " + who

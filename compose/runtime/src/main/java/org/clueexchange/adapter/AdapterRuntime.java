@@ -14,13 +14,15 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.clueexchange.adapter.access.AgencyClient;
-import org.clueexchange.adapter.access.AuthenticatedClients;
+import org.clueexchange.adapter.access.AuthenticatedCallers;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
+import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.adapter.clues.KnownClues;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.delivery.DeliveryFeed;
 import org.clueexchange.adapter.delivery.DeliveryState;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
+import org.clueexchange.adapter.operator.OperatorController;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxRelay;
 import org.clueexchange.adapter.received.ReceivedFactIntake;
@@ -46,13 +48,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What every agency adapter runs beneath its API: the outbox and its relay to the agency's topic, the store of the
  * other agency's facts and the consumer that fills it, their delivery to the agency's systems, bearer-token
- * authentication of those systems, and the exchange's error format. An adapter imports it, declares its
- * {@link AdapterAgency} and serves its own API with the services here; a controller method that takes an
- * {@link AgencyClient} parameter gets the client that called it.
+ * authentication of those systems and of the adapter's operators, the operators' endpoints, and the exchange's
+ * error format. An adapter imports it, declares its {@link AdapterAgency} and serves its own API with the services
+ * here; a controller method that takes an {@link AgencyClient} parameter gets the client that called it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
-@Import(ApiProblems.class)
+@Import({ApiProblems.class, OperatorController.class})
 @ComponentScan(basePackageClasses = {Outbox.class, ReceivedFacts.class, DeliveryFeed.class, KnownClues.class,
         StatementConfirmations.class})
 public class AdapterRuntime implements WebMvcConfigurer {
@@ -123,7 +125,7 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new AuthenticatedClients());
+        resolvers.add(new AuthenticatedCallers());
     }
 
     /**
@@ -144,10 +146,20 @@ public class AdapterRuntime implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BearerTokenAuthentication> bearerTokenAuthentication(AdapterProperties properties) {
-        FilterRegistrationBean<BearerTokenAuthentication> registration =
-                new FilterRegistrationBean<>(new BearerTokenAuthentication(properties.clients()));
+    FilterRegistrationBean<BearerTokenAuthentication<AgencyClient>> clientAuthentication(
+            AdapterProperties properties) {
+        FilterRegistrationBean<BearerTokenAuthentication<AgencyClient>> registration =
+                new FilterRegistrationBean<>(BearerTokenAuthentication.ofClients(properties.clients()));
         registration.setUrlPatterns(List.of("/api/*"));
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenAuthentication<Operator>> operatorAuthentication(
+            AdapterProperties properties) {
+        FilterRegistrationBean<BearerTokenAuthentication<Operator>> registration =
+                new FilterRegistrationBean<>(BearerTokenAuthentication.ofOperators(properties.operators()));
+        registration.setUrlPatterns(List.of("/operator/*"));
         return registration;
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
+import org.clueexchange.adapter.access.Operator;
 import org.junit.jupiter.api.Test;
 
 class AdapterPropertiesTest {
@@ -32,7 +33,7 @@ class AdapterPropertiesTest {
     void aJurisdictionThatIsNoSixDigitCodeIsRefusedNamingTheSetting() {
         AgencyClient typo = new AgencyClient("county-system", "a".repeat(64), List.of("5306021"), null);
 
-        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), KAFKA, DELIVERY))
+        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY))
                 .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
         assertThatThrownBy(() -> properties(typo))
                 .hasMessage("adapter.clients[0].jurisdictions: client county-system: '5306021' is not a six-digit "
@@ -77,8 +78,24 @@ class AdapterPropertiesTest {
                 .hasMessage("adapter.clients[0].jurisdictions: client county-system acts for no jurisdiction");
     }
 
+    @Test
+    void anOperatorsTokenOpensNoClientsEndpointsNorTheOtherWayRound() {
+        Operator sharing = new Operator("night-shift", COUNTY.tokenSha256());
+
+        assertThatCode(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY),
+                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(sharing), KAFKA,
+                DELIVERY))
+                .hasMessage("adapter.operators[0].token-sha256: operator night-shift has the same token as client "
+                        + "county-system");
+        assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(),
+                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY))
+                .hasMessage("adapter.operators[0].token-sha256: operator night-shift needs the lower-case hex "
+                        + "SHA-256 of its bearer token");
+    }
+
     private static AdapterProperties properties(AgencyClient... clients) {
-        return new AdapterProperties(List.of("530600"), List.of(clients), KAFKA, DELIVERY);
+        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY);
     }
 
     private static AgencyClient withWebhook(String id, String url, String secret) {

@@ -1,6 +1,5 @@
 package org.clueexchange.adapter.access;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.clueexchange.api.RequestRefusedException;
@@ -21,15 +20,8 @@ public record AgencyClient(String id, String tokenSha256, List<String> jurisdict
     public record Webhook(URI url, String secret) {
     }
 
-    /** The request attribute under which the authenticated client travels to the controllers. */
-    public static final String ATTRIBUTE = AgencyClient.class.getName();
-
     public AgencyClient {
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
-    }
-
-    public static AgencyClient of(HttpServletRequest request) {
-        return (AgencyClient) request.getAttribute(ATTRIBUTE);
     }
 
     public boolean mayActFor(String jurisdiction) {

@@ -13,39 +13,57 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Lets through only requests that carry the bearer token of a configured {@link AgencyClient}, and hands that
- * client on. Tokens are compared by their SHA-256, so the adapter's configuration holds no usable secret.
+ * Lets through only requests that carry the bearer token of a configured caller of one kind, agency clients or
+ * operators, and hands that caller on. Tokens are compared by their SHA-256, so the adapter's configuration holds no
+ * usable secret. Each kind has a filter of its own on paths of its own, so that a client's token never opens an
+ * operator's endpoint, nor the other way round.
  */
-public final class BearerTokenAuthentication extends HttpFilter {
+public final class BearerTokenAuthentication<C> extends HttpFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final Map<String, AgencyClient> clientsByTokenHash;
+    private final Map<String, C> callersByTokenHash;
+    private final String attribute;
+    private final String refusal;
 
-    public BearerTokenAuthentication(List<AgencyClient> clients) {
-        this.clientsByTokenHash = clients.stream()
-                .collect(Collectors.toUnmodifiableMap(AgencyClient::tokenSha256, Function.identity()));
+    private BearerTokenAuthentication(Class<C> kind, List<C> callers, Function<C, String> tokenSha256, String who) {
+        this.callersByTokenHash = callers.stream()
+                .collect(Collectors.toUnmodifiableMap(tokenSha256, Function.identity()));
+        this.attribute = attribute(kind);
+        this.refusal = "a valid bearer token of a configured " + who + " is required";
+    }
+
+    public static BearerTokenAuthentication<AgencyClient> ofClients(List<AgencyClient> clients) {
+        return new BearerTokenAuthentication<>(AgencyClient.class, clients, AgencyClient::tokenSha256,
+                "agency client");
+    }
+
+    public static BearerTokenAuthentication<Operator> ofOperators(List<Operator> operators) {
+        return new BearerTokenAuthentication<>(Operator.class, operators, Operator::tokenSha256, "operator");
+    }
+
+    /** The request attribute under which the authenticated caller of this kind travels to the controllers. */
+    static String attribute(Class<?> kind) {
+        return kind.getName();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
-        AgencyClient client = authorization != null && authorization.startsWith(PREFIX)
-                ? clientsByTokenHash.get(BearerTokens.hash(authorization.substring(PREFIX.length()).trim())) : null;
-        if (client == null) {
+        C caller = authorization != null && authorization.startsWith(PREFIX)
+                ? callersByTokenHash.get(BearerTokens.hash(authorization.substring(PREFIX.length()).trim())) : null;
+        if (caller == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"clue-exchange\"");
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write("""
-                    {"type":"about:blank","title":"Unauthorized","status":401,\
-                    "detail":"Authorization: a valid bearer token of a configured agency client is required",\
-                    "errors":[{"field":"Authorization","message":"a valid bearer token of a configured agency \
-                    client is required"}]}""");
+                    {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Authorization: %s",\
+                    "errors":[{"field":"Authorization","message":"%s"}]}""".formatted(refusal, refusal));
             return;
         }
-        request.setAttribute(AgencyClient.ATTRIBUTE, client);
+        request.setAttribute(attribute, caller);
         chain.doFilter(request, response);
     }
 }
