@@ -1,5 +1,6 @@
 package org.clueexchange.infrastructure;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clueexchange.adapter.access.BearerTokens;
@@ -31,11 +32,25 @@ public final class AdapterSettings {
         return this;
     }
 
+    /** Gives the client added last a webhook, signed with {@code secret}. */
+    public AdapterSettings webhook(URI url, String secret) {
+        String webhook = "adapter.clients[" + (clients - 1) + "].webhook.";
+        settings.put(webhook + "url", url.toString());
+        settings.put(webhook + "secret", secret);
+        return this;
+    }
+
     /** Lets in an operator with this bearer token. */
     public AdapterSettings operator(String id, String token) {
         String operator = "adapter.operators[" + operators++ + "].";
         settings.put(operator + "id", id);
         settings.put(operator + "token-sha256", BearerTokens.hash(token));
+        return this;
+    }
+
+    /** Any other setting, e.g. one of {@code adapter.delivery.*}. */
+    public AdapterSettings set(String setting, String value) {
+        settings.put(setting, value);
         return this;
     }
 

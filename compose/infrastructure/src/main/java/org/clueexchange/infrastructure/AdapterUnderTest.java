@@ -12,10 +12,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class AdapterUnderTest implements AutoCloseable {
 
+    private final Class<?> adapter;
+    private final Database database;
     private final RunningApplication application;
     private final AgencyTopics topics;
 
-    private AdapterUnderTest(RunningApplication application, AgencyTopics topics) {
+    private AdapterUnderTest(Class<?> adapter, Database database, RunningApplication application,
+                             AgencyTopics topics) {
+        this.adapter = adapter;
+        this.database = database;
         this.application = application;
         this.topics = topics;
     }
@@ -26,10 +31,24 @@ public final class AdapterUnderTest implements AutoCloseable {
      */
     public static AdapterUnderTest start(Class<?> adapter, String database,
                                          Function<ExchangeInfrastructure, Map<String, String>> settings) {
+        return start(adapter, ExchangeInfrastructure.shared().postgres().createDatabase(database), settings);
+    }
+
+    private static AdapterUnderTest start(Class<?> adapter, Database database,
+                                          Function<ExchangeInfrastructure, Map<String, String>> settings) {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        RunningApplication application = RunningApplication.start(adapter,
-                infrastructure.postgres().createDatabase(database), settings.apply(infrastructure));
-        return new AdapterUnderTest(application, new AgencyTopics(infrastructure.kafka().bootstrapServers()));
+        RunningApplication application = RunningApplication.start(adapter, database, settings.apply(infrastructure));
+        return new AdapterUnderTest(adapter, database, application,
+                new AgencyTopics(infrastructure.kafka().bootstrapServers()));
+    }
+
+    /**
+     * Stops this adapter and starts it again on the same database with other settings, as a deployment with a
+     * changed configuration would.
+     */
+    public AdapterUnderTest restart(Function<ExchangeInfrastructure, Map<String, String>> settings) {
+        close();
+        return start(adapter, database, settings);
     }
 
     /**

@@ -98,7 +98,8 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     /**
      * What an operator watches of the adapter's own stores: the facts accepted that Kafka has not acknowledged yet,
-     * those of them Kafka refused for good, and the pushes to agency systems still retrying or failed for good.
+     * those of them Kafka refused for good, and the pushes to agency systems still retrying, failed for good, or
+     * held for a client no longer configured.
      */
     @Bean
     MeterBinder adapterBacklogs(Outbox outbox, Deliveries deliveries) {
@@ -109,7 +110,7 @@ public class AdapterRuntime implements WebMvcConfigurer {
             Gauge.builder(OUTBOX_PARKED, outbox, Outbox::parkedCount)
                     .description("Facts Kafka refused for good, waiting for an operator to put them back in line")
                     .register(meters);
-            for (DeliveryState state : List.of(DeliveryState.RETRYING, DeliveryState.FAILED)) {
+            for (DeliveryState state : List.of(DeliveryState.RETRYING, DeliveryState.FAILED, DeliveryState.HELD)) {
                 Gauge.builder(DELIVERIES, deliveries, stored -> stored.count(state)).tag("state", state.name())
                         .description("Pushes to agency systems' webhooks in this state").register(meters);
             }
@@ -119,8 +120,7 @@ public class AdapterRuntime implements WebMvcConfigurer {
     @Bean
     WebhookDispatcher webhookDispatcher(Deliveries deliveries, ReceivedFacts received, AdapterProperties properties,
                                         DataSource dataSource, Clock clock, ObjectMapper json) {
-        return new WebhookDispatcher(deliveries, received, properties.clients(), properties.delivery(), dataSource,
-                clock, json);
+        return new WebhookDispatcher(deliveries, received, properties.delivery(), dataSource, clock, json);
     }
 
     @Override

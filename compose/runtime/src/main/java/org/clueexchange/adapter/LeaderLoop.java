@@ -43,6 +43,13 @@ public abstract class LeaderLoop implements SmartLifecycle, AutoCloseable {
     protected void afterFailure() {
     }
 
+    /**
+     * Called each time this instance takes the lead, before its first round, e.g. to set right what an instance
+     * configured otherwise left behind. Throws when it could not: the instance gives the lead up and tries again.
+     */
+    protected void tookTheLead() throws Exception {
+    }
+
     @Override
     public void start() {
         thread.start();
@@ -102,7 +109,7 @@ public abstract class LeaderLoop implements SmartLifecycle, AutoCloseable {
     }
 
     /** Holds a session-level advisory lock on a connection of its own; whoever holds it does the work. */
-    private boolean isLeader() throws SQLException {
+    private boolean isLeader() throws Exception {
         if (leadership != null && leadership.isValid(2)) {
             return true;
         }
@@ -114,6 +121,7 @@ public abstract class LeaderLoop implements SmartLifecycle, AutoCloseable {
                 result.next();
                 if (result.getBoolean(1)) {
                     leadership = connection;
+                    tookTheLead();
                     return true;
                 }
             }

@@ -4,7 +4,9 @@ import static org.clueexchange.persistence.Timestamps.instant;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +30,11 @@ public final class Deliveries {
         this.clients = clients.stream().filter(client -> client.webhook() != null).toList();
     }
 
+    /** The clients facts are pushed to: those with a webhook. */
+    public List<AgencyClient> recipients() {
+        return clients;
+    }
+
     /**
      * Schedules the fact's push to each client with a webhook that may act for the jurisdiction it concerns. Safe
      * to repeat: a fact redelivered by Kafka finds its deliveries already there.
@@ -49,14 +56,41 @@ public final class Deliveries {
     }
 
     /**
-     * Deliveries due now, at most one per client and clue (the oldest not yet delivered or failed), so that a
+     * The client's deliveries due now, at most one per clue (the oldest not yet delivered or failed), so that the
      * client receives the facts of each clue in the order they arrived.
      */
-    public List<Delivery> due(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (client_id, clue_id) * FROM delivery "
-                        + "WHERE state IN ('PENDING', 'RETRYING') ORDER BY client_id, clue_id, received_sequence) head "
+    public List<Delivery> due(String clientId, Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (clue_id) * FROM delivery "
+                        + "WHERE client_id = :clientId AND state IN ('PENDING', 'RETRYING') "
+                        + "ORDER BY clue_id, received_sequence) head "
                         + "WHERE next_attempt_at <= :now ORDER BY received_sequence LIMIT :limit")
-                .param("now", Timestamps.of(now)).param("limit", limit).query(DELIVERY).list();
+                .param("clientId", clientId).param("now", Timestamps.of(now)).param("limit", limit)
+                .query(DELIVERY).list();
+    }
+
+    /**
+     * Holds the open deliveries of every client not configured with a webhook now, and puts those held for a client
+     * configured again back in line where they stood.
+     *
+     * @return how many deliveries stand held, by client
+     */
+    public Map<String, Long> holdForUnconfiguredClients(Instant now) {
+        List<String> configured = clients.stream().map(AgencyClient::id).toList();
+        if (configured.isEmpty()) {
+            jdbc.sql("UPDATE delivery SET state = 'HELD' WHERE state IN ('PENDING', 'RETRYING')").update();
+        } else {
+            jdbc.sql("UPDATE delivery SET state = 'HELD' WHERE state IN ('PENDING', 'RETRYING') "
+                    + "AND client_id NOT IN (:configured)").param("configured", configured).update();
+            jdbc.sql("UPDATE delivery SET state = CASE WHEN attempts = 0 THEN 'PENDING' ELSE 'RETRYING' END, "
+                            + "next_attempt_at = :now WHERE state = 'HELD' AND client_id IN (:configured)")
+                    .param("now", Timestamps.of(now)).param("configured", configured).update();
+        }
+        Map<String, Long> held = new TreeMap<>();
+        jdbc.sql("SELECT client_id, count(*) AS held FROM delivery WHERE state = 'HELD' GROUP BY client_id")
+                .query(rows -> {
+                    held.put(rows.getString("client_id"), rows.getLong("held"));
+                });
+        return held;
     }
 
     public Optional<Delivery> find(long sequence, String clientId) {
@@ -90,10 +124,11 @@ public final class Deliveries {
                 .param("clientId", delivery.clientId()).update();
     }
 
-    /** Puts a delivery back in line, from its first attempt. */
+    /** Puts a delivery back in line, from its first attempt, unless it was delivered or is held. */
     public boolean retry(long sequence, String clientId, Instant now) {
         return jdbc.sql("UPDATE delivery SET state = 'PENDING', attempts = 0, next_attempt_at = :now "
-                        + "WHERE received_sequence = :sequence AND client_id = :clientId AND state <> 'DELIVERED'")
+                        + "WHERE received_sequence = :sequence AND client_id = :clientId "
+                        + "AND state NOT IN ('DELIVERED', 'HELD')")
                 .param("now", Timestamps.of(now)).param("sequence", sequence).param("clientId", clientId)
                 .update() == 1;
     }

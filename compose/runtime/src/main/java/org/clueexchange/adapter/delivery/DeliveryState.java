@@ -9,5 +9,10 @@ public enum DeliveryState {
     /** The webhook answered 2xx. */
     DELIVERED,
     /** Refused too often; waits for an operator to retry it. Later facts of the same clue go on meanwhile. */
-    FAILED
+    FAILED,
+    /**
+     * Its client is no longer configured with a webhook: kept, not pushed, until the client's webhook is configured
+     * again, when it is pushed from where it stood.
+     */
+    HELD
 }

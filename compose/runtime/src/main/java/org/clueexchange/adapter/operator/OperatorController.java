@@ -3,6 +3,9 @@ package org.clueexchange.adapter.operator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.clueexchange.adapter.access.Operator;
+import org.clueexchange.adapter.delivery.Deliveries;
+import org.clueexchange.adapter.delivery.Delivery;
+import org.clueexchange.adapter.delivery.DeliveryState;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.ParkedFact;
 import org.clueexchange.api.Page;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What an adapter's operators see to, the same in every adapter: the facts Kafka refused for good, to put back in
- * line once the cause is removed. Only an operator's bearer token opens these paths.
+ * line once the cause is removed, and any client's pushes, those held for a client no longer configured among them.
+ * Only an operator's bearer token opens these paths.
  */
 @RestController
 public class OperatorController {
@@ -26,9 +30,11 @@ public class OperatorController {
     private static final Logger log = LoggerFactory.getLogger(OperatorController.class);
 
     private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public OperatorController(Outbox outbox) {
+    public OperatorController(Outbox outbox, Deliveries deliveries) {
         this.outbox = outbox;
+        this.deliveries = deliveries;
     }
 
     /** The parked facts after the cursor {@code after}, oldest first, each with Kafka's reason. */
@@ -49,5 +55,13 @@ public class OperatorController {
         log.info("operator {} put parked fact {} of clue {} back in line; it was parked for: {}", operator.id(),
                 requeued.sequence(), requeued.clueId(), requeued.reason());
         return ResponseEntity.accepted().body(requeued);
+    }
+
+    /** A client's pushes in one state (HELD, say) after the cursor, oldest first. */
+    @GetMapping("/operator/v1/deliveries")
+    public Page<Delivery> deliveries(@RequestParam String client, @RequestParam DeliveryState state,
+                                     @RequestParam(defaultValue = "0") @Min(0) long after,
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return Page.after(after, deliveries.of(client, state, after, limit), Delivery::cursor);
     }
 }

@@ -14,9 +14,9 @@ class WebhookDispatcherTest {
 
     @Test
     void thePauseBetweenAttemptsDoublesUpToTheLongest() {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(null, null, List.of(), new AdapterProperties.Delivery(12,
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10)), null, Clock.systemUTC(),
-                new ObjectMapper());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(new Deliveries(null, List.of()), null,
+                new AdapterProperties.Delivery(12, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                        Duration.ofSeconds(10)), null, Clock.systemUTC(), new ObjectMapper());
 
         assertThat(List.of(1, 2, 3, 4, 5, 9).stream().map(dispatcher::backoff).toList()).containsExactly(
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
