@@ -11,7 +11,17 @@ public enum AnomalyKind {
     /** A fact dated before a fact it presupposes: a receipt before its transfer, feedback before conclusion. */
     OUT_OF_SEQUENCE("时序倒置"),
     /** The receiver both accepted and returned the clue. */
-    ACCEPTED_AND_RETURNED("受理与退回矛盾");
+    ACCEPTED_AND_RETURNED("受理与退回矛盾"),
+    /**
+     * A fact its agency asserted longer after it occurred than the agreed tolerance: it is judged by when it
+     * occurred, but nobody could know of it until it was asserted (迟报). It is its own related fact.
+     */
+    LATE_ASSERTION("迟报"),
+    /**
+     * A fact that fulfils a time limit by when it occurred, asserted only after the limit had fallen due: the limit
+     * counts as met, but a breach the exchange had already seen is undone by a fact dated back (超时后补报).
+     */
+    FULFILLED_AFTER_BREACH("超时后补报");
 
     private final String label;
 

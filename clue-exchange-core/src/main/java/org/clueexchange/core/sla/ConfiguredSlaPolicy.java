@@ -32,6 +32,11 @@ public class ConfiguredSlaPolicy implements SlaPolicy {
         };
     }
 
+    @Override
+    public Duration lateAssertionTolerance() {
+        return properties.lateAssertionTolerance();
+    }
+
     /** The defaults, overridden by the province's, the prefecture's, then the county's own limits. */
     SlaProperties.Limits limitsFor(String jurisdiction) {
         SlaProperties.Limits limits = properties.defaults().over(SlaProperties.Limits.AGREED);

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * clue-exchange.sla.jurisdictions.620102.disposal: 2h
  * </pre>
  *
- * @param pollingInterval how often the deadline scheduler looks for limits that fell due
+ * @param pollingInterval        how often the deadline scheduler looks for limits that fell due
+ * @param lateAssertionTolerance how long after a fact occurred its agency may still assert it without its being a
+ *                               late assertion (迟报)
  */
 @ConfigurationProperties("clue-exchange.sla")
 public record SlaProperties(@DefaultValue Limits defaults, Map<String, Limits> jurisdictions,
-                            @DefaultValue("1s") Duration pollingInterval) {
+                            @DefaultValue("1s") Duration pollingInterval,
+                            @DefaultValue("24h") Duration lateAssertionTolerance) {
 
     public SlaProperties {
         jurisdictions = jurisdictions == null ? Map.of() : Map.copyOf(jurisdictions);

@@ -16,7 +16,8 @@ class ConfiguredSlaPolicyTest {
 
     @Test
     void withoutSettingsTheAgreedLimitsApply() {
-        ConfiguredSlaPolicy policy = new ConfiguredSlaPolicy(new SlaProperties(UNSET, Map.of(), Duration.ofSeconds(1)));
+        ConfiguredSlaPolicy policy = new ConfiguredSlaPolicy(new SlaProperties(UNSET, Map.of(), Duration.ofSeconds(1),
+                Duration.ofHours(24)));
 
         assertThat(policy.dueAt(SlaClock.PICK_UP, LATE_EVENING, "530600")).isEqualTo(LATE_EVENING.plusSeconds(86400));
         assertThat(policy.dueAt(SlaClock.DISPOSAL, LATE_EVENING, "530600")).isEqualTo(LATE_EVENING.plusSeconds(7200));
@@ -26,7 +27,8 @@ class ConfiguredSlaPolicyTest {
 
     @Test
     void theSameDayEndsAtMidnightInChinaStandardTimeNotUtc() {
-        ConfiguredSlaPolicy policy = new ConfiguredSlaPolicy(new SlaProperties(UNSET, Map.of(), Duration.ofSeconds(1)));
+        ConfiguredSlaPolicy policy = new ConfiguredSlaPolicy(new SlaProperties(UNSET, Map.of(), Duration.ofSeconds(1),
+                Duration.ofHours(24)));
 
         assertThat(policy.dueAt(SlaClock.SAME_DAY_ACCEPTANCE, LATE_EVENING, "530600"))
                 .isEqualTo(Instant.parse("2020-06-10T16:00:00Z"));
@@ -43,7 +45,7 @@ class ConfiguredSlaPolicyTest {
                         "620100", new SlaProperties.Limits(null, null, Duration.ofHours(1), null),
                         "620102", new SlaProperties.Limits(Duration.ofHours(6), null, null, null),
                         "530600", new SlaProperties.Limits(Duration.ofHours(48), null, null, null)),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), Duration.ofHours(24)));
 
         assertThat(policy.limitsFor("620102"))
                 .isEqualTo(new SlaProperties.Limits(Duration.ofHours(6), 1, Duration.ofHours(1), 20));

@@ -59,8 +59,10 @@ public final class LedgerEntryState {
         if (recordedFacts.contains(fact.assertion().eventId())) {
             return;
         }
-        List<LedgerAnomalyRecorded> anomalies = LedgerRules.anomalies(fact, facts);
+        List<LedgerAnomalyRecorded> anomalies = new ArrayList<>(LedgerRules.anomalies(fact, facts));
+        LedgerRules.lateAssertion(fact, sla.lateAssertionTolerance()).ifPresent(anomalies::add);
         effects.record(fact);
+        anomalies.addAll(fulfilmentsAfterBreach(fact, sla));
         anomalies.forEach(effects::record);
         List<SlaDeadline> started = new ArrayList<>();
         for (SlaClock clock : SlaClock.values()) {
@@ -103,6 +105,28 @@ public final class LedgerEntryState {
             Clock clock = clocks.get(breached.clock());
             clocks.put(breached.clock(), new Clock(clock.dueAt(), clock.stoppedBy(), true));
         }
+    }
+
+    /**
+     * The pairs of a clock's earliest start and a fact fulfilling it, one of them {@code fact}, in which the
+     * fulfilment was asserted only after the limit fell due. Judged pair by pair like the other anomalies, so that
+     * the order the two arrive in does not matter.
+     */
+    private List<LedgerAnomalyRecorded> fulfilmentsAfterBreach(FactRecorded fact, SlaPolicy sla) {
+        List<LedgerAnomalyRecorded> found = new ArrayList<>();
+        for (SlaClock kind : SlaClock.values()) {
+            Optional<FactRecorded> start = earliest(recorded -> recorded.factKind() == kind.startedBy());
+            if (start.isEmpty()) {
+                continue;
+            }
+            Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(), receiverJurisdiction());
+            List<FactRecorded> fulfilments = start.get() == fact
+                    ? facts.stream().filter(recorded -> kind.stoppedBy().contains(recorded.factKind())).toList()
+                    : kind.stoppedBy().contains(fact.factKind()) ? List.of(fact) : List.of();
+            fulfilments.forEach(fulfilment -> LedgerRules.fulfilledAfterBreach(fulfilment, start.get(), kind, dueAt)
+                    .ifPresent(found::add));
+        }
+        return found;
     }
 
     private void runClock(SlaClock kind, SlaPolicy sla, Effects effects, Consumer<SlaDeadline> started) {

@@ -8,15 +8,19 @@ import static org.clueexchange.core.ledger.FactKind.RECEIVED;
 import static org.clueexchange.core.ledger.FactKind.RETURNED;
 import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.clueexchange.core.ledger.AnomalyKind;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.FactSide;
+import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
@@ -89,6 +93,33 @@ final class LedgerRules {
                     + fact.assertion().occurredAt() + ", before " + other.factKind().verb() + " at "
                     + other.assertion().occurredAt()));
         }
+    }
+
+    /** A fact asserted longer after it occurred than {@code tolerance} allows: a late assertion of itself. */
+    static Optional<LedgerAnomalyRecorded> lateAssertion(FactRecorded fact, Duration tolerance) {
+        Instant occurred = fact.assertion().occurredAt();
+        Instant asserted = fact.assertion().publishedAt();
+        if (Duration.between(occurred, asserted).compareTo(tolerance) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(anomaly(fact, fact, AnomalyKind.LATE_ASSERTION, fact.factKind().verb() + " at "
+                + occurred + ", asserted only at " + asserted));
+    }
+
+    /**
+     * A fact that fulfils the time limit {@code start} started, due at {@code dueAt}, by when it occurred, but was
+     * asserted only after the limit fell due: the limit stays met, and this says it was met after the fact.
+     */
+    static Optional<LedgerAnomalyRecorded> fulfilledAfterBreach(FactRecorded fulfilment, FactRecorded start,
+                                                                 SlaClock clock, Instant dueAt) {
+        Instant occurred = fulfilment.assertion().occurredAt();
+        Instant asserted = fulfilment.assertion().publishedAt();
+        if (occurred.isAfter(dueAt) || !asserted.isAfter(dueAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(anomaly(fulfilment, start, AnomalyKind.FULFILLED_AFTER_BREACH, clock.label() + " due at "
+                + dueAt + ": " + fulfilment.factKind().verb() + " at " + occurred + ", asserted only at "
+                + asserted));
     }
 
     private static FactRecorded later(FactRecorded one, FactRecorded other) {

@@ -34,7 +34,8 @@ final class LedgerEntrySamples {
     static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
     /** The default limits. */
     static final SlaPolicy SLA = new ConfiguredSlaPolicy(new SlaProperties(
-            new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1)));
+            new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1),
+                Duration.ofHours(24)));
 
     private LedgerEntrySamples() {
     }

@@ -236,6 +236,37 @@ class TransferLedgerEntryTest {
     }
 
     @Test
+    void anAcceptanceDatedBackAfterTheBreachMeetsTheLimitButIsAnAnomalyAndALateAssertion() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Instant occurred = MIDNIGHT.minusSeconds(60);
+        Assertion backdated = new Assertion(UUID.randomUUID().toString(), DISCIPLINE, "officer-1", occurred,
+                occurred.plus(Duration.ofDays(2)));
+        SlaBreached breached = new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT);
+
+        fixture().given(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT), breached)
+                .when(record(new ClueAcceptanceRecorded(CLUE, backdated, "ZTJW-1")))
+                .expectEventsMatching(payloads(LedgerAnomalyRecorded.class, contains(
+                        new LedgerAnomalyRecorded(CLUE, backdated.eventId(), backdated.eventId(),
+                                AnomalyKind.LATE_ASSERTION, "accepted at 2020-06-10T15:59:00Z, asserted only at "
+                                + "2020-06-12T15:59:00Z"),
+                        new LedgerAnomalyRecorded(CLUE, backdated.eventId(), transfer.eventId(),
+                                AnomalyKind.FULFILLED_AFTER_BREACH, "当天受理 due at 2020-06-10T16:00:00Z: accepted at "
+                                + "2020-06-10T15:59:00Z, asserted only at 2020-06-12T15:59:00Z"))));
+    }
+
+    @Test
+    void aFulfilmentAssertedBeforeTheLimitFellDueOrATransferAssertedLateByMinutesIsNoAnomaly() {
+        Assertion transfer = new Assertion(UUID.randomUUID().toString(), POLICE, "officer-1", NOON,
+                NOON.plus(Duration.ofHours(23)));
+        Assertion acceptance = assertion(DISCIPLINE, MIDNIGHT.minusSeconds(60));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-1")))
+                .expectEventsMatching(payloads(LedgerAnomalyRecorded.class, emptyIterable()));
+    }
+
+    @Test
     void anEarlierTransferArrivingLaterMovesTheClocksAndADeadlineOfTheOldDueTimeHasNoEffect() {
         Assertion later = assertion(POLICE, NOON.plus(Duration.ofDays(1)));
         Assertion earlier = assertion(POLICE, NOON);

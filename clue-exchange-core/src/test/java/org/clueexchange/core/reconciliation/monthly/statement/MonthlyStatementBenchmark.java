@@ -437,7 +437,8 @@ public final class MonthlyStatementBenchmark {
                 DisposalMethod.PRELIMINARY_INQUIRY, DisposalMethod.MERGED_INVESTIGATION, DisposalMethod.NOT_OPENED};
         /** The agreed limits, no jurisdiction's own. */
         private static final SlaPolicy LIMITS = new ConfiguredSlaPolicy(new SlaProperties(
-                new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1)));
+                new SlaProperties.Limits(null, null, null, null), Map.of(), Duration.ofSeconds(1),
+                Duration.ofHours(24)));
 
         private final int zhaotongJune;
         private final int clues;
