@@ -65,6 +65,13 @@ public final class ExchangeDeployment implements AutoCloseable {
     public static ExchangeDeployment start(ExchangeInfrastructure infrastructure, Path applications, Ports ports,
                                            Path logs, String jurisdiction, String databasePrefix)
             throws InterruptedException {
+        return start(infrastructure, applications, ports, logs, jurisdiction, databasePrefix, Map.of());
+    }
+
+    /** As above, with {@code coreSettings} added to the core's own. */
+    public static ExchangeDeployment start(ExchangeInfrastructure infrastructure, Path applications, Ports ports,
+                                           Path logs, String jurisdiction, String databasePrefix,
+                                           Map<String, String> coreSettings) throws InterruptedException {
         Ports resolved = ports.resolved();
         String kafka = infrastructure.kafka().bootstrapServers();
         AgencySystemCredentials credentials = AgencySystemCredentials.generate();
@@ -73,7 +80,9 @@ public final class ExchangeDeployment implements AutoCloseable {
         Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
-        ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, coreUsers.settings(),
+        Map<String, String> settings = new LinkedHashMap<>(coreUsers.settings());
+        settings.putAll(coreSettings);
+        ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, settings,
                 ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
                 jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,

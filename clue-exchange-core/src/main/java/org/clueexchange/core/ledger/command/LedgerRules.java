@@ -108,13 +108,17 @@ final class LedgerRules {
 
     /**
      * A fact that fulfils the time limit {@code start} started, due at {@code dueAt}, by when it occurred, but was
-     * asserted only after the limit fell due: the limit stays met, and this says it was met after the fact.
+     * asserted only after the limit fell due, though the start was asserted before: the exchange saw the limit run
+     * out, and a fact dated back undid the breach. The limit stays met, and this says it was met after the fact. A
+     * clue whose whole history is asserted after its limits, as when an agency loads its earlier transfers, undoes
+     * no breach anybody saw.
      */
     static Optional<LedgerAnomalyRecorded> fulfilledAfterBreach(FactRecorded fulfilment, FactRecorded start,
                                                                  SlaClock clock, Instant dueAt) {
         Instant occurred = fulfilment.assertion().occurredAt();
         Instant asserted = fulfilment.assertion().publishedAt();
-        if (occurred.isAfter(dueAt) || !asserted.isAfter(dueAt)) {
+        if (occurred.isAfter(dueAt) || !asserted.isAfter(dueAt)
+                || !start.assertion().publishedAt().isBefore(dueAt)) {
             return Optional.empty();
         }
         return Optional.of(anomaly(fulfilment, start, AnomalyKind.FULFILLED_AFTER_BREACH, clock.label() + " due at "
