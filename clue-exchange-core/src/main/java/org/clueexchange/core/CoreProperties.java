@@ -1,6 +1,7 @@
 package org.clueexchange.core;
 
 import java.time.Duration;
+import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,8 +24,15 @@ public record CoreProperties(@DefaultValue Kafka kafka, @DefaultValue Intake int
      * @param retryPause    how long to wait before retrying a fact that could not be recorded (database away)
      * @param cachedEntries how many ledger entries stay in memory between facts, so that none is read back from the
      *                      event store while its clue is in flight
+     * @param clockSkew     how far ahead of the core's clock a fact's time may lie before the fact is dead-lettered
+     *                      ({@link TimeBounds#DEFAULT_CLOCK_SKEW} unless set); at least the adapters'
      */
     public record Intake(@DefaultValue("clue-exchange-core") String groupId, @DefaultValue("0") int consumers,
-                         @DefaultValue("5s") Duration retryPause, @DefaultValue("20000") int cachedEntries) {
+                         @DefaultValue("5s") Duration retryPause, @DefaultValue("20000") int cachedEntries,
+                         Duration clockSkew) {
+
+        public Intake {
+            clockSkew = clockSkew == null ? TimeBounds.DEFAULT_CLOCK_SKEW : clockSkew;
+        }
     }
 }

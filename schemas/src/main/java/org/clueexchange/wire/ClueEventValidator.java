@@ -1,7 +1,9 @@
 package org.clueexchange.wire;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
@@ -28,9 +31,11 @@ import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
 
 /**
- * The structural rules every clue event obeys, whoever wrote it. A decoded event that breaks one is not a fact
- * (it goes to the dead-letter topic); a well-formed event that contradicts others is a fact, and the ledger records
- * the contradiction as an anomaly instead.
+ * The structural rules every clue event obeys, whoever wrote it: ids, codes and digests of their form, each text
+ * within its limit ({@link ContractLimits}) and of its kind ({@link FactText}), each list within its limit, each
+ * instant within its bounds ({@link TimeBounds}), each agency's own vocabulary. A decoded event that breaks one is
+ * not a fact (it goes to the dead-letter topic); a well-formed event that contradicts others is a fact, and the
+ * ledger records the contradiction as an anomaly instead.
  */
 public final class ClueEventValidator {
 
@@ -38,14 +43,16 @@ public final class ClueEventValidator {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CLUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final int MAX_TEXT = 20_000;
-    private static final int MAX_NOTE = 4_000;
 
-    private ClueEventValidator() {
+    private final TimeBounds time;
+
+    /** @param time which instants the reader's clock lets a fact name */
+    public ClueEventValidator(TimeBounds time) {
+        this.time = time;
     }
 
     /** The rules the event breaks, each as {@code field.path: reason}; empty when it is well-formed. */
-    public static List<String> violations(SpecificRecord event) {
+    public List<String> violations(SpecificRecord event) {
         List<String> violations = new ArrayList<>();
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
         check(violations, EVENT_ID.matcher(envelope.getEventId()).matches(), "envelope.eventId",
@@ -53,7 +60,9 @@ public final class ClueEventValidator {
         check(violations, CLUE_ID.matcher(envelope.getClueId()).matches(), "envelope.clueId",
                 "must be 1-128 of A-Z a-z 0-9 . _ : - and start with a letter or digit");
         agency(violations, "envelope.assertedBy", envelope.getAssertedBy());
-        text(violations, "envelope.actor", envelope.getActor(), 64);
+        text(violations, "envelope.actor", envelope.getActor(), FactText.SHORT, ContractLimits.OFFICER_ID);
+        factTime(violations, "envelope.occurredAt", envelope.getOccurredAt());
+        factTime(violations, "envelope.publishedAt", envelope.getPublishedAt());
         AgencyType asserter = envelope.getAssertedBy().getType();
         if (event instanceof ClueTransferred transfer) {
             transfer(violations, envelope, transfer);
@@ -62,23 +71,24 @@ public final class ClueEventValidator {
             check(violations, SHA256_HEX.matcher(receipt.getContentDigest()).matches(), "contentDigest",
                     "must be 64 lower-case hex digits");
         } else if (event instanceof ClueAccepted acceptance) {
-            text(violations, "receiverCaseNumber", acceptance.getReceiverCaseNumber(), 64);
+            text(violations, "receiverCaseNumber", acceptance.getReceiverCaseNumber(), FactText.SHORT,
+                    ContractLimits.CASE_NUMBER);
         } else if (event instanceof ClueReturned returned) {
-            text(violations, "explanation", returned.getExplanation(), MAX_NOTE);
+            note(violations, "explanation", returned.getExplanation());
         } else if (event instanceof DisposalDecided disposal) {
             check(violations, AgencyVocabulary.disposalMethodsOf(asserter).contains(disposal.getMethod()), "method",
                     disposal.getMethod() + " is not a disposal method of " + asserter);
             if (disposal.getExplanation() != null) {
-                text(violations, "explanation", disposal.getExplanation(), MAX_NOTE);
+                note(violations, "explanation", disposal.getExplanation());
             }
         } else if (event instanceof ProgressReported progress) {
-            text(violations, "summary", progress.getSummary(), MAX_NOTE);
+            note(violations, "summary", progress.getSummary());
         } else if (event instanceof ClueConcluded conclusion) {
             outcomes(violations, asserter, conclusion.getOutcomes());
-            text(violations, "summary", conclusion.getSummary(), MAX_NOTE);
+            note(violations, "summary", conclusion.getSummary());
         } else if (event instanceof FeedbackSent feedback) {
             outcomes(violations, asserter, feedback.getOutcomes());
-            text(violations, "summary", feedback.getSummary(), MAX_NOTE);
+            note(violations, "summary", feedback.getSummary());
         } else if (event instanceof FeedbackAcknowledged acknowledgement) {
             check(violations, EVENT_ID.matcher(acknowledgement.getFeedbackEventId()).matches(), "feedbackEventId",
                     "must be a lower-case UUID");
@@ -92,6 +102,9 @@ public final class ClueEventValidator {
 
     private static void outcomes(List<String> violations, AgencyType asserter, List<OutcomeCount> outcomes) {
         check(violations, !outcomes.isEmpty(), "outcomes", "must name at least one outcome");
+        if (!size(violations, "outcomes", outcomes, ContractLimits.OUTCOMES)) {
+            return;
+        }
         Set<Outcome> seen = EnumSet.noneOf(Outcome.class);
         for (int i = 0; i < outcomes.size(); i++) {
             OutcomeCount count = outcomes.get(i);
@@ -100,6 +113,8 @@ public final class ClueEventValidator {
                     count.getOutcome() + " is not an outcome of " + asserter);
             check(violations, seen.add(count.getOutcome()), field + ".outcome", count.getOutcome() + " is repeated");
             check(violations, count.getPersons() >= 0, field + ".persons", "must not be negative");
+            check(violations, count.getPersons() <= ContractLimits.PERSONS_PER_OUTCOME, field + ".persons",
+                    "more than " + ContractLimits.PERSONS_PER_OUTCOME);
         }
     }
 
@@ -122,8 +137,11 @@ public final class ClueEventValidator {
                 "must be 64 lower-case hex digits");
     }
 
-    private static void supervision(List<String> violations, SupervisionOrdered supervision) {
-        text(violations, "instructions", supervision.getInstructions(), MAX_NOTE);
+    private void supervision(List<String> violations, SupervisionOrdered supervision) {
+        note(violations, "instructions", supervision.getInstructions());
+        if (supervision.getDueAt() != null) {
+            time.deadlineProblem(supervision.getDueAt()).ifPresent(problem -> violations.add("dueAt: " + problem));
+        }
         boolean escalation = supervision.getKind() == SupervisionKind.ESCALATION;
         if (escalation && supervision.getEscalatedTo() != null) {
             agency(violations, "escalatedTo", supervision.getEscalatedTo());
@@ -137,27 +155,46 @@ public final class ClueEventValidator {
         agency(violations, "receiver", transfer.getReceiver());
         check(violations, transfer.getReceiver().getType() != envelope.getAssertedBy().getType(), "receiver.type",
                 "a clue is transferred to the other kind of agency");
-        text(violations, "content.summary", transfer.getContent().getSummary(), MAX_TEXT);
+        text(violations, "content.summary", transfer.getContent().getSummary(), FactText.FREE,
+                ContractLimits.CLUE_SUMMARY);
         List<Subject> subjects = transfer.getContent().getSubjects();
-        for (int i = 0; i < subjects.size(); i++) {
-            text(violations, "content.subjects[" + i + "].name", subjects.get(i).getName(), 100);
-            text(violations, "content.subjects[" + i + "].unit", subjects.get(i).getUnit(), 200);
+        if (size(violations, "content.subjects", subjects, ContractLimits.SUBJECTS)) {
+            for (int i = 0; i < subjects.size(); i++) {
+                Subject subject = subjects.get(i);
+                String field = "content.subjects[" + i + "]";
+                text(violations, field + ".name", subject.getName(), FactText.SHORT, ContractLimits.PERSON_NAME);
+                text(violations, field + ".unit", subject.getUnit(), FactText.SHORT, ContractLimits.WORK_UNIT);
+                if (subject.getRole() != null) {
+                    text(violations, field + ".role", subject.getRole(), FactText.SHORT, ContractLimits.ROLE);
+                }
+            }
         }
         List<String> suspects = transfer.getContent().getSuspects();
-        for (int i = 0; i < suspects.size(); i++) {
-            text(violations, "content.suspects[" + i + "]", suspects.get(i), 100);
+        if (size(violations, "content.suspects", suspects, ContractLimits.SUSPECTS)) {
+            for (int i = 0; i < suspects.size(); i++) {
+                text(violations, "content.suspects[" + i + "]", suspects.get(i), FactText.SHORT,
+                        ContractLimits.PERSON_NAME);
+            }
         }
         check(violations, !subjects.isEmpty() || !suspects.isEmpty(), "content.subjects",
                 "a clue names at least one person, as a subject or a suspect");
         List<Attachment> attachments = transfer.getContent().getAttachments();
-        for (int i = 0; i < attachments.size(); i++) {
-            text(violations, "content.attachments[" + i + "].name", attachments.get(i).getName(), 255);
-            check(violations, SHA256_HEX.matcher(attachments.get(i).getSha256()).matches(),
-                    "content.attachments[" + i + "].sha256", "must be 64 lower-case hex digits");
+        if (size(violations, "content.attachments", attachments, ContractLimits.ATTACHMENTS)) {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < attachments.size(); i++) {
+                Attachment attachment = attachments.get(i);
+                String field = "content.attachments[" + i + "]";
+                text(violations, field + ".name", attachment.getName(), FactText.SHORT, ContractLimits.DOCUMENT_NAME);
+                check(violations, names.add(attachment.getName()), field + ".name",
+                        "is the name of an earlier attachment");
+                check(violations, SHA256_HEX.matcher(attachment.getSha256()).matches(), field + ".sha256",
+                        "must be 64 lower-case hex digits");
+            }
         }
-        if (transfer.getContent().getLinkedGangCase() != null) {
-            text(violations, "content.linkedGangCase.caseNumber",
-                    transfer.getContent().getLinkedGangCase().getCaseNumber(), 64);
+        GangCaseReference gangCase = transfer.getContent().getLinkedGangCase();
+        if (gangCase != null) {
+            text(violations, "content.linkedGangCase.caseNumber", gangCase.getCaseNumber(), FactText.SHORT,
+                    ContractLimits.CASE_NUMBER);
         }
         if (violations.isEmpty()) {
             check(violations, ClueContentDigest.of(transfer.getContent()).equals(transfer.getContentDigest()),
@@ -171,9 +208,25 @@ public final class ClueEventValidator {
                 "'" + agency.getJurisdiction() + "' is not a six-digit GB/T 2260 code");
     }
 
-    private static void text(List<String> violations, String field, String value, int maxLength) {
-        check(violations, !value.isBlank(), field, "must not be blank");
-        check(violations, value.length() <= maxLength, field, "longer than " + maxLength + " characters");
+    private void factTime(List<String> violations, String field, Instant at) {
+        time.factTimeProblem(at).ifPresent(problem -> violations.add(field + ": " + problem));
+    }
+
+    private static void note(List<String> violations, String field, String value) {
+        text(violations, field, value, FactText.FREE, ContractLimits.NOTE);
+    }
+
+    private static void text(List<String> violations, String field, String value, FactText kind, int maxLength) {
+        kind.problem(value, maxLength).ifPresent(problem -> violations.add(field + ": " + problem));
+    }
+
+    /**
+     * Whether the list is within its limit. Its entries are judged only if it is: a list of a hundred thousand bad
+     * entries is refused for its length, in one line, not in a hundred thousand.
+     */
+    private static boolean size(List<String> violations, String field, List<?> list, int maxEntries) {
+        check(violations, list.size() <= maxEntries, field, "more than " + maxEntries + " entries");
+        return list.size() <= maxEntries;
     }
 
     private static void check(List<String> violations, boolean ok, String field, String reason) {

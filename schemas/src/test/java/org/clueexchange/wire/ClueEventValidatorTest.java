@@ -3,6 +3,10 @@ package org.clueexchange.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -21,13 +25,18 @@ import org.junit.jupiter.api.Test;
 
 class ClueEventValidatorTest {
 
+    /** The reader's clock: a month after the samples' facts, tolerating the default hour of skew. */
+    static final Instant NOW = AT.plus(Duration.ofDays(30));
+    static final ClueEventValidator VALIDATOR =
+            new ClueEventValidator(new TimeBounds(Clock.fixed(NOW, ZoneOffset.UTC), TimeBounds.DEFAULT_CLOCK_SKEW));
+
     private final ClueTransferred transfer = ClueEventSamples.transfer("POLICE-530600-XS001", AT);
 
     @Test
     void wellFormedEventsPass() {
-        assertThat(ClueEventValidator.violations(transfer)).isEmpty();
-        assertThat(ClueEventValidator.violations(ClueEventSamples.receipt(transfer, AT))).isEmpty();
-        assertThat(ClueEventValidator.violations(ClueEventSamples.acceptance(transfer, AT))).isEmpty();
+        assertThat(VALIDATOR.violations(transfer)).isEmpty();
+        assertThat(VALIDATOR.violations(ClueEventSamples.receipt(transfer, AT))).isEmpty();
+        assertThat(VALIDATOR.violations(ClueEventSamples.acceptance(transfer, AT))).isEmpty();
     }
 
     @Test
@@ -37,7 +46,7 @@ class ClueEventValidatorTest {
         transfer.getEnvelope().setActor(" ");
         transfer.setReceiver(new Agency(AgencyType.POLICE, "530600"));
 
-        assertThat(ClueEventValidator.violations(transfer)).containsExactly(
+        assertThat(VALIDATOR.violations(transfer)).containsExactly(
                 "envelope.eventId: must be a lower-case UUID",
                 "envelope.assertedBy.jurisdiction: '53060' is not a six-digit GB/T 2260 code",
                 "envelope.actor: must not be blank",
@@ -48,14 +57,14 @@ class ClueEventValidatorTest {
     void aDigestThatDoesNotMatchTheContentIsRefused() {
         transfer.getContent().setSummary("改过的摘要");
 
-        assertThat(ClueEventValidator.violations(transfer)).containsExactly("contentDigest: does not match the content");
+        assertThat(VALIDATOR.violations(transfer)).containsExactly("contentDigest: does not match the content");
     }
 
     @Test
     void anAgencyOfATypeThisVersionDoesNotKnowIsRefused() {
         transfer.setReceiver(new Agency(AgencyType.UNKNOWN, "530600"));
 
-        assertThat(ClueEventValidator.violations(transfer)).containsExactly("receiver.type: unknown agency type");
+        assertThat(VALIDATOR.violations(transfer)).containsExactly("receiver.type: unknown agency type");
     }
 
     @Test
@@ -68,7 +77,7 @@ class ClueEventValidatorTest {
                     ClueEventSamples.disposal(sent, AT), ClueEventSamples.progress(sent, AT),
                     ClueEventSamples.conclusion(sent, AT), feedback,
                     ClueEventSamples.acknowledgement(feedback, sent, AT), ClueEventSamples.supervision(sent, AT))) {
-                assertThat(ClueEventValidator.violations(event))
+                assertThat(VALIDATOR.violations(event))
                         .as(ClueEvents.typeOf(event) + " to " + sent.getReceiver().getType()).isEmpty();
             }
         }
@@ -82,9 +91,9 @@ class ClueEventValidatorTest {
         conclusion.setOutcomes(List.of(new OutcomeCount(Outcome.SENT_FOR_PROSECUTION, 2),
                 new OutcomeCount(Outcome.PARTY_DISCIPLINE, -1), new OutcomeCount(Outcome.PARTY_DISCIPLINE, 1)));
 
-        assertThat(ClueEventValidator.violations(disposal))
+        assertThat(VALIDATOR.violations(disposal))
                 .containsExactly("method: CRIMINAL_INVESTIGATION is not a disposal method of DISCIPLINE");
-        assertThat(ClueEventValidator.violations(conclusion)).containsExactly(
+        assertThat(VALIDATOR.violations(conclusion)).containsExactly(
                 "outcomes[0].outcome: SENT_FOR_PROSECUTION is not an outcome of DISCIPLINE",
                 "outcomes[1].persons: must not be negative",
                 "outcomes[2].outcome: PARTY_DISCIPLINE is repeated");
@@ -95,7 +104,7 @@ class ClueEventValidatorTest {
         DisposalDecided disposal = ClueEventSamples.disposal(transfer, AT);
         disposal.setMethod(DisposalMethod.OTHER);
 
-        assertThat(ClueEventValidator.violations(disposal)).isEmpty();
+        assertThat(VALIDATOR.violations(disposal)).isEmpty();
     }
 
     @Test
@@ -103,10 +112,10 @@ class ClueEventValidatorTest {
         SupervisionOrdered escalation = ClueEventSamples.supervision(transfer, AT);
         escalation.setKind(SupervisionKind.ESCALATION);
 
-        assertThat(ClueEventValidator.violations(escalation))
+        assertThat(VALIDATOR.violations(escalation))
                 .containsExactly("escalatedTo: an escalation names the agency that takes the clue over");
         escalation.setEscalatedTo(new Agency(AgencyType.DISCIPLINE, "530000"));
-        assertThat(ClueEventValidator.violations(escalation)).isEmpty();
+        assertThat(VALIDATOR.violations(escalation)).isEmpty();
     }
 
     @Test
@@ -114,11 +123,11 @@ class ClueEventValidatorTest {
         transfer.getContent().setSubjects(List.of());
         transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
 
-        assertThat(ClueEventValidator.violations(transfer))
+        assertThat(VALIDATOR.violations(transfer))
                 .containsExactly("content.subjects: a clue names at least one person, as a subject or a suspect");
         transfer.getContent().setSuspects(List.of("刘某"));
         transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
-        assertThat(ClueEventValidator.violations(transfer)).isEmpty();
+        assertThat(VALIDATOR.violations(transfer)).isEmpty();
     }
 
     @Test
@@ -126,11 +135,11 @@ class ClueEventValidatorTest {
         String statementId = "STATEMENT-530600-2020-06";
         StatementConfirmed confirmed = new StatementConfirmed(ClueEventSamples.envelope(statementId,
                 ClueEventSamples.ZHAOTONG_POLICE, AT), statementId, "530600", "2020-06", "c".repeat(64));
-        assertThat(ClueEventValidator.violations(confirmed)).isEmpty();
+        assertThat(VALIDATOR.violations(confirmed)).isEmpty();
 
         StatementConfirmed outsider = new StatementConfirmed(ClueEventSamples.envelope(statementId,
                 new Agency(AgencyType.POLICE, "530700"), AT), statementId, "530600", "2020-05", "C".repeat(64));
-        assertThat(ClueEventValidator.violations(outsider)).containsExactly(
+        assertThat(VALIDATOR.violations(outsider)).containsExactly(
                 "period: must be the statement's, 2020-06",
                 "envelope.assertedBy.jurisdiction: an agency confirms only its own jurisdiction's statement",
                 "digest: must be 64 lower-case hex digits");

@@ -22,8 +22,10 @@ import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +47,8 @@ public class FactIntake extends FactSubscriber {
     public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, Clock clock,
                       CommandGateway commands, TransactionManager transactions, CoreProperties properties,
                       MeterRegistry meters) {
-        super(settings(properties), ClueEventCodec.create(), meters);
+        super(settings(properties), ClueEventCodec.create(),
+                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())), meters);
         this.entries = new LedgerEntries(eventStore, deadlines, sla, clock, properties.intake().cachedEntries());
         this.commands = commands;
         this.transactions = transactions;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.wire.Jurisdictions;
+import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,11 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jurisdictions the jurisdictions whose agencies this adapter serves (each with everything inside it)
  * @param clients       the agency systems allowed to call it; configured outside the repository
  * @param operators     who may see to what the adapter could not publish or push; configured outside the repository
+ * @param clockSkew     how far ahead of the adapter's clock a fact's time may lie, in a request or in the other
+ *                      agency's facts ({@link TimeBounds#DEFAULT_CLOCK_SKEW} unless set); no more than the core's
  */
 @ConfigurationProperties("adapter")
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
                                 @DefaultValue List<Operator> operators, @DefaultValue Kafka kafka,
-                                @DefaultValue Delivery delivery) {
+                                @DefaultValue Delivery delivery, Duration clockSkew) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Shorter keys make signatures an outsider could forge by trying. */
@@ -39,6 +42,7 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         clients = List.copyOf(clients);
         operators = List.copyOf(operators);
+        clockSkew = clockSkew == null ? TimeBounds.DEFAULT_CLOCK_SKEW : clockSkew;
         jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
         Set<String> ids = new HashSet<>();
         Map<String, String> tokenHolders = new HashMap<>();

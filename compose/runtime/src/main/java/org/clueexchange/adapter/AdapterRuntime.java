@@ -32,6 +32,8 @@ import org.clueexchange.api.ApiProblems;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.TimeBounds;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,6 +76,17 @@ public class AdapterRuntime implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
+    /** Which instants the adapter lets a fact name, on its clock: in requests, and in the other agency's facts. */
+    @Bean
+    TimeBounds timeBounds(Clock clock, AdapterProperties properties) {
+        return new TimeBounds(clock, properties.clockSkew());
+    }
+
+    @Bean
+    ClueEventValidator clueEventValidator(TimeBounds timeBounds) {
+        return new ClueEventValidator(timeBounds);
+    }
+
     @Bean
     OutboxRelay outboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource, AdapterProperties properties,
                             AdapterAgency agency, Clock clock) {
@@ -90,10 +103,11 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     @Bean
     ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                                          Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
-                                          MeterRegistry meters, PlatformTransactionManager transactions) {
-        return new ReceivedFactIntake(properties, agency, codec, outbox, received, deliveries, clock, meters,
-                transactions);
+                                          ClueEventValidator validator, Outbox outbox, ReceivedFacts received,
+                                          Deliveries deliveries, Clock clock, MeterRegistry meters,
+                                          PlatformTransactionManager transactions) {
+        return new ReceivedFactIntake(properties, agency, codec, validator, outbox, received, deliveries, clock,
+                meters, transactions);
     }
 
     /**

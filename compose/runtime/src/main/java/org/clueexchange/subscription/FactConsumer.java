@@ -57,6 +57,7 @@ public final class FactConsumer implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final Collection<String> topics;
     private final ClueEventCodec codec;
+    private final ClueEventValidator validator;
     private final DeadLetters deadLetters;
     private final FactHandler handler;
     private final Duration retryPause;
@@ -67,11 +68,12 @@ public final class FactConsumer implements AutoCloseable {
     private volatile boolean running = true;
 
     public FactConsumer(String name, Consumer<String, byte[]> consumer, Collection<String> topics,
-                        ClueEventCodec codec, DeadLetters deadLetters, FactHandler handler, Duration retryPause,
-                        FactMetrics metrics) {
+                        ClueEventCodec codec, ClueEventValidator validator, DeadLetters deadLetters,
+                        FactHandler handler, Duration retryPause, FactMetrics metrics) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.codec = codec;
+        this.validator = validator;
         this.deadLetters = deadLetters;
         this.handler = handler;
         this.retryPause = retryPause;
@@ -204,7 +206,7 @@ public final class FactConsumer implements AutoCloseable {
             deadLetter(record, e.getMessage());
             return Optional.empty();
         }
-        List<String> violations = ClueEventValidator.violations(event);
+        List<String> violations = validator.violations(event);
         if (!violations.isEmpty()) {
             deadLetter(record, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations));
             return Optional.empty();

@@ -2,6 +2,7 @@ package org.clueexchange.subscription;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -12,18 +13,21 @@ public abstract class FactSubscriber implements SmartLifecycle, FactConsumer.Fac
 
     private final FactSubscription.Settings settings;
     private final ClueEventCodec codec;
+    private final ClueEventValidator validator;
     private final MeterRegistry meters;
     private FactSubscription subscription;
 
-    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec, MeterRegistry meters) {
+    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec, ClueEventValidator validator,
+                             MeterRegistry meters) {
         this.settings = settings;
         this.codec = codec;
+        this.validator = validator;
         this.meters = meters;
     }
 
     @Override
     public synchronized void start() {
-        subscription = FactSubscription.start(settings, codec, this, meters);
+        subscription = FactSubscription.start(settings, codec, validator, this, meters);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
 
 /**
  * A consumer group member's share of the exchange's topics: makes sure the topics exist and are co-partitioned,
@@ -31,8 +32,8 @@ public final class FactSubscription implements AutoCloseable {
     private final Producer<String, byte[]> deadLetterProducer;
     private final List<FactConsumer> consumers = new ArrayList<>();
 
-    private FactSubscription(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler,
-                             MeterRegistry meters) {
+    private FactSubscription(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
+                             FactConsumer.FactHandler handler, MeterRegistry meters) {
         deadLetterProducer = new KafkaProducer<>(
                 KafkaSettings.producer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
@@ -41,13 +42,16 @@ public final class FactSubscription implements AutoCloseable {
             String name = settings.groupId() + "-" + i;
             consumers.add(new FactConsumer(name, new KafkaConsumer<>(
                     KafkaSettings.consumer(settings.bootstrapServers(), settings.groupId(), name)),
-                    settings.topics(), codec, deadLetters, handler, settings.retryPause(), metrics));
+                    settings.topics(), codec, validator, deadLetters, handler, settings.retryPause(), metrics));
         }
     }
 
-    /** @param meters where the subscription shows what it applied, dead-lettered and has yet to take */
-    public static FactSubscription start(Settings settings, ClueEventCodec codec, FactConsumer.FactHandler handler,
-                                         MeterRegistry meters) {
+    /**
+     * @param validator what a decoded event must be to be a fact; the rest is dead-lettered
+     * @param meters    where the subscription shows what it applied, dead-lettered and has yet to take
+     */
+    public static FactSubscription start(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
+                                         FactConsumer.FactHandler handler, MeterRegistry meters) {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers()))) {
             TopicProvisioning.ensureExist(admin, settings.partitions(), settings.replicationFactor());
@@ -57,7 +61,7 @@ public final class FactSubscription implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing the exchange's topics", e);
         }
-        FactSubscription subscription = new FactSubscription(settings, codec, handler, meters);
+        FactSubscription subscription = new FactSubscription(settings, codec, validator, handler, meters);
         subscription.consumers.forEach(FactConsumer::start);
         return subscription;
     }

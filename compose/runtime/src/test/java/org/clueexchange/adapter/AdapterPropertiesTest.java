@@ -33,7 +33,7 @@ class AdapterPropertiesTest {
     void aJurisdictionThatIsNoSixDigitCodeIsRefusedNamingTheSetting() {
         AgencyClient typo = new AgencyClient("county-system", "a".repeat(64), List.of("5306021"), null);
 
-        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY))
+        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY, null))
                 .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
         assertThatThrownBy(() -> properties(typo))
                 .hasMessage("adapter.clients[0].jurisdictions: client county-system: '5306021' is not a six-digit "
@@ -83,19 +83,20 @@ class AdapterPropertiesTest {
         Operator sharing = new Operator("night-shift", COUNTY.tokenSha256());
 
         assertThatCode(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY),
-                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY)).doesNotThrowAnyException();
+                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY, null))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(sharing), KAFKA,
-                DELIVERY))
+                DELIVERY, null))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift has the same token as client "
                         + "county-system");
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(),
-                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY))
+                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY, null))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift needs the lower-case hex "
                         + "SHA-256 of its bearer token");
     }
 
     private static AdapterProperties properties(AgencyClient... clients) {
-        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY);
+        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY, null);
     }
 
     private static AgencyClient withWebhook(String id, String url, String secret) {

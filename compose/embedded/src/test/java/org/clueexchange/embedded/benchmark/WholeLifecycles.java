@@ -1,5 +1,6 @@
 package org.clueexchange.embedded.benchmark;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.TimeBounds;
 
 /**
  * Clues played from transfer to the sender's acknowledgement of the feedback, half of them sent by the police and
@@ -24,6 +26,10 @@ final class WholeLifecycles {
 
     /** Transfer, receipt, acceptance, disposal, progress, conclusion, feedback, acknowledgement. */
     static final int FACTS_PER_CLUE = 8;
+
+    /** The core's judgement of a fact, as it runs on the same machine's clock. */
+    private static final ClueEventValidator VALIDATOR =
+            new ClueEventValidator(new TimeBounds(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW));
 
     /** What went onto the topics. */
     record Published(int clues, Set<String> eventIds, long bytes, Duration took) {
@@ -77,7 +83,7 @@ final class WholeLifecycles {
                 feedback,
                 ClueEventSamples.acknowledgement(feedback, transfer, minutes(at, 8)));
         for (SpecificRecord event : events) {
-            List<String> violations = ClueEventValidator.violations(event);
+            List<String> violations = VALIDATOR.violations(event);
             if (!violations.isEmpty()) {
                 throw new IllegalStateException(ClueEvents.typeOf(event) + " of " + clueId
                         + " would be dead-lettered, not measured: " + violations);

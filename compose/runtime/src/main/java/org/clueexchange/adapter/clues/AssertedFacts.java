@@ -31,12 +31,15 @@ public final class AssertedFacts {
     private final AdapterAgency agency;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClueEventValidator validator;
     private final ObjectMapper json;
 
-    public AssertedFacts(AdapterAgency agency, Outbox outbox, Clock clock, ObjectMapper json) {
+    public AssertedFacts(AdapterAgency agency, Outbox outbox, Clock clock, ClueEventValidator validator,
+                         ObjectMapper json) {
         this.agency = agency;
         this.outbox = outbox;
         this.clock = clock;
+        this.validator = validator;
         this.json = json;
     }
 
@@ -74,7 +77,7 @@ public final class AssertedFacts {
      * @throws RequestRefusedException naming {@code recordId} if the key was used for a different request
      */
     public OutboxEntry store(String requestKey, Object request, SpecificRecord event) {
-        List<String> violations = ClueEventValidator.violations(event);
+        List<String> violations = validator.violations(event);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the adapter built an invalid " + ClueEvents.typeOf(event) + ": "
                     + violations);

@@ -17,6 +17,7 @@ import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.Jurisdictions;
@@ -41,9 +42,10 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final PlatformTransactionManager transactions;
 
     public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
-                              MeterRegistry meters, PlatformTransactionManager transactions) {
-        super(settings(properties, agency), codec, meters);
+                              ClueEventValidator validator, Outbox outbox, ReceivedFacts received,
+                              Deliveries deliveries, Clock clock, MeterRegistry meters,
+                              PlatformTransactionManager transactions) {
+        super(settings(properties, agency), codec, validator, meters);
         this.agency = agency.type();
         this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;
