@@ -1,6 +1,6 @@
 package org.clueexchange.core;
 
-import org.clueexchange.api.ApiProblems;
+import org.clueexchange.api.ExchangeApi;
 import org.clueexchange.core.cli.CoreCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(CoreProperties.class)
-@Import(ApiProblems.class)
+@Import(ExchangeApi.class)
 public class ClueExchangeCore {
 
     public static void main(String[] args) {

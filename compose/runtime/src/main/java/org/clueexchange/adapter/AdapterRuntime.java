@@ -28,7 +28,7 @@ import org.clueexchange.adapter.outbox.OutboxRelay;
 import org.clueexchange.adapter.received.ReceivedFactIntake;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.adapter.statements.StatementConfirmations;
-import org.clueexchange.api.ApiProblems;
+import org.clueexchange.api.ExchangeApi;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
@@ -50,13 +50,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What every agency adapter runs beneath its API: the outbox and its relay to the agency's topic, the store of the
  * other agency's facts and the consumer that fills it, their delivery to the agency's systems, bearer-token
- * authentication of those systems and of the adapter's operators, the operators' endpoints, and the exchange's
- * error format. An adapter imports it, declares its {@link AdapterAgency} and serves its own API with the services
- * here; a controller method that takes an {@link AgencyClient} parameter gets the client that called it.
+ * authentication of those systems and of the adapter's operators, the operators' endpoints, the contract's validator
+ * on the adapter's clock, and the exchange's limit on request bodies and error format. An adapter imports it,
+ * declares its {@link AdapterAgency} and serves its own API with the services here; a controller method that takes
+ * an {@link AgencyClient} parameter gets the client that called it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdapterProperties.class)
-@Import({ApiProblems.class, OperatorController.class})
+@Import({ExchangeApi.class, OperatorController.class})
 @ComponentScan(basePackageClasses = {Outbox.class, ReceivedFacts.class, DeliveryFeed.class, KnownClues.class,
         StatementConfirmations.class})
 public class AdapterRuntime implements WebMvcConfigurer {

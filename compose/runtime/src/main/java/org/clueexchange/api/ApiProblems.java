@@ -2,8 +2,13 @@ package org.clueexchange.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,11 +26,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * How every HTTP API of the exchange refuses a request: an RFC 9457 problem whose {@code errors} name each field and
- * why, and whose {@code detail} says the same in one line, so that an agency system can log or show it as is.
+ * why, in the order of the fields, and whose {@code detail} says the same in one line, so that an agency system can
+ * log or show it as is. A request wrong in more than {@link #ERRORS_SHOWN} places is told the first of them and how
+ * many more there are: a list of thousands of bad entries gets an answer of a few kilobytes.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems {
+
+    static final int ERRORS_SHOWN = 100;
 
     /** One refused field, by its path in the request ({@code officials[0].rank}) or its parameter name. */
     public record FieldError(String field, String message) {
@@ -66,11 +75,21 @@ public class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
+    /**
+     * A body that is no JSON of the request's shape, naming the field whose value is of the wrong kind where the
+     * body is JSON; or a body beyond {@link RequestBodyLimit#MAX_BYTES}.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof RequestBodyLimit.TooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(new FieldError("body",
+                    "is larger than " + RequestBodyLimit.MAX_BYTES + " bytes")));
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String reason = mapping instanceof InvalidFormatException format
-                    ? "'" + format.getValue() + "' is not " + expected(format.getTargetType())
+                    ? "'" + abbreviated(format.getValue()) + "' is not " + expected(format.getTargetType())
+                    : mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "must be " + expected(mismatch.getTargetType())
                     : "cannot be read: " + mapping.getOriginalMessage();
             return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError(path(mapping), reason)));
         }
@@ -85,9 +104,14 @@ public class ApiProblems {
     }
 
     private static ProblemDetail problem(HttpStatus status, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.stream()
-                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
+        List<FieldError> shown = errors.stream()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .limit(ERRORS_SHOWN).toList();
+        String detail = shown.stream().map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.size() > shown.size()
+                ? detail + "; and " + (errors.size() - shown.size()) + " more" : detail);
+        problem.setProperty("errors", shown);
         return problem;
     }
 
@@ -96,11 +120,37 @@ public class ApiProblems {
         return name == null ? "parameter " + result.getMethodParameter().getParameterIndex() : name;
     }
 
+    /** What a value of {@code type} is in JSON, in the words of a client that wrote something else. */
     private static String expected(Class<?> type) {
-        if (type != null && type.isEnum()) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        return "a valid " + (type == null ? "value" : type.getSimpleName());
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a valid " + type.getSimpleName() + ", e.g. 2020-06-10T10:00:00+08:00";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a valid " + type.getSimpleName() + " number";
+        }
+        return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : "a valid " + type.getSimpleName();
+    }
+
+    /** A refused value as the answer repeats it: enough to recognise, never the megabyte a client sent. */
+    private static String abbreviated(Object value) {
+        String text = String.valueOf(value);
+        int end = Character.isHighSurrogate(text.charAt(Math.min(63, text.length() - 1))) ? 63 : 64;
+        return text.length() <= 64 ? text : text.substring(0, end) + "…";
     }
 
     private static String path(JsonMappingException mapping) {
