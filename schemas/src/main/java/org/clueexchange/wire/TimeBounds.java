@@ -3,6 +3,7 @@ package org.clueexchange.wire;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -55,7 +56,7 @@ public final class TimeBounds {
             return Optional.of("must not be before " + EARLIEST);
         }
         if (at.isAfter(latest)) {
-            return Optional.of("must not be after " + latest + " (" + latestIs + ")");
+            return Optional.of("must not be after " + latest.truncatedTo(ChronoUnit.SECONDS) + " (" + latestIs + ")");
         }
         return Optional.empty();
     }

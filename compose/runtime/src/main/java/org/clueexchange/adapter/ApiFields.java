@@ -12,6 +12,8 @@ public final class ApiFields {
     public static final String JURISDICTION_RULE = Jurisdictions.CODE_RULE;
     public static final String SHA256 = "[0-9a-f]{64}";
     public static final String SHA256_RULE = "must be 64 lower-case hex digits";
+    /** How a list beyond its limit ({@code @Size(max = ...)}) is refused, in the contract validator's words. */
+    public static final String TOO_MANY_ENTRIES = "more than {max} entries";
 
     private ApiFields() {
     }

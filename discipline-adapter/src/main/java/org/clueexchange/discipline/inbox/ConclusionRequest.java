@@ -2,8 +2,10 @@ package org.clueexchange.discipline.inbox;
 
 import static org.clueexchange.adapter.ApiFields.RECORD_ID;
 import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
+import static org.clueexchange.adapter.ApiFields.TOO_MANY_ENTRIES;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,15 +15,21 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.api.FactTime;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.NoRepeats;
+import org.clueexchange.api.OfficerId;
 import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.wire.ContractLimits;
 
 /** The commission has finished with a clue (办结, 查结): how many people each outcome concerned. */
 public record ConclusionRequest(
         @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-        @NotBlank @Size(max = 64) String officerId,
-        Instant occurredAt,
-        @NotEmpty @Valid List<@NotNull Handled> outcomes,
-        @NotBlank @Size(max = 4000) String summary) implements Requests.Conclusion {
+        @OfficerId String officerId,
+        @FactTime Instant occurredAt,
+        @NotEmpty @Size(max = ContractLimits.OUTCOMES, message = TOO_MANY_ENTRIES) @NoRepeats(of = "outcome") @Valid
+        List<@NotNull Handled> outcomes,
+        @NotNull @FreeText(max = ContractLimits.NOTE) String summary) implements Requests.Conclusion {
 
     @Override
     public List<OutcomeCount> outcomeCounts() {
@@ -29,6 +37,7 @@ public record ConclusionRequest(
                 .toList();
     }
 
-    public record Handled(@NotNull DisciplineOutcome outcome, @Min(0) int persons) {
+    public record Handled(@NotNull DisciplineOutcome outcome,
+                          @Min(0) @Max(ContractLimits.PERSONS_PER_OUTCOME) int persons) {
     }
 }

@@ -6,6 +6,7 @@ import static org.clueexchange.adapter.ApiFields.RECORD_ID;
 import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
 import static org.clueexchange.adapter.ApiFields.SHA256;
 import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+import static org.clueexchange.adapter.ApiFields.TOO_MANY_ENTRIES;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,11 +18,17 @@ import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.TransferDraft;
+import org.clueexchange.api.FactTime;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.NoRepeats;
+import org.clueexchange.api.OfficerId;
+import org.clueexchange.api.ShortText;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Subject;
+import org.clueexchange.wire.ContractLimits;
 
 /**
  * A discipline commission transfers to the police a clue of gang crime (涉黑涉恶问题线索) it found while
@@ -34,20 +41,31 @@ import org.clueexchange.events.Subject;
  * @param inquiryNumber        the commission's own case the clue came from (审查调查案件编号), if any
  * @param persons              the people the clue accuses of gang crime (涉黑涉恶人员), by name
  * @param officials            the officials it involves (关联公职人员), if any
+ * @param summary              the clue's summary, to which the inquiry number is added
  */
 public record ClueTransferRequest(
         @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
         @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String jurisdiction,
-        @NotBlank @Size(max = 64) String officerId,
-        Instant occurredAt,
+        @OfficerId String officerId,
+        @FactTime Instant occurredAt,
         @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String receiverJurisdiction,
         @NotNull ClueSource source,
-        @Size(max = 64) String inquiryNumber,
+        @ShortText(max = ContractLimits.CASE_NUMBER) String inquiryNumber,
         boolean urgent,
-        @NotEmpty List<@NotBlank @Size(max = 100) String> persons,
-        @Valid List<@NotNull Official> officials,
-        @NotBlank @Size(max = 20000) String summary,
-        @Valid List<@NotNull Document> attachments) implements Requests.Transfer {
+        @NotEmpty @Size(max = ContractLimits.SUSPECTS, message = TOO_MANY_ENTRIES)
+        List<@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String> persons,
+        @Valid @Size(max = ContractLimits.SUBJECTS, message = TOO_MANY_ENTRIES) List<@NotNull Official> officials,
+        @NotNull @FreeText(max = SUMMARY) String summary,
+        @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
+        List<@NotNull Document> attachments) implements Requests.Transfer {
+
+    /** How the commission's own case is named after the summary. */
+    private static final String INQUIRY = "（审查调查案件 %s）";
+    /**
+     * The longest summary that leaves room in the clue's summary for the longest inquiry number and the nine
+     * characters around it.
+     */
+    public static final int SUMMARY = ContractLimits.CLUE_SUMMARY - ContractLimits.CASE_NUMBER - 9;
 
     /**
      * The transfer in the exchange's terms: a clue of gang crime, naming the accused as suspects; the commission's
@@ -55,7 +73,7 @@ public record ClueTransferRequest(
      */
     @Override
     public TransferDraft draft() {
-        String described = inquiryNumber == null ? summary : summary + "（审查调查案件 " + inquiryNumber + "）";
+        String described = inquiryNumber == null ? summary : summary + INQUIRY.formatted(inquiryNumber);
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source, AllegationCategory.GANG_CRIME, urgent,
                         officials == null ? List.of() : officials.stream().map(official -> new Subject(
@@ -65,14 +83,14 @@ public record ClueTransferRequest(
     }
 
     /** A public official the clue involves (关联公职人员). */
-    public record Official(@NotBlank @Size(max = 100) String name,
-                           @NotBlank @Size(max = 200) String unit,
+    public record Official(@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String name,
+                           @NotNull @ShortText(max = ContractLimits.WORK_UNIT) String unit,
                            @NotNull OfficialRank rank,
-                           @Size(max = 100) String role) {
+                           @ShortText(max = ContractLimits.ROLE) String role) {
     }
 
     /** A document sent with the clue, identified by its SHA-256. */
-    public record Document(@NotBlank @Size(max = 255) String name,
+    public record Document(@NotNull @ShortText(max = ContractLimits.DOCUMENT_NAME) String name,
                            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
     }
 }

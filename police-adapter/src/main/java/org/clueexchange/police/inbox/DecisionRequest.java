@@ -6,18 +6,21 @@ import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.api.FactTime;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.OfficerId;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.wire.ContractLimits;
 
 /** The police decide how to handle a transferred clue (处置): open a case, inquire, merge, or not open one. */
 public record DecisionRequest(
         @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-        @NotBlank @Size(max = 64) String officerId,
-        Instant occurredAt,
+        @OfficerId String officerId,
+        @FactTime Instant occurredAt,
         @NotNull PoliceDecision decision,
-        @Size(max = 4000) String explanation) implements Requests.DisposalDecision {
+        @FreeText(max = ContractLimits.NOTE) String explanation) implements Requests.DisposalDecision {
 
     @Override
     public DisposalMethod disposalMethod() {

@@ -6,6 +6,7 @@ import static org.clueexchange.adapter.ApiFields.RECORD_ID;
 import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
 import static org.clueexchange.adapter.ApiFields.SHA256;
 import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+import static org.clueexchange.adapter.ApiFields.TOO_MANY_ENTRIES;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,12 +18,18 @@ import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.TransferDraft;
+import org.clueexchange.api.FactTime;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.NoRepeats;
+import org.clueexchange.api.OfficerId;
+import org.clueexchange.api.ShortText;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Subject;
+import org.clueexchange.wire.ContractLimits;
 
 /**
  * A police organ transfers a clue found in a gang case to a discipline commission (问题线索移送), in the terms of
@@ -41,18 +48,21 @@ import org.clueexchange.events.Subject;
 public record ClueTransferRequest(
         @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
         @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String jurisdiction,
-        @NotBlank @Size(max = 64) String officerId,
-        Instant occurredAt,
+        @OfficerId String officerId,
+        @FactTime Instant occurredAt,
         @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String receiverJurisdiction,
-        @NotBlank @Size(max = 64) String caseNumber,
+        @NotNull @ShortText(max = ContractLimits.CASE_NUMBER) String caseNumber,
         @NotNull GangCaseType caseType,
         @NotNull AllegationCategory allegation,
         ClueSource source,
         boolean urgent,
-        @NotEmpty @Valid List<@NotNull OfficialNamed> officials,
-        List<@NotBlank @Size(max = 100) String> suspects,
-        @NotBlank @Size(max = 20000) String summary,
-        @Valid List<@NotNull Attachment> attachments) implements Requests.Transfer {
+        @NotEmpty @Size(max = ContractLimits.SUBJECTS, message = TOO_MANY_ENTRIES) @Valid
+        List<@NotNull OfficialNamed> officials,
+        @Size(max = ContractLimits.SUSPECTS, message = TOO_MANY_ENTRIES)
+        List<@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String> suspects,
+        @NotNull @FreeText(max = ContractLimits.CLUE_SUMMARY) String summary,
+        @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
+        List<@NotNull Attachment> attachments) implements Requests.Transfer {
 
     /** The transfer in the exchange's terms: the case it came from is the clue's linked gang case. */
     @Override
@@ -68,14 +78,14 @@ public record ClueTransferRequest(
     }
 
     /** A public official named in the case (涉案公职人员). */
-    public record OfficialNamed(@NotBlank @Size(max = 100) String name,
-                                @NotBlank @Size(max = 200) String unit,
+    public record OfficialNamed(@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String name,
+                                @NotNull @ShortText(max = ContractLimits.WORK_UNIT) String unit,
                                 @NotNull OfficialRank rank,
-                                @Size(max = 100) String role) {
+                                @ShortText(max = ContractLimits.ROLE) String role) {
     }
 
     /** A document of the case file sent with the clue, identified by its SHA-256. */
-    public record Attachment(@NotBlank @Size(max = 255) String name,
+    public record Attachment(@NotNull @ShortText(max = ContractLimits.DOCUMENT_NAME) String name,
                              @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
     }
 }

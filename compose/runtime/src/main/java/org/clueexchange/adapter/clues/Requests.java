@@ -6,6 +6,7 @@ import static org.clueexchange.adapter.ApiFields.RECORD_ID;
 import static org.clueexchange.adapter.ApiFields.RECORD_ID_RULE;
 import static org.clueexchange.adapter.ApiFields.SHA256;
 import static org.clueexchange.adapter.ApiFields.SHA256_RULE;
+import static org.clueexchange.adapter.ApiFields.TOO_MANY_ENTRIES;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,16 +15,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.api.FactTime;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.NoRepeats;
+import org.clueexchange.api.OfficerId;
+import org.clueexchange.api.ShortText;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
+import org.clueexchange.wire.ContractLimits;
 
 /**
  * The requests both agencies' systems make in the same terms, and what the requests each adapter words in its
  * agency's own terms must say in the exchange's. Each names the system's own record id (the
  * idempotency key: a retry repeats it and asserts nothing twice), the officer who acted, and when it happened (now,
- * if absent).
+ * if absent). Every field is refused, naming it, where the fact it becomes would break the contract's limits
+ * ({@link ContractLimits}).
  */
 public final class Requests {
 
@@ -48,54 +56,55 @@ public final class Requests {
      */
     public record Receipt(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
-            @Valid List<@NotNull Document> receivedAttachments) implements Act {
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
+            @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
+            List<@NotNull Document> receivedAttachments) implements Act {
     }
 
     /** A document as it arrived, with the SHA-256 of the bytes received. */
-    public record Document(@NotBlank @Size(max = 255) String name,
+    public record Document(@NotNull @ShortText(max = ContractLimits.DOCUMENT_NAME) String name,
                            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String sha256) {
     }
 
     /** 受理: the agency takes the clue on under its own number. */
     public record Acceptance(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
-            @NotBlank @Size(max = 64) String caseNumber) implements Act {
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
+            @NotNull @ShortText(max = ContractLimits.CASE_NUMBER) String caseNumber) implements Act {
     }
 
     /** 退回: the agency refuses the clue and sends it back, saying why. */
     public record Return(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
             @NotNull ReturnReason reason,
-            @NotBlank @Size(max = 4000) String explanation) implements Act {
+            @NotNull @FreeText(max = ContractLimits.NOTE) String explanation) implements Act {
     }
 
     /** 进展: how handling is going. */
     public record Progress(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
-            @NotBlank @Size(max = 4000) String summary) implements Act {
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
+            @NotNull @FreeText(max = ContractLimits.NOTE) String summary) implements Act {
     }
 
     /** 反馈: the results go back to the sender; the outcomes are those of the agency's conclusion. */
     public record Feedback(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
-            @NotBlank @Size(max = 4000) String summary) implements Act {
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
+            @NotNull @FreeText(max = ContractLimits.NOTE) String summary) implements Act {
     }
 
     /** 反馈确认: the sender confirms the latest feedback on its clue; the loop closes. */
     public record Acknowledgement(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt) implements Act {
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt) implements Act {
     }
 
     /**
@@ -106,13 +115,13 @@ public final class Requests {
      */
     public record Supervision(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
             @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String byJurisdiction,
             @NotNull SupervisionKind kind,
             @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String escalatedTo,
-            Instant dueAt,
-            @NotBlank @Size(max = 4000) String instructions) implements Act {
+            @FactTime(deadline = true) Instant dueAt,
+            @NotNull @FreeText(max = ContractLimits.NOTE) String instructions) implements Act {
     }
 
     /**
@@ -122,8 +131,8 @@ public final class Requests {
      */
     public record Confirmation(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
-            @NotBlank @Size(max = 64) String officerId,
-            Instant occurredAt,
+            @OfficerId String officerId,
+            @FactTime Instant occurredAt,
             @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest) implements Act {
     }
 
