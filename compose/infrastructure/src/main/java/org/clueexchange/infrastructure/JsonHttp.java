@@ -2,6 +2,7 @@ package org.clueexchange.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ public final class JsonHttp {
         this.bearerToken = bearerToken;
     }
 
-    /** An HTTP answer: its status and its body as JSON (null when empty). */
+    /** An HTTP answer: its status and its body as JSON (null when empty or not JSON, as a servlet container's page). */
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
 
         /** The body, if the status is a success; otherwise a failure naming the call and what it answered. */
@@ -53,6 +54,13 @@ public final class JsonHttp {
         }
     }
 
+    /** Posts the JSON text in chunks, without saying its length beforehand, as a client that streams its body. */
+    public Response postInChunks(String path, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
@@ -63,8 +71,10 @@ public final class JsonHttp {
             HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
-                    response);
+            boolean json = response.headers().firstValue("Content-Type").filter(type -> type.contains("json"))
+                    .isPresent();
+            return new Response(response.statusCode(), body == null || body.isBlank() || !json ? null
+                    : JSON.readTree(body), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
