@@ -225,7 +225,7 @@ public final class FactConsumer implements AutoCloseable {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {
         log.warn("{}: dead-lettering {}-{}@{}: {}", thread.getName(), record.topic(), record.partition(),
-                record.offset(), reason);
+                record.offset(), DeadLetters.shortened(reason));
         deadLetters.send(record, reason);
         metrics.deadLettered();
     }

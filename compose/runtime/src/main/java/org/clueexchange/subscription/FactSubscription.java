@@ -35,7 +35,7 @@ public final class FactSubscription implements AutoCloseable {
     private FactSubscription(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
                              FactConsumer.FactHandler handler, MeterRegistry meters) {
         deadLetterProducer = new KafkaProducer<>(
-                KafkaSettings.producer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
+                KafkaSettings.deadLetterProducer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
         FactMetrics metrics = new FactMetrics(meters, settings.groupId());
         for (int i = 0; i < settings.consumers(); i++) {

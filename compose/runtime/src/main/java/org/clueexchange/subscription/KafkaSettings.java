@@ -36,6 +36,13 @@ public final class KafkaSettings {
         return props;
     }
 
+    /** A producer of dead letters, each of which may be as large as {@link DeadLetters#MAX_LETTER_BYTES}. */
+    public static Properties deadLetterProducer(String bootstrapServers, String clientId) {
+        Properties props = producer(bootstrapServers, clientId);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeadLetters.MAX_LETTER_BYTES);
+        return props;
+    }
+
     /**
      * A consumer that commits only what its handler has finished, from the earliest offset. The range assignor
      * gives one member the same partition number of every subscribed topic: with co-partitioned topics, all facts

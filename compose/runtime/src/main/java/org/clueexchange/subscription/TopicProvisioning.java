@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.clueexchange.wire.ExchangeTopics;
@@ -23,11 +24,13 @@ public final class TopicProvisioning {
      */
     public static void ensureExist(Admin admin, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException {
-        List<String> topics = new ArrayList<>(ExchangeTopics.AGENCY_TOPICS);
-        topics.add(ExchangeTopics.DEAD_LETTER);
-        for (String topic : topics) {
+        List<NewTopic> topics = new ArrayList<>();
+        ExchangeTopics.AGENCY_TOPICS.forEach(topic -> topics.add(new NewTopic(topic, partitions, replicationFactor)));
+        topics.add(new NewTopic(ExchangeTopics.DEAD_LETTER, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DeadLetters.MAX_LETTER_BYTES))));
+        for (NewTopic topic : topics) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all().get();
+                admin.createTopics(List.of(topic)).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
