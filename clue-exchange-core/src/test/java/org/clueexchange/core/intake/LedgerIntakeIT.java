@@ -7,8 +7,12 @@ import static org.clueexchange.wire.ClueEventSamples.AT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.Agency;
@@ -27,6 +31,9 @@ import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Facts published on the agencies' topics reach the ledger over a real broker and a real PostgreSQL. */
 class LedgerIntakeIT {
@@ -195,6 +202,58 @@ class LedgerIntakeIT {
                 topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(tampered), 1, PATIENCE);
         assertThat(letters).singleElement().satisfies(letter -> assertThat(header(letter, DeadLetters.REASON))
                 .isEqualTo("invalid ClueTransferred: contentDigest: does not match the content"));
+    }
+
+    /** Facts that would stop the exchange if they were taken, each with how the contract refuses it. */
+    static Stream<Arguments> factsBeyondTheContract() {
+        return Stream.of(
+                Arguments.of("NUL in the summary", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getContent().setSummary("为涉黑组织\u0000通风报信"),
+                        "content.summary: holds the control character U+0000"),
+                Arguments.of("NUL in the officer's id", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getEnvelope().setActor("GA\u00000042"),
+                        "envelope.actor: holds the control character U+0000"),
+                Arguments.of("an escape in a subject's name", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getContent().getSubjects().get(0).setName("张\u001b[0m某"),
+                        "content.subjects[0].name: holds the control character U+001B"),
+                Arguments.of("the year 300000", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getEnvelope().setOccurredAt(Instant.parse("+300000-01-01T00:00:00Z")),
+                        "envelope.occurredAt: must not be after"),
+                Arguments.of("published in 1900", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getEnvelope().setPublishedAt(Instant.parse("1900-01-01T00:00:00Z")),
+                        "envelope.publishedAt: must not be before 2000-01-01T00:00:00Z"),
+                Arguments.of("five thousand officials", (Consumer<ClueTransferred>) transfer ->
+                        transfer.getContent().setSubjects(Collections.nCopies(5_000,
+                                transfer.getContent().getSubjects().get(0))),
+                        "content.subjects: more than 100 entries"),
+                Arguments.of("a jurisdiction of a megabyte, all but the largest record Kafka takes",
+                        (Consumer<ClueTransferred>) transfer -> transfer.setReceiver(
+                                new Agency(AgencyType.DISCIPLINE, "5".repeat(1_047_000))),
+                        "receiver.jurisdiction: '5555"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("factsBeyondTheContract")
+    void aFactBeyondTheContractIsDeadLetteredAndTheNextFactOfItsClueIsRecorded(String what,
+                                                                             Consumer<ClueTransferred> breakIt,
+                                                                             String reason) throws Exception {
+        ClueTransferred broken = ClueEventSamples.transfer(newClueId(), AT);
+        breakIt.accept(broken);
+        ClueTransferred next = ClueEventSamples.transfer(clueIdOf(broken), AT);
+        topics.publish(broken);
+        topics.publish(next);
+
+        JsonNode entry = awaitEntry(clueIdOf(broken), "TRANSFERRED");
+        assertThat(entry.path("timelines").path("sender")).singleElement()
+                .satisfies(fact -> assertThat(fact.path("eventId").asText())
+                        .isEqualTo(next.getEnvelope().getEventId()));
+        List<ConsumerRecord<String, byte[]>> letters =
+                topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(broken), 1, PATIENCE);
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(header(letter, DeadLetters.REASON)).startsWith("invalid ClueTransferred: " + reason)
+                    .hasSizeLessThan(DeadLetters.MAX_REASON + 100);
+            assertThat(ClueEventCodec.create().decode(letter.value())).isEqualTo(broken);
+        });
     }
 
     @Test
