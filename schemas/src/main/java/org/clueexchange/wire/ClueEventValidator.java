@@ -41,7 +41,7 @@ public final class ClueEventValidator {
 
     private static final Pattern EVENT_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern CLUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern CLUE_ID = Pattern.compile(ClueEvents.CLUE_ID_PATTERN);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final TimeBounds time;
@@ -58,7 +58,7 @@ public final class ClueEventValidator {
         check(violations, EVENT_ID.matcher(envelope.getEventId()).matches(), "envelope.eventId",
                 "must be a lower-case UUID");
         check(violations, CLUE_ID.matcher(envelope.getClueId()).matches(), "envelope.clueId",
-                "must be 1-128 of A-Z a-z 0-9 . _ : - and start with a letter or digit");
+                ClueEvents.CLUE_ID_RULE);
         agency(violations, "envelope.assertedBy", envelope.getAssertedBy());
         text(violations, "envelope.actor", envelope.getActor(), FactText.SHORT, ContractLimits.OFFICER_ID);
         factTime(violations, "envelope.occurredAt", envelope.getOccurredAt());

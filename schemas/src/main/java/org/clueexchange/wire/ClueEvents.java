@@ -20,6 +20,11 @@ import org.clueexchange.events.SupervisionOrdered;
 /** The events of the contract, in their current versions: facts about clues, and confirmations of statements. */
 public final class ClueEvents {
 
+    /** A clue id, as a regular expression (for validation annotations too): the sender's, up to 128 characters. */
+    public static final String CLUE_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    /** What a field holding a clue id must be, in the words a refusal names it with. */
+    public static final String CLUE_ID_RULE = "must be 1-128 of A-Z a-z 0-9 . _ : - and start with a letter or digit";
+
     /** Every event type the agencies exchange; the codec and the schema history are built from this list. */
     public static final List<Class<? extends SpecificRecord>> TYPES = List.of(
             ClueTransferred.class, ClueReceived.class, ClueAccepted.class, ClueReturned.class,

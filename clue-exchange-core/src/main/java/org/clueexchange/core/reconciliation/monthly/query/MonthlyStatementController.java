@@ -1,17 +1,17 @@
 package org.clueexchange.core.reconciliation.monthly.query;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.clueexchange.api.FreeText;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreUser;
 import org.clueexchange.core.access.PersonalDataAccessLog;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
+import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.Jurisdictions;
 import org.clueexchange.wire.StatementId;
 import org.springframework.http.ContentDisposition;
@@ -51,8 +51,10 @@ class MonthlyStatementController {
             String period) {
     }
 
-    record BreakResolutionRequest(@NotBlank @Size(max = 128) String clueId, @NotNull BreakCategory category,
-                                  @NotBlank @Size(max = 2000) String note) {
+    record BreakResolutionRequest(
+            @NotNull @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE) String clueId,
+            @NotNull BreakCategory category,
+            @NotNull @FreeText(max = 2000) String note) {
     }
 
     /** Issues the month's statement, or answers with the current one if the ledger has not changed what it says. */

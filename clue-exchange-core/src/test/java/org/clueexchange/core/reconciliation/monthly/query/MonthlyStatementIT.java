@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
+import org.clueexchange.api.RequestBodyLimit;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.events.ClueTransferred;
@@ -159,6 +160,12 @@ class MonthlyStatementIT {
         assertThat(pdf.status()).isEqualTo(400);
         assertThat(field(pdf)).isEqualTo("format");
         assertThat(http.get("/api/reconciliation/monthly/STATEMENT-530600-1999-01").status()).isEqualTo(404);
+        assertThat(field(resolve("POLICE-530600-\u0000", "寄出"))).isEqualTo("clueId");
+        assertThat(field(resolve(unreceived.getEnvelope().getClueId(), "寄出\u0000"))).isEqualTo("note");
+        JsonHttp.Response tooLarge = http.post("/api/reconciliation/monthly", Map.of("jurisdiction", JURISDICTION,
+                "period", "2019-03", "padding", "x".repeat((int) RequestBodyLimit.MAX_BYTES)));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(field(tooLarge)).isEqualTo("body");
     }
 
     @Test
@@ -175,6 +182,11 @@ class MonthlyStatementIT {
                 Map.of("clueId", unreceived.getEnvelope().getClueId(), "category", "RETURNED", "note", "x"));
         assertThat(unlisted.status()).isEqualTo(404);
         assertThat(field(unlisted)).isEqualTo("clueId");
+    }
+
+    private static JsonHttp.Response resolve(String clueId, String note) {
+        return http.post("/api/reconciliation/monthly/" + MARCH + "/break-resolutions", Map.of("clueId", clueId,
+                "category", "SENT_NOT_RECEIVED", "note", note));
     }
 
     private static JsonHttp.Response issue(String period) {
