@@ -26,6 +26,7 @@ import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.ContractLimits;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,6 +160,10 @@ class PoliceInboxIT {
                 .as("an operation id a generated client keeps").isEqualTo("listTransfers");
         assertThat(api.path("paths").path("/api/v1/inbox").path("get").path("operationId").asText())
                 .isEqualTo("listInbox");
+        JsonNode transfer = api.path("components").path("schemas").path("ClueTransferRequest").path("properties");
+        assertThat(transfer.path("summary").path("maxLength").asInt()).isEqualTo(ContractLimits.CLUE_SUMMARY);
+        assertThat(transfer.path("officerId").path("maxLength").asInt()).isEqualTo(ContractLimits.OFFICER_ID);
+        assertThat(transfer.path("officials").path("maxItems").asInt()).isEqualTo(ContractLimits.SUBJECTS);
         assertThat(api.path("components").path("schemas").path("DecisionRequest").path("properties")
                 .path("decision").path("enum")).extracting(JsonNode::asText)
                 .containsExactly("CRIMINAL_INVESTIGATION", "PRELIMINARY_INQUIRY", "MERGED_INVESTIGATION",

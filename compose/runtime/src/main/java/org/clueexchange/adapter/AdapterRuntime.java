@@ -9,8 +9,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.clueexchange.adapter.access.AgencyClient;
@@ -29,11 +31,15 @@ import org.clueexchange.adapter.received.ReceivedFactIntake;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.adapter.statements.StatementConfirmations;
 import org.clueexchange.api.ExchangeApi;
+import org.clueexchange.api.FreeText;
+import org.clueexchange.api.OfficerId;
+import org.clueexchange.api.ShortText;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.TimeBounds;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -158,6 +164,28 @@ public class AdapterRuntime implements WebMvcConfigurer {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * The API description shows each text's limit as its {@code maxLength}, which the exchange's text constraints
+     * carry, on a field or inside a constraint made of them ({@link OfficerId}).
+     */
+    @Bean
+    PropertyCustomizer textLimits() {
+        return (property, type) -> {
+            for (Annotation annotation : type.getCtxAnnotations() == null ? new Annotation[0]
+                    : type.getCtxAnnotations()) {
+                Stream.of(annotation, annotation.annotationType().getAnnotation(ShortText.class))
+                        .forEach(constraint -> {
+                            if (constraint instanceof ShortText text) {
+                                property.setMaxLength(text.max());
+                            } else if (constraint instanceof FreeText text) {
+                                property.setMaxLength(text.max());
+                            }
+                        });
+            }
+            return property;
+        };
     }
 
     @Bean
