@@ -113,6 +113,7 @@ class DisciplineTransferIT {
                 "recordId", "ZTJW-YS-" + UUID.randomUUID().toString().substring(0, 8),
                 "jurisdiction", "530600",
                 "officerId", "JW-007",
+                "occurredAt", "2020-06-10T10:00:00+08:00",
                 "receiverJurisdiction", "530602",
                 "source", "INSPECTION_TOUR",
                 "inquiryNumber", "ZTJW-SC-2020-3",
