@@ -20,8 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final String PREFIX = "Bearer ";
-
     private final Map<String, CoreUser> usersByTokenHash;
 
     BearerTokenFilter(List<AccessProperties.User> users) {
@@ -35,9 +33,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader("Authorization");
-        CoreUser user = authorization != null && authorization.startsWith(PREFIX)
-                ? usersByTokenHash.get(BearerTokens.hash(authorization.substring(PREFIX.length()).trim())) : null;
+        String tokenHash = BearerTokens.hashOf(request.getHeader("Authorization"));
+        CoreUser user = tokenHash == null ? null : usersByTokenHash.get(tokenHash);
         if (user != null) {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     user, null, List.of(new SimpleGrantedAuthority(user.role().authority()))));

@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
  */
 public final class BearerTokenAuthentication<C> extends HttpFilter {
 
-    private static final String PREFIX = "Bearer ";
-
     private final Map<String, C> callersByTokenHash;
     private final String attribute;
     private final String refusal;
@@ -50,9 +48,8 @@ public final class BearerTokenAuthentication<C> extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String authorization = request.getHeader("Authorization");
-        C caller = authorization != null && authorization.startsWith(PREFIX)
-                ? callersByTokenHash.get(BearerTokens.hash(authorization.substring(PREFIX.length()).trim())) : null;
+        String tokenHash = BearerTokens.hashOf(request.getHeader("Authorization"));
+        C caller = tokenHash == null ? null : callersByTokenHash.get(tokenHash);
         if (caller == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"clue-exchange\"");
