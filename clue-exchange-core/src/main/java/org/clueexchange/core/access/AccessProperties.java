@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +22,8 @@ public record AccessProperties(@DefaultValue @Valid List<User> users) {
     /**
      * @param jurisdiction required for an officer, whom it binds; ignored for the other roles
      */
-    public record User(@NotBlank String id,
+    public record User(@NotBlank @Size(max = 64, message = "must be at most 64 characters, as the officer ids a "
+                               + "statement records") String id,
                        @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be the token's SHA-256 in hex")
                        String tokenSha256,
                        @NotNull CoreRole role,

@@ -18,9 +18,4 @@ public record CoreUser(String id, CoreRole role, String jurisdiction) {
             case OPERATOR -> false;
         };
     }
-
-    /** Whether the user may see officials' names and the other personal data on the ledger and statements. */
-    public boolean seesPersonalData() {
-        return role != CoreRole.OPERATOR;
-    }
 }

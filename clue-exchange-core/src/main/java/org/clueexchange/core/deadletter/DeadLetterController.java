@@ -13,6 +13,10 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.clueexchange.api.RequestRefusedException;
+import org.clueexchange.core.access.CoreUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/operations/dead-letters")
 class DeadLetterController {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
 
     private final EventProcessingConfiguration processing;
 
@@ -57,7 +63,8 @@ class DeadLetterController {
      * first that fails again stays, with its new cause, and so do the ones behind it.
      */
     @PostMapping("/{processingGroup}/{clueId}/retry")
-    RetryResult retry(@PathVariable String processingGroup, @PathVariable String clueId) {
+    RetryResult retry(@PathVariable String processingGroup, @PathVariable String clueId,
+                      @AuthenticationPrincipal CoreUser operator) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> RequestRefusedException.notFound("processingGroup",
                         processingGroup + " keeps no dead letters"));
@@ -69,6 +76,8 @@ class DeadLetterController {
                 processing.sequencedDeadLetterProcessor(processingGroup).orElseThrow();
         boolean handled = processor.process(letter -> letter.message() instanceof DomainEventMessage<?> event
                 && event.getAggregateIdentifier().equals(clueId));
+        log.info("{} retried the events of {} held in {}: {}", operator.id(), clueId, processingGroup,
+                handled ? "all handled" : "still held");
         return new RetryResult(clueId, handled, queue.contains(clueId) ? queue.sequenceSize(clueId) : 0);
     }
 

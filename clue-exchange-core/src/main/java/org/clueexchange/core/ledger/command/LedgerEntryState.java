@@ -62,7 +62,6 @@ public final class LedgerEntryState {
         List<LedgerAnomalyRecorded> anomalies = new ArrayList<>(LedgerRules.anomalies(fact, facts));
         LedgerRules.lateAssertion(fact, sla.lateAssertionTolerance()).ifPresent(anomalies::add);
         effects.record(fact);
-        anomalies.addAll(fulfilmentsAfterBreach(fact, sla));
         anomalies.forEach(effects::record);
         List<SlaDeadline> started = new ArrayList<>();
         for (SlaClock clock : SlaClock.values()) {
@@ -107,28 +106,6 @@ public final class LedgerEntryState {
         }
     }
 
-    /**
-     * The pairs of a clock's earliest start and a fact fulfilling it, one of them {@code fact}, in which the
-     * fulfilment was asserted only after the limit fell due. Judged pair by pair like the other anomalies, so that
-     * the order the two arrive in does not matter.
-     */
-    private List<LedgerAnomalyRecorded> fulfilmentsAfterBreach(FactRecorded fact, SlaPolicy sla) {
-        List<LedgerAnomalyRecorded> found = new ArrayList<>();
-        for (SlaClock kind : SlaClock.values()) {
-            Optional<FactRecorded> start = earliest(recorded -> recorded.factKind() == kind.startedBy());
-            if (start.isEmpty()) {
-                continue;
-            }
-            Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(), receiverJurisdiction());
-            List<FactRecorded> fulfilments = start.get() == fact
-                    ? facts.stream().filter(recorded -> kind.stoppedBy().contains(recorded.factKind())).toList()
-                    : kind.stoppedBy().contains(fact.factKind()) ? List.of(fact) : List.of();
-            fulfilments.forEach(fulfilment -> LedgerRules.fulfilledAfterBreach(fulfilment, start.get(), kind, dueAt)
-                    .ifPresent(found::add));
-        }
-        return found;
-    }
-
     private void runClock(SlaClock kind, SlaPolicy sla, Effects effects, Consumer<SlaDeadline> started) {
         Optional<FactRecorded> start = earliest(fact -> fact.factKind() == kind.startedBy());
         if (start.isEmpty()) {
@@ -146,6 +123,8 @@ public final class LedgerEntryState {
             Instant stoppedAt = stop.get().assertion().occurredAt();
             effects.record(new SlaClockStopped(clueId, kind, stop.get().assertion().eventId(), stoppedAt,
                     TimeLimit.late(stoppedAt, dueAt)));
+            // Judged as the clock stops, on the start and due time known then: what undid a breach is what stopped it.
+            LedgerRules.fulfilledAfterBreach(stop.get(), start.get(), kind, dueAt).ifPresent(effects::record);
         }
     }
 

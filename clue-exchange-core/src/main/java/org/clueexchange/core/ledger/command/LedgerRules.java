@@ -107,10 +107,10 @@ final class LedgerRules {
     }
 
     /**
-     * A fact that fulfils the time limit {@code start} started, due at {@code dueAt}, by when it occurred, but was
-     * asserted only after the limit fell due, though the start was asserted before: the exchange saw the limit run
-     * out, and a fact dated back undid the breach. The limit stays met, and this says it was met after the fact. A
-     * clue whose whole history is asserted after its limits, as when an agency loads its earlier transfers, undoes
+     * The fact that stopped the time limit {@code start} started, due at {@code dueAt}: in time by when it occurred,
+     * but asserted only after the limit fell due, though the start was asserted before. The exchange saw the limit
+     * run out, and a fact dated back undid the breach: the limit stays met, and this says it was met after the fact.
+     * A clue whose whole history is asserted after its limits, as when an agency loads its earlier transfers, undoes
      * no breach anybody saw.
      */
     static Optional<LedgerAnomalyRecorded> fulfilledAfterBreach(FactRecorded fulfilment, FactRecorded start,

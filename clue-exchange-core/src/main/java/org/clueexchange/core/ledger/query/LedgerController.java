@@ -64,7 +64,7 @@ class LedgerController {
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @AuthenticationPrincipal CoreUser user) {
         String scope = jurisdiction == null && user.role() == CoreRole.OFFICER ? user.jurisdiction() : jurisdiction;
-        if (scope != null && !user.covers(scope)) {
+        if (scope == null ? user.role() != CoreRole.AUDITOR : !user.covers(scope)) {
             throw RequestRefusedException.notPermitted("jurisdiction", "lies outside " + user.id() + "'s jurisdiction "
                     + user.jurisdiction());
         }

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.clueexchange.core.deadletter.ValuelessFailure;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.TimeLimit;
@@ -91,8 +92,8 @@ class TransferLedgerProjection {
     /** Writes in a savepoint of the processor's transaction, so that a failed write can be taken back alone. */
     private final TransactionTemplate savepoint;
     /**
-     * Clues whose writes failed in a batch, written event by event from then on until the core restarts. Each clue
-     * belongs to one segment and so to one thread at a time; the set is shared by the segments.
+     * Clues whose writes failed in a batch, written event by event in the batch's next attempt. Each clue belongs to
+     * one segment and so to one thread at a time; the set is shared by the segments.
      */
     private final Set<String> writtenAlone = ConcurrentHashMap.newKeySet();
 
@@ -243,11 +244,13 @@ class TransferLedgerProjection {
         // Gathered apart first, so that an event whose handling fails half-way adds nothing to the batch.
         LedgerBatch event = new LedgerBatch(jdbc);
         writes.accept(event);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         if (writtenAlone.contains(clueId)) {
             savepoint.executeWithoutResult(status -> event.write());
+            // Committed, the batch has written or dead-lettered each of the clue's events: later ones may join batches.
+            unitOfWork.afterCommit(committed -> writtenAlone.remove(clueId));
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         unitOfWork.getOrComputeResource(LedgerBatch.class.getName(), key -> {
             LedgerBatch batch = new LedgerBatch(jdbc);
             unitOfWork.onPrepareCommit(committing -> write(batch));
@@ -266,7 +269,8 @@ class TransferLedgerProjection {
             savepoint.executeWithoutResult(status -> batch.write());
             return;
         } catch (DataAccessException whole) {
-            log.warn("A ledger batch failed; writing its clues one by one", whole);
+            log.warn("A ledger batch failed ({}); writing its clues one by one",
+                    ValuelessFailure.of(whole).getMessage());
         }
         Map<String, DataAccessException> failed = new LinkedHashMap<>();
         for (String clueId : batch.clueIds()) {

@@ -67,6 +67,7 @@ class MonthlyStatementController {
         }
         MonthlyStatementView statement = statements.issue(StatementPeriod.of(request.jurisdiction(),
                 request.period()), officer.id(), StatementProgress.SILENT);
+        accessLog.read(officer, "reconciliation/monthly/" + statement.statementId() + " (issued)");
         return ResponseEntity.created(URI.create("/api/reconciliation/monthly/" + statement.statementId()))
                 .body(statement);
     }
@@ -96,8 +97,11 @@ class MonthlyStatementController {
                                  @Valid @RequestBody BreakResolutionRequest request,
                                  @AuthenticationPrincipal CoreUser officer) {
         withinReach(statementId, officer);
-        return statements.resolveBreak(statementId, request.clueId(), request.category(), request.note(),
-                officer.id());
+        MonthlyStatementView resolved = statements.resolveBreak(statementId, request.clueId(), request.category(),
+                request.note(), officer.id());
+        accessLog.read(officer, "reconciliation/monthly/" + statementId + " (break of " + request.clueId()
+                + " explained)");
+        return resolved;
     }
 
     /** The statement, if it has been issued and its jurisdiction is the user's to see. */
