@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.clueexchange.adapter.ApiFields;
 import org.clueexchange.wire.Jurisdictions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +25,7 @@ public record AccessProperties(@DefaultValue @Valid List<User> users) {
      */
     public record User(@NotBlank @Size(max = 64, message = "must be at most 64 characters, as the officer ids a "
                                + "statement records") String id,
-                       @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be the token's SHA-256 in hex")
+                       @NotNull @Pattern(regexp = ApiFields.SHA256, message = "must be the token's SHA-256 in hex")
                        String tokenSha256,
                        @NotNull CoreRole role,
                        @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)

@@ -86,8 +86,7 @@ class SecurityConfiguration {
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String field,
                                 String message) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, field + ": " + message);
-        problem.setProperty("errors", List.of(new ApiProblems.FieldError(field, message)));
+        ProblemDetail problem = ApiProblems.problem(status, List.of(new ApiProblems.FieldError(field, message)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

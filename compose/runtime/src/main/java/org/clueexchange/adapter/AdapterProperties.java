@@ -34,7 +34,7 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
                                 @DefaultValue List<Operator> operators, @DefaultValue Kafka kafka,
                                 @DefaultValue Delivery delivery, Duration clockSkew) {
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHA256_HEX = Pattern.compile(ApiFields.SHA256);
     /** Shorter keys make signatures an outsider could forge by trying. */
     private static final int SHORTEST_WEBHOOK_SECRET = 16;
 

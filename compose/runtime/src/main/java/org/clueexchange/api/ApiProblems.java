@@ -103,7 +103,11 @@ public class ApiProblems {
                 "must be application/json, not " + e.getContentType())));
     }
 
-    private static ProblemDetail problem(HttpStatus status, List<FieldError> errors) {
+    /**
+     * The exchange's problem for a refusal: the errors in field order, as many as are shown, and the detail that
+     * names them. Also for refusals that never reach a controller, such as those of a security filter.
+     */
+    public static ProblemDetail problem(HttpStatus status, List<FieldError> errors) {
         List<FieldError> shown = errors.stream()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .limit(ERRORS_SHOWN).toList();
