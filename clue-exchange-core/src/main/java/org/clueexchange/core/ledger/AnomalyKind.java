@@ -21,7 +21,13 @@ public enum AnomalyKind {
      * A fact that fulfils a time limit by when it occurred, asserted only after the limit had fallen due: the limit
      * counts as met, but a breach the exchange had already seen is undone by a fact dated back (超时后补报).
      */
-    FULFILLED_AFTER_BREACH("超时后补报");
+    FULFILLED_AFTER_BREACH("超时后补报"),
+    /**
+     * A fact whose prerequisite never arrived: concluded without an acceptance, feedback without a conclusion. Not
+     * recorded but judged as of a moment ({@link MissingPrerequisite}), since a prerequisite merely late is not
+     * missing until its time limit has passed.
+     */
+    MISSING_PREREQUISITE("缺少前序事实");
 
     private final String label;
 

@@ -1,6 +1,9 @@
 package org.clueexchange.core.ledger;
 
-/** The kinds of fact on a clue's timeline, and the side of a transfer that asserts each. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The kinds of fact on a clue's timeline, the side of a transfer that asserts each, and what each presupposes. */
 public enum FactKind {
     TRANSFERRED("移送", "transferred", FactSide.SENDER),
     RECEIVED("签收", "received", FactSide.RECEIVER),
@@ -34,5 +37,17 @@ public enum FactKind {
 
     public FactSide side() {
         return side;
+    }
+
+    /** The facts that must have happened before one of this kind can: a receipt presupposes a transfer. */
+    public Set<FactKind> prerequisites() {
+        return switch (this) {
+            case RECEIVED, RETURNED -> EnumSet.of(TRANSFERRED);
+            case ACCEPTED -> EnumSet.of(RECEIVED);
+            case DISPOSED, PROGRESS_REPORTED, CONCLUDED -> EnumSet.of(ACCEPTED);
+            case FEEDBACK_SENT -> EnumSet.of(CONCLUDED);
+            case FEEDBACK_ACKNOWLEDGED -> EnumSet.of(FEEDBACK_SENT);
+            case TRANSFERRED, SUPERVISION_ORDERED -> EnumSet.noneOf(FactKind.class);
+        };
     }
 }

@@ -257,6 +257,31 @@ class LedgerIntakeIT {
     }
 
     @Test
+    void aConclusionWithoutAnAcceptanceLacksItsPrerequisiteOnTheLedgerAndInTheListOfAnomalousClues()
+            throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        topics.publish(transfer);
+        topics.publish(ClueEventSamples.receipt(transfer, AT.plusSeconds(600)));
+        topics.publish(ClueEventSamples.conclusion(transfer, AT.plusSeconds(3600)));
+
+        JsonNode entry = awaitEntry(clueIdOf(transfer), "CONCLUDED");
+        assertThat(entry.path("anomalies")).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.path("kind").asText()).isEqualTo("MISSING_PREREQUISITE");
+            assertThat(anomaly.path("label").asText()).isEqualTo("缺少前序事实");
+            assertThat(anomaly.path("detail").asText()).isEqualTo("办结 concluded at 2020-06-10T03:00:00Z, "
+                    + "without 受理 accepted");
+        });
+        assertThat(core.get("/api/ledger/clues?jurisdiction=530600&anomalous=true&limit=1000").body())
+                .extracting(listed -> listed.path("clueId").asText()).contains(clueIdOf(transfer));
+
+        topics.publish(ClueEventSamples.acceptance(transfer, AT.plusSeconds(1200)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(core.entry(clueIdOf(transfer)).orElseThrow()
+                .path("anomalies")).isEmpty());
+        assertThat(core.get("/api/ledger/clues?jurisdiction=530600&anomalous=false&limit=1000").body())
+                .extracting(listed -> listed.path("clueId").asText()).contains(clueIdOf(transfer));
+    }
+
+    @Test
     void theListFiltersByJurisdictionDirectionAndStateAndRefusesBadFilters() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
         topics.publish(transfer);

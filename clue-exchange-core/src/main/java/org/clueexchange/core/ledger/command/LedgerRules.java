@@ -1,10 +1,6 @@
 package org.clueexchange.core.ledger.command;
 
 import static org.clueexchange.core.ledger.FactKind.ACCEPTED;
-import static org.clueexchange.core.ledger.FactKind.CONCLUDED;
-import static org.clueexchange.core.ledger.FactKind.FEEDBACK_ACKNOWLEDGED;
-import static org.clueexchange.core.ledger.FactKind.FEEDBACK_SENT;
-import static org.clueexchange.core.ledger.FactKind.RECEIVED;
 import static org.clueexchange.core.ledger.FactKind.RETURNED;
 import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
 
@@ -14,11 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.clueexchange.core.ledger.AnomalyKind;
-import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.AgencyId;
@@ -35,17 +28,6 @@ final class LedgerRules {
     /** Which of two facts came first by the agencies' own clocks; event ids break ties. */
     static final Comparator<FactRecorded> EARLIEST = Comparator.comparing(
             (FactRecorded fact) -> fact.assertion().occurredAt()).thenComparing(fact -> fact.assertion().eventId());
-
-    /** What each kind of fact presupposes happened before it. */
-    private static final Map<FactKind, Set<FactKind>> PREREQUISITES = Map.of(
-            RECEIVED, EnumSet.of(TRANSFERRED),
-            ACCEPTED, EnumSet.of(RECEIVED),
-            RETURNED, EnumSet.of(TRANSFERRED),
-            FactKind.DISPOSED, EnumSet.of(ACCEPTED),
-            FactKind.PROGRESS_REPORTED, EnumSet.of(ACCEPTED),
-            CONCLUDED, EnumSet.of(ACCEPTED),
-            FEEDBACK_SENT, EnumSet.of(CONCLUDED),
-            FEEDBACK_ACKNOWLEDGED, EnumSet.of(FEEDBACK_SENT));
 
     private LedgerRules() {
     }
@@ -87,7 +69,7 @@ final class LedgerRules {
                         + ", but " + other.assertion().assertedBy() + " transferred the clue"));
             }
         }
-        if (PREREQUISITES.getOrDefault(fact.factKind(), Set.of()).contains(other.factKind())
+        if (fact.factKind().prerequisites().contains(other.factKind())
                 && fact.assertion().occurredAt().isBefore(other.assertion().occurredAt())) {
             anomalies.add(anomaly(fact, other, AnomalyKind.OUT_OF_SEQUENCE, fact.factKind().verb() + " at "
                     + fact.assertion().occurredAt() + ", before " + other.factKind().verb() + " at "

@@ -1,8 +1,9 @@
 package org.clueexchange.core.ledger.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,9 +13,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
+import org.clueexchange.core.ledger.MissingPrerequisite;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.OutcomeTally;
 import org.clueexchange.core.ledger.messages.TransferredClue;
+import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -200,9 +203,9 @@ final class LedgerBatch {
         batch("INSERT INTO ledger_outcome (clue_id, fact, outcome, persons) "
                 + "VALUES (:clueId, :fact, :outcome, :persons)", outcomeRows);
         batch(FACT, facts.stream().map(Added::columns).toList());
-        writeStates();
         batch(ANOMALY, anomalies.stream().map(Added::columns).toList());
         writeClocks();
+        writeStates();
     }
 
     /** Shows each fact its row should show, in the order of the events, then what comes with the facts shown. */
@@ -221,24 +224,36 @@ final class LedgerBatch {
     }
 
     /**
-     * Moves each clue of the batch to the stage its facts, all of them so far, have reached. Every fact asks for its
-     * clue's row, so the rows asked for are the clues whose facts the batch adds.
+     * Moves each clue of the batch to the stage its facts, all of them so far, have reached, and notes from when it
+     * lacks a prerequisite, so that a list of anomalous clues finds it once that moment has come. Every fact asks for
+     * its clue's row, so the rows asked for are the clues whose facts the batch adds; it runs after the clocks are
+     * written, since a prerequisite's time limit decides from when it is missing.
      */
     private void writeStates() {
         if (rows.isEmpty()) {
             return;
         }
         Set<String> clueIds = rows.keySet();
-        Map<String, Set<FactKind>> present = new HashMap<>();
-        jdbc.query("SELECT DISTINCT clue_id, fact FROM ledger_fact WHERE clue_id IN (:clueIds)",
-                new MapSqlParameterSource("clueIds", clueIds), rs -> {
-                    present.computeIfAbsent(rs.getString("clue_id"), id -> EnumSet.noneOf(FactKind.class))
-                            .add(FactKind.valueOf(rs.getString("fact")));
+        MapSqlParameterSource ids = new MapSqlParameterSource("clueIds", clueIds);
+        Map<String, Map<FactKind, Instant>> occurred = new HashMap<>();
+        jdbc.query("SELECT clue_id, fact, min(occurred_at) AS occurred_at FROM ledger_fact "
+                + "WHERE clue_id IN (:clueIds) GROUP BY clue_id, fact", ids, rs -> {
+                    occurred.computeIfAbsent(rs.getString("clue_id"), id -> new EnumMap<>(FactKind.class))
+                            .put(FactKind.valueOf(rs.getString("fact")), Timestamps.instant(rs, "occurred_at"));
                 });
-        batch("UPDATE transfer_ledger SET state = :state WHERE clue_id = :clueId", clueIds.stream()
-                .map(clueId -> (SqlParameterSource) new MapSqlParameterSource("clueId", clueId).addValue("state",
-                        LedgerState.of(present.getOrDefault(clueId, EnumSet.noneOf(FactKind.class))).name()))
-                .toList());
+        Map<String, Map<SlaClock, Instant>> dueAt = new HashMap<>();
+        jdbc.query("SELECT clue_id, clock, due_at FROM ledger_clock WHERE clue_id IN (:clueIds)", ids, rs -> {
+            dueAt.computeIfAbsent(rs.getString("clue_id"), id -> new EnumMap<>(SlaClock.class))
+                    .put(SlaClock.valueOf(rs.getString("clock")), Timestamps.instant(rs, "due_at"));
+        });
+        batch("UPDATE transfer_ledger SET state = :state, prerequisite_missing_since = :missingSince "
+                + "WHERE clue_id = :clueId", clueIds.stream().map(clueId -> {
+                    Map<FactKind, Instant> facts = occurred.getOrDefault(clueId, Map.of());
+                    return (SqlParameterSource) new MapSqlParameterSource("clueId", clueId)
+                            .addValue("state", LedgerState.of(facts.keySet()).name())
+                            .addValue("missingSince", Timestamps.of(MissingPrerequisite.earliest(facts,
+                                    dueAt.getOrDefault(clueId, Map.of()))));
+                }).toList());
     }
 
     private void writeClocks() {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.clueexchange.core.ledger.AnomalyKind;
@@ -12,6 +13,7 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.LedgerState;
+import org.clueexchange.core.ledger.MissingPrerequisite;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.messages.AgencyId;
@@ -61,6 +63,21 @@ public record LedgerRow(String clueId, Direction direction, AgencyId sender, Age
     /** The stage the clue's facts had reached by {@code moment}. */
     public LedgerState stateAt(Instant moment) {
         Set<FactKind> present = EnumSet.noneOf(FactKind.class);
+        shown().forEach((fact, at) -> {
+            if (by(at, moment)) {
+                present.add(fact);
+            }
+        });
+        return LedgerState.of(present);
+    }
+
+    /** The prerequisites the clue's facts lacked at {@code moment}. */
+    public List<MissingPrerequisite> missingPrerequisitesAt(Instant moment) {
+        return MissingPrerequisite.asOf(shown(), dueAt, moment);
+    }
+
+    /** When the shown fact of each kind occurred, for the kinds the row shows one of. */
+    private Map<FactKind, Instant> shown() {
         Map<FactKind, Instant> shown = new EnumMap<>(FactKind.class);
         shown.put(FactKind.TRANSFERRED, transferredAt);
         shown.put(FactKind.RECEIVED, receivedAt);
@@ -71,12 +88,8 @@ public record LedgerRow(String clueId, Direction direction, AgencyId sender, Age
         shown.put(FactKind.CONCLUDED, concludedAt);
         shown.put(FactKind.FEEDBACK_SENT, feedbackAt);
         shown.put(FactKind.FEEDBACK_ACKNOWLEDGED, acknowledgedAt);
-        shown.forEach((fact, at) -> {
-            if (by(at, moment)) {
-                present.add(fact);
-            }
-        });
-        return LedgerState.of(present);
+        shown.values().removeIf(Objects::isNull);
+        return shown;
     }
 
     /** When the earliest of the clue's shown facts occurred. */

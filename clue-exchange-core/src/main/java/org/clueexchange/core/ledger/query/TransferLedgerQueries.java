@@ -4,16 +4,20 @@ import static org.clueexchange.persistence.Timestamps.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.clueexchange.core.ledger.AnomalyKind;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
+import org.clueexchange.core.ledger.MissingPrerequisite;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.messages.AgencyId;
@@ -30,6 +34,7 @@ import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
+import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.wire.ClueEvents;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -86,7 +91,9 @@ class TransferLedgerQueries {
         }
         if (query.anomalous() != null) {
             conditions.add((query.anomalous() ? "" : "NOT ")
-                    + "EXISTS (SELECT 1 FROM ledger_anomaly a WHERE a.clue_id = l.clue_id)");
+                    + "(EXISTS (SELECT 1 FROM ledger_anomaly a WHERE a.clue_id = l.clue_id)"
+                    + " OR coalesce(l.prerequisite_missing_since <= :now, false))");
+            params.addValue("now", Timestamps.of(Instant.now()));
         }
         if (query.breached() != null) {
             conditions.add((query.breached() ? "" : "NOT ")
@@ -131,6 +138,20 @@ class TransferLedgerQueries {
                     return new LedgerEntryView.AnomalyView(kind, kind.label(), rs.getString("fact_event_id"),
                             rs.getString("related_event_id"), rs.getString("detail"));
                 });
+        Map<String, List<Earliest>> earliest = grouped("""
+                SELECT DISTINCT ON (clue_id, fact) clue_id, fact, event_id, occurred_at FROM ledger_fact
+                WHERE clue_id IN (:ids) ORDER BY clue_id, fact, occurred_at, event_id
+                """, ids, rs -> new Earliest(FactKind.valueOf(rs.getString("fact")), rs.getString("event_id"),
+                instant(rs, "occurred_at")));
+        Instant now = Instant.now();
+        earliest.forEach((clueId, facts) -> {
+            List<LedgerEntryView.AnomalyView> missing = missingPrerequisites(facts,
+                    clocks.getOrDefault(clueId, List.of()), now);
+            if (!missing.isEmpty()) {
+                anomalies.merge(clueId, missing, (recorded, derived) -> Stream.concat(recorded.stream(),
+                        derived.stream()).toList());
+            }
+        });
         Map<String, List<LedgerEntryView.TimelineFact>> timelines = withTimelines ? grouped(
                 "SELECT * FROM ledger_fact WHERE clue_id IN (:ids) ORDER BY clue_id, occurred_at, event_id", ids,
                 rs -> {
@@ -143,6 +164,29 @@ class TransferLedgerQueries {
                 outcomes.getOrDefault(row.clueId(), List.of()), clocks.getOrDefault(row.clueId(), List.of()),
                 anomalies.getOrDefault(row.clueId(), List.of()),
                 withTimelines ? timelines.getOrDefault(row.clueId(), List.of()) : null)).toList();
+    }
+
+    /** The anomalies of a prerequisite missing now, judged as a statement judges them at its period's end. */
+    private static List<LedgerEntryView.AnomalyView> missingPrerequisites(List<Earliest> facts,
+                                                                          List<LedgerEntryView.ClockView> clocks,
+                                                                          Instant now) {
+        Map<FactKind, Instant> occurred = new EnumMap<>(FactKind.class);
+        Map<FactKind, String> eventIds = new EnumMap<>(FactKind.class);
+        facts.forEach(fact -> {
+            occurred.put(fact.fact(), fact.occurredAt());
+            eventIds.put(fact.fact(), fact.eventId());
+        });
+        Map<SlaClock, Instant> dueAt = new EnumMap<>(SlaClock.class);
+        clocks.forEach(clock -> dueAt.put(clock.clock(), clock.dueAt()));
+        return MissingPrerequisite.asOf(occurred, dueAt, now).stream()
+                .map(missing -> new LedgerEntryView.AnomalyView(AnomalyKind.MISSING_PREREQUISITE,
+                        AnomalyKind.MISSING_PREREQUISITE.label(), eventIds.get(missing.fact()), null,
+                        missing.detail()))
+                .toList();
+    }
+
+    /** The earliest fact of one kind on a clue's timeline. */
+    private record Earliest(FactKind fact, String eventId, Instant occurredAt) {
     }
 
     private <T> Map<String, List<T>> grouped(String sql, Map<String, Object> params, RowReader<T> reader) {

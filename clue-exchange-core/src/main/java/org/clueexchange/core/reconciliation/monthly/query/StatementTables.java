@@ -8,11 +8,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.reconciliation.monthly.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
+import org.clueexchange.core.reconciliation.monthly.statement.SideToAct;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementLine;
 import org.clueexchange.wire.ExchangeTime;
@@ -81,13 +81,21 @@ final class StatementTables {
                 resolution -> resolution.note() + " (" + resolution.resolvedBy() + ")"));
         List<List<Object>> rows = new ArrayList<>();
         statement.content().lines().forEach(line -> line.breaks().forEach(found -> rows.add(Arrays.asList(
-                line.clueId(), found.label(), found.category().name(), found.sideToAct().label() + " "
-                        + agency(found.sideToAct() == FactSide.SENDER ? line.sender()
-                        : line.receiver()), time(found.since()), found.ageDays(), found.aging().label(),
+                line.clueId(), found.label(), found.category().name(), toAct(found.sideToAct(), line), time(found.since()), found.ageDays(), found.aging().label(),
                 text(found.detail()), text(notes.get(line.clueId() + "/" + found.category()))))));
         return new ReportTable("差异明细 Breaks", List.of("线索编号 Clue", "差异类别 Break", "类别代码 Code",
                 "责任方 Side to act", "起算时间 Since", "账龄(天) Age (days)", "账龄区间 Aging", "说明 Detail",
                 "处理说明 Resolution"), rows);
+    }
+
+    /** The side that has to act on a break, and which agency that is. */
+    private static String toAct(SideToAct side, StatementLine line) {
+        String agencies = switch (side) {
+            case SENDER -> agency(line.sender());
+            case RECEIVER -> agency(line.receiver());
+            case BOTH -> agency(line.sender()) + " / " + agency(line.receiver());
+        };
+        return side.label() + " " + agencies;
     }
 
     /** 差异汇总: breaks per category and aging bucket. */

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.clueexchange.core.ledger.FactSide;
+import org.clueexchange.core.ledger.AnomalyKind;
+import org.clueexchange.core.ledger.MissingPrerequisite;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.query.LedgerRow;
@@ -37,10 +38,14 @@ final class StatementBreaks {
         if (by(clue.feedbackAt(), end) && !by(clue.acknowledgedAt(), end)) {
             add(breaks, BreakCategory.FEEDBACK_NOT_ACKNOWLEDGED, clue.feedbackAt(), end, null, null);
         }
+        for (MissingPrerequisite missing : clue.missingPrerequisitesAt(end)) {
+            add(breaks, BreakCategory.SEQUENCE_ANOMALY, missing.since(), end,
+                    SideToAct.of(missing.prerequisite().side()), AnomalyKind.MISSING_PREREQUISITE.label() + ": " + missing.detail());
+        }
         for (LedgerRow.Anomaly anomaly : clue.anomalies()) {
             if (by(anomaly.occurredAt(), end) && by(anomaly.relatedOccurredAt(), end)) {
                 add(breaks, BreakCategory.SEQUENCE_ANOMALY, anomaly.occurredAt(), end,
-                        anomaly.side() == FactSide.EITHER ? FactSide.SENDER : anomaly.side(),
+                        SideToAct.of(anomaly.side()),
                         anomaly.kind().label() + ": " + anomaly.detail());
             }
         }
@@ -77,7 +82,7 @@ final class StatementBreaks {
     }
 
     private static void add(List<StatementLine.Break> breaks, BreakCategory category, Instant since, Instant end,
-                            FactSide side, String detail) {
+                            SideToAct side, String detail) {
         long ageDays = Duration.between(since, end).toDays();
         breaks.add(new StatementLine.Break(category, category.label(),
                 side != null ? side : category.sideToAct(), since, ageDays, AgingBucket.of(ageDays), detail));

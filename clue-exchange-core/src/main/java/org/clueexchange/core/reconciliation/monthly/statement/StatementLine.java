@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.clueexchange.core.ledger.Direction;
-import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.events.DisposalMethod;
@@ -37,7 +36,7 @@ public record StatementLine(String clueId, Direction direction, AgencyId sender,
      * @param detail for sequence anomalies: which anomaly
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Break(BreakCategory category, String label, FactSide sideToAct, Instant since, long ageDays,
+    public record Break(BreakCategory category, String label, SideToAct sideToAct, Instant since, long ageDays,
                         AgingBucket aging, String detail) {
     }
 }

@@ -33,7 +33,7 @@ class StatementBreaksTest {
 
         assertThat(StatementBreaks.of(clue, END)).singleElement().satisfies(found -> {
             assertThat(found.category()).isEqualTo(BreakCategory.SENT_NOT_RECEIVED);
-            assertThat(found.sideToAct()).isEqualTo(FactSide.RECEIVER);
+            assertThat(found.sideToAct()).isEqualTo(SideToAct.RECEIVER);
             assertThat(found.since()).isEqualTo(day(10));
             assertThat(found.ageDays()).isEqualTo(20);
             assertThat(found.aging()).isEqualTo(AgingBucket.UP_TO_30_DAYS);
@@ -46,7 +46,7 @@ class StatementBreaksTest {
 
         assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category, StatementLine.Break::sideToAct,
                 StatementLine.Break::ageDays).containsExactly(tuple(
-                BreakCategory.RECEIVED_WITHOUT_TRANSFER, FactSide.SENDER, 1L));
+                BreakCategory.RECEIVED_WITHOUT_TRANSFER, SideToAct.SENDER, 1L));
     }
 
     @Test
@@ -59,12 +59,11 @@ class StatementBreaksTest {
     }
 
     @Test
-    void differingDigestsAreTheSendersToExplain() {
+    void differingDigestsAreForBothToExplain() {
         LedgerRow clue = clue(day(1), day(2), "e".repeat(64)).build();
 
         assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category, StatementLine.Break::sideToAct)
-                .containsExactly(tuple(BreakCategory.CONTENT_DIGEST_DIFFERS,
-                        FactSide.SENDER));
+                .containsExactly(tuple(BreakCategory.CONTENT_DIGEST_DIFFERS, SideToAct.BOTH));
     }
 
     @Test
@@ -84,8 +83,51 @@ class StatementBreaksTest {
 
         assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category,
                 StatementLine.Break::sideToAct, StatementLine.Break::detail).containsExactly(
-                tuple(BreakCategory.SEQUENCE_ANOMALY, FactSide.RECEIVER,
+                tuple(BreakCategory.SEQUENCE_ANOMALY, SideToAct.RECEIVER,
                         "时序倒置: received before transferred"));
+    }
+
+    @Test
+    void aClueConcludedWithoutEverBeingAcceptedIsASequenceBreakOnTheReceiver() {
+        Instant limit = Instant.parse("2020-06-02T16:00:00Z");
+        LedgerRow clue = clue(day(2), day(2), null).concluded(day(3)).feedback(day(4)).acknowledged(day(5))
+                .due(SlaClock.SAME_DAY_ACCEPTANCE, limit).build();
+
+        assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category,
+                StatementLine.Break::sideToAct, StatementLine.Break::since, StatementLine.Break::detail)
+                .contains(tuple(BreakCategory.SEQUENCE_ANOMALY, SideToAct.RECEIVER, day(3),
+                        "缺少前序事实: 办结 concluded at " + day(3) + ", without 受理 accepted"));
+    }
+
+    @Test
+    void feedbackWithoutAConclusionIsASequenceBreakFromWhenItWasSent() {
+        LedgerRow clue = clue(day(2), day(2), null).accepted(day(2)).feedback(day(20)).build();
+
+        assertThat(StatementBreaks.of(clue, END)).filteredOn(found -> found.category()
+                        == BreakCategory.SEQUENCE_ANOMALY).extracting(StatementLine.Break::since,
+                StatementLine.Break::ageDays).containsExactly(tuple(day(20), 10L));
+    }
+
+    @Test
+    void aPrerequisiteMerelyLateWithinItsLimitIsNoBreakYet() {
+        Instant limit = Instant.parse("2020-06-30T16:00:00Z");
+        LedgerRow clue = clue(Instant.parse("2020-06-30T03:00:00Z"), Instant.parse("2020-06-30T03:00:00Z"), null)
+                .concluded(Instant.parse("2020-06-30T05:00:00Z")).due(SlaClock.SAME_DAY_ACCEPTANCE, limit).build();
+
+        assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category)
+                .doesNotContain(BreakCategory.SEQUENCE_ANOMALY);
+        assertThat(StatementBreaks.of(clue, limit.plusSeconds(1))).extracting(StatementLine.Break::category,
+                StatementLine.Break::since).contains(tuple(BreakCategory.SEQUENCE_ANOMALY, limit));
+    }
+
+    @Test
+    void aPrerequisiteThatOccurredAfterThePeriodWasMissingAtItsEnd() {
+        LedgerRow clue = clue(day(2), day(2), null).accepted(day(2)).concluded(day(20))
+                .feedback(Instant.parse("2020-07-03T02:00:00Z")).acknowledged(day(25)).build();
+
+        assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category,
+                StatementLine.Break::sideToAct, StatementLine.Break::since).contains(
+                tuple(BreakCategory.SEQUENCE_ANOMALY, SideToAct.RECEIVER, day(25)));
     }
 
     @Test
