@@ -80,7 +80,7 @@ class MonthlyReconciliationIT {
         expected.put(id(zhaotong.sentNotReceived), List.of("SENT_NOT_RECEIVED/RECEIVER/4/UP_TO_7_DAYS"));
         expected.put(id(zhaotong.receivedWithoutTransfer),
                 List.of("RECEIVED_WITHOUT_TRANSFER/SENDER/0/UP_TO_7_DAYS"));
-        expected.put(id(zhaotong.contentDiffers), List.of("CONTENT_DIGEST_DIFFERS/SENDER/15/UP_TO_30_DAYS"));
+        expected.put(id(zhaotong.contentDiffers), List.of("CONTENT_DIGEST_DIFFERS/BOTH/15/UP_TO_30_DAYS"));
         expected.put(id(zhaotong.returned), List.of("RETURNED/SENDER/21/UP_TO_30_DAYS"));
         expected.put(id(zhaotong.concludedWithoutFeedback),
                 List.of("CONCLUDED_WITHOUT_FEEDBACK/RECEIVER/18/UP_TO_30_DAYS"));
