@@ -17,6 +17,7 @@ import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
@@ -25,6 +26,7 @@ import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.Subject;
 import org.clueexchange.events.SupervisionKind;
@@ -54,6 +56,10 @@ public final class ClueEventValidator {
     /** The rules the event breaks, each as {@code field.path: reason}; empty when it is well-formed. */
     public List<String> violations(SpecificRecord event) {
         List<String> violations = new ArrayList<>();
+        if (event instanceof StatementConfirmationRecorded recorded) {
+            confirmationRecorded(violations, recorded);
+            return violations;
+        }
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
         check(violations, EVENT_ID.matcher(envelope.getEventId()).matches(), "envelope.eventId",
                 "must be a lower-case UUID");
@@ -135,6 +141,41 @@ public final class ClueEventValidator {
                 "envelope.assertedBy.jurisdiction", "an agency confirms only its own jurisdiction's statement");
         check(violations, SHA256_HEX.matcher(confirmation.getDigest()).matches(), "digest",
                 "must be 64 lower-case hex digits");
+    }
+
+    /** The core's answer to a confirmation: it says what the core decided, which other facts need not agree with. */
+    private void confirmationRecorded(List<String> violations, StatementConfirmationRecorded recorded) {
+        check(violations, EVENT_ID.matcher(recorded.getEventId()).matches(), "eventId", "must be a lower-case UUID");
+        check(violations, StatementId.parse(recorded.getStatementId()).isPresent(), "statementId",
+                "must be like " + StatementId.EXAMPLE);
+        ConfirmationOutcome outcome = recorded.getOutcome();
+        check(violations, outcome != ConfirmationOutcome.UNKNOWN, "outcome", "unknown outcome");
+        agency(violations, "confirmingAgency", recorded.getConfirmingAgency());
+        check(violations, EVENT_ID.matcher(recorded.getConfirmationEventId()).matches(), "confirmationEventId",
+                "must be a lower-case UUID");
+        check(violations, SHA256_HEX.matcher(recorded.getConfirmedDigest()).matches(), "confirmedDigest",
+                "must be 64 lower-case hex digits");
+        if (outcome == ConfirmationOutcome.REFUSED) {
+            check(violations, recorded.getReason() != null, "reason", "a refusal says why");
+        } else {
+            check(violations, recorded.getReason() == null, "reason", "only a refusal has one");
+        }
+        if (recorded.getReason() != null) {
+            note(violations, "reason", recorded.getReason());
+        }
+        check(violations, recorded.getRevision() >= 0, "revision", "must not be negative");
+        boolean issued = recorded.getRevision() > 0;
+        check(violations, issued == (recorded.getStatementDigest() != null), "statementDigest",
+                issued ? "an issued revision has a digest" : "only an issued revision has one");
+        if (recorded.getStatementDigest() != null) {
+            check(violations, SHA256_HEX.matcher(recorded.getStatementDigest()).matches(), "statementDigest",
+                    "must be 64 lower-case hex digits");
+        }
+        if (outcome == ConfirmationOutcome.CONFIRMED) {
+            check(violations, recorded.getConfirmedDigest().equals(recorded.getStatementDigest()), "confirmedDigest",
+                    "a confirmation counts only for the digest of the revision it confirms");
+        }
+        factTime(violations, "decidedAt", recorded.getDecidedAt());
     }
 
     private void supervision(List<String> violations, SupervisionOrdered supervision) {

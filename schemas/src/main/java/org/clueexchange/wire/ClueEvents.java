@@ -14,10 +14,14 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionOrdered;
 
-/** The events of the contract, in their current versions: facts about clues, and confirmations of statements. */
+/**
+ * The events of the contract, in their current versions: the agencies' facts about clues and their confirmations of
+ * statements, each starting with an envelope, and what the core answers to a confirmation, which has none.
+ */
 public final class ClueEvents {
 
     /** A clue id, as a regular expression (for validation annotations too): the sender's, up to 128 characters. */
@@ -25,18 +29,43 @@ public final class ClueEvents {
     /** What a field holding a clue id must be, in the words a refusal names it with. */
     public static final String CLUE_ID_RULE = "must be 1-128 of A-Z a-z 0-9 . _ : - and start with a letter or digit";
 
-    /** Every event type the agencies exchange; the codec and the schema history are built from this list. */
+    /**
+     * Every event type of the contract, the agencies' and the core's; the codec and the schema history are built
+     * from this list.
+     */
     public static final List<Class<? extends SpecificRecord>> TYPES = List.of(
             ClueTransferred.class, ClueReceived.class, ClueAccepted.class, ClueReturned.class,
             DisposalDecided.class, ProgressReported.class, ClueConcluded.class, FeedbackSent.class,
-            FeedbackAcknowledged.class, SupervisionOrdered.class, StatementConfirmed.class);
+            FeedbackAcknowledged.class, SupervisionOrdered.class, StatementConfirmed.class,
+            StatementConfirmationRecorded.class);
 
     private ClueEvents() {
     }
 
-    /** Every clue event starts with an envelope; this reads it without knowing the event's type. */
+    /** Every agency's event starts with an envelope; this reads it without knowing the event's type. */
     public static EventEnvelope envelopeOf(SpecificRecord event) {
+        if (publishedByCore(event)) {
+            throw new IllegalArgumentException(typeOf(event) + " is the core's: no agency asserts it, so it has "
+                    + "no envelope");
+        }
         return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
+    }
+
+    /** Whether the core publishes the event, on its own topic, rather than an agency. */
+    public static boolean publishedByCore(SpecificRecord event) {
+        return event instanceof StatementConfirmationRecorded;
+    }
+
+    /** The event's own id: its envelope's, or the core's for what the core publishes. */
+    public static String eventIdOf(SpecificRecord event) {
+        return event instanceof StatementConfirmationRecorded recorded ? recorded.getEventId()
+                : envelopeOf(event).getEventId();
+    }
+
+    /** The event's Kafka key: the clue's id, or the statement's for what concerns a statement. */
+    public static String keyOf(SpecificRecord event) {
+        return event instanceof StatementConfirmationRecorded recorded ? recorded.getStatementId()
+                : envelopeOf(event).getClueId();
     }
 
     /** An agency as people read it, e.g. {@code DISCIPLINE@530600}: the commission of Zhaotong. */

@@ -22,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.StatementConfirmed;
 import org.junit.jupiter.api.Test;
 
 class ClueEventCodecTest {
@@ -31,9 +32,12 @@ class ClueEventCodecTest {
     @Test
     void everyEventRoundTrips() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer("POLICE-530600-XS001", AT);
+        StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
+                ClueEventSamples.ZHAOTONG_DISCIPLINE, "c".repeat(64), AT);
         for (SpecificRecord event : new SpecificRecord[] {
                 transfer, ClueEventSamples.receipt(transfer, AT.plusSeconds(60)),
-                ClueEventSamples.acceptance(transfer, AT.plusSeconds(120))}) {
+                ClueEventSamples.acceptance(transfer, AT.plusSeconds(120)), confirmation,
+                ClueEventSamples.refusal(confirmation, "e".repeat(64), AT.plusSeconds(180))}) {
             assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
         }
     }

@@ -15,6 +15,7 @@ import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.EventEnvelope;
@@ -28,6 +29,8 @@ import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.StatementConfirmationRecorded;
+import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.Subject;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
@@ -125,6 +128,24 @@ public final class ClueEventSamples {
         return new SupervisionOrdered(envelope(transfer.getEnvelope().getClueId(),
                 transfer.getEnvelope().getAssertedBy(), occurredAt), SupervisionKind.SUPERVISION, null, null,
                 "请加快核查进度");
+    }
+
+    /** The agency's confirmation of its jurisdiction's statement, e.g. {@code STATEMENT-530600-2020-06}. */
+    public static StatementConfirmed confirmation(String statementId, Agency agency, String digest,
+                                                  Instant occurredAt) {
+        StatementId statement = StatementId.parse(statementId).orElseThrow();
+        return new StatementConfirmed(envelope(statementId, agency, occurredAt), statementId,
+                statement.jurisdiction(), statement.month().toString(), digest);
+    }
+
+    /** The core's refusal of a confirmation, as it answers one that names another digest than revision 1's. */
+    public static StatementConfirmationRecorded refusal(StatementConfirmed confirmation, String statementDigest,
+                                                        Instant decidedAt) {
+        return new StatementConfirmationRecorded(UUID.randomUUID().toString(), confirmation.getStatementId(),
+                ConfirmationOutcome.REFUSED, confirmation.getEnvelope().getAssertedBy(),
+                confirmation.getEnvelope().getEventId(), confirmation.getDigest(),
+                "digest " + confirmation.getDigest() + " is not that of revision 1 (" + statementDigest + ")", 1,
+                statementDigest, decidedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The receiver's outcomes in its own terms, as {@link AgencyVocabulary} requires. */

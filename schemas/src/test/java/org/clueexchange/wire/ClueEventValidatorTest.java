@@ -13,11 +13,13 @@ import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
@@ -143,5 +145,37 @@ class ClueEventValidatorTest {
                 "period: must be the statement's, 2020-06",
                 "envelope.assertedBy.jurisdiction: an agency confirms only its own jurisdiction's statement",
                 "digest: must be 64 lower-case hex digits");
+    }
+
+    @Test
+    void theCoresAnswerToAConfirmationSaysWhatItDecidedAboutWhichRevision() {
+        StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
+                ClueEventSamples.ZHAOTONG_POLICE, "c".repeat(64), AT);
+        StatementConfirmationRecorded refusal = ClueEventSamples.refusal(confirmation, "e".repeat(64), AT);
+        assertThat(VALIDATOR.violations(refusal)).isEmpty();
+        StatementConfirmationRecorded confirmed = StatementConfirmationRecorded.newBuilder(refusal)
+                .setOutcome(ConfirmationOutcome.CONFIRMED).setReason(null).setStatementDigest("c".repeat(64)).build();
+        assertThat(VALIDATOR.violations(confirmed)).isEmpty();
+        StatementConfirmationRecorded unissued = StatementConfirmationRecorded.newBuilder(refusal).setRevision(0)
+                .setStatementDigest(null).setReason("statement STATEMENT-530600-2020-06 has not been issued").build();
+        assertThat(VALIDATOR.violations(unissued)).isEmpty();
+
+        StatementConfirmationRecorded bad = StatementConfirmationRecorded.newBuilder(confirmed)
+                .setEventId("not-a-uuid").setStatementId("STATEMENT-530600-2020-13")
+                .setConfirmingAgency(new Agency(AgencyType.UNKNOWN, "530600")).setReason("")
+                .setStatementDigest("e".repeat(64)).setDecidedAt(NOW.plus(Duration.ofDays(1))).build();
+        assertThat(VALIDATOR.violations(bad)).containsExactly(
+                "eventId: must be a lower-case UUID",
+                "statementId: must be like STATEMENT-530600-2020-06",
+                "confirmingAgency.type: unknown agency type",
+                "reason: only a refusal has one",
+                "reason: must not be blank",
+                "confirmedDigest: a confirmation counts only for the digest of the revision it confirms",
+                "decidedAt: " + new TimeBounds(Clock.fixed(NOW, ZoneOffset.UTC), TimeBounds.DEFAULT_CLOCK_SKEW)
+                        .factTimeProblem(NOW.plus(Duration.ofDays(1))).orElseThrow());
+        assertThat(VALIDATOR.violations(StatementConfirmationRecorded.newBuilder(refusal).setReason(null)
+                .setOutcome(ConfirmationOutcome.UNKNOWN).setRevision(0).build())).containsExactly(
+                "outcome: unknown outcome",
+                "statementDigest: only an issued revision has one");
     }
 }
