@@ -91,11 +91,15 @@ public final class ReconcileMonthly implements Callable<Integer> {
         return 0;
     }
 
-    /** The core without its HTTP server and without consuming: the serving core keeps the ledger. */
+    /**
+     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
+     * and tells the agencies.
+     */
     private static ConfigurableApplicationContext oneOff(List<String> springArguments) {
         SpringApplication application = new SpringApplication(ClueExchangeCore.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false"));
+        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
+                "clue-exchange.outcomes.enabled", "false"));
         return application.run(springArguments.toArray(String[]::new));
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.DeadlineManager;
@@ -15,7 +16,6 @@ import org.clueexchange.core.ledger.command.LedgerEntries;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.reconciliation.monthly.messages.ConfirmMonthlyStatement;
-import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
@@ -23,7 +23,6 @@ import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
-import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,10 +66,9 @@ public class FactIntake extends FactSubscriber {
         List<FactRecorded> ledgerFacts = new ArrayList<>(facts.size());
         List<ConfirmMonthlyStatement> confirmations = new ArrayList<>();
         for (FactConsumer.ConsumedFact fact : facts) {
-            AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
-            if (!ExchangeTopics.of(assertedBy).equals(fact.topic())) {
-                throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
-                        + " arrived on " + fact.topic() + ": an agency publishes only on its own topic");
+            Optional<String> misplaced = ExchangeTopics.misplaced(fact.event(), fact.topic());
+            if (misplaced.isPresent()) {
+                throw new InvalidFactException(misplaced.get());
             }
             if (fact.event() instanceof StatementConfirmed confirmation) {
                 confirmations.add(ConfirmMonthlyStatement.of(confirmation));

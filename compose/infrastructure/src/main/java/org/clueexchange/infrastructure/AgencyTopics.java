@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.subscription.TopicProvisioning;
 import org.clueexchange.wire.ClueEventCodec;
@@ -25,7 +24,10 @@ import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.UndecodableEventException;
 
-/** For tests: publishes on the agencies' topics as their adapters would, and reads any topic back by key. */
+/**
+ * For tests: publishes on the agencies' topics as their adapters would (and on the core's as the core would), and
+ * reads any topic back by key.
+ */
 public final class AgencyTopics implements AutoCloseable {
 
     /** As many as a core creates by default. */
@@ -49,10 +51,9 @@ public final class AgencyTopics implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "test-agency"));
     }
 
-    /** Publishes on the topic of the agency that asserts the event, keyed by clue id. */
+    /** Publishes on the topic of the agency that asserts the event (the core's for its own), under its key. */
     public void publish(SpecificRecord event) throws ExecutionException, InterruptedException {
-        EventEnvelope envelope = ClueEvents.envelopeOf(event);
-        publish(ExchangeTopics.of(envelope.getAssertedBy().getType()), envelope.getClueId(), codec.encode(event));
+        publish(ExchangeTopics.of(event), ClueEvents.keyOf(event), codec.encode(event));
     }
 
     public void publish(String topic, String key, byte[] value) throws ExecutionException, InterruptedException {
@@ -69,15 +70,14 @@ public final class AgencyTopics implements AutoCloseable {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
         for (SpecificRecord event : events) {
-            EventEnvelope envelope = ClueEvents.envelopeOf(event);
             byte[] value = codec.encode(event);
             bytes += value.length;
-            producer.send(new ProducerRecord<>(ExchangeTopics.of(envelope.getAssertedBy().getType()),
-                    envelope.getClueId(), value), (metadata, e) -> {
-                if (e != null) {
-                    failure.compareAndSet(null, e);
-                }
-            });
+            producer.send(new ProducerRecord<>(ExchangeTopics.of(event), ClueEvents.keyOf(event), value),
+                    (metadata, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
         }
         producer.flush();
         if (failure.get() != null) {

@@ -19,13 +19,15 @@ public final class TopicProvisioning {
     }
 
     /**
-     * Creates the exchange's topics that do not exist yet, and checks that the two agencies' topics are still
-     * co-partitioned: if they are not, facts of one clue would reach different consumers.
+     * Creates the exchange's topics that do not exist yet (the agencies', the core's, the dead letters'), and checks
+     * that the two agencies' topics are still co-partitioned: if they are not, facts of one clue would reach
+     * different consumers.
      */
     public static void ensureExist(Admin admin, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException {
         List<NewTopic> topics = new ArrayList<>();
         ExchangeTopics.AGENCY_TOPICS.forEach(topic -> topics.add(new NewTopic(topic, partitions, replicationFactor)));
+        topics.add(new NewTopic(ExchangeTopics.CORE_EVENTS, partitions, replicationFactor));
         topics.add(new NewTopic(ExchangeTopics.DEAD_LETTER, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DeadLetters.MAX_LETTER_BYTES))));
         for (NewTopic topic : topics) {

@@ -66,8 +66,10 @@ public class MonthlyStatement {
         String refusal = refusal(command);
         if (refusal != null) {
             apply(new MonthlyStatementConfirmationRefused(command.statementId(), command.digest(),
-                    command.assertion(), refusal));
-        } else if (!confirmedBy.contains(command.assertion().assertedBy().type())) {
+                    command.assertion(), refusal, revision, digest));
+        } else {
+            // An agency that confirms the same revision again is answered as the first time: every confirmation
+            // gets its outcome, and the revision's confirmations stay one per agency.
             apply(new MonthlyStatementConfirmed(command.statementId(), revision, digest, command.assertion()));
         }
     }

@@ -80,7 +80,7 @@ class MonthlyStatementTest {
                 .when(new ConfirmMonthlyStatement(ID, assertion(AgencyType.POLICE, "e3"), NEWER_DIGEST))
                 .expectEvents(new MonthlyStatementConfirmationRefused(ID, NEWER_DIGEST,
                         assertion(AgencyType.POLICE, "e3"), "digest " + NEWER_DIGEST
-                        + " is not that of revision 1 (" + DIGEST + ")"));
+                        + " is not that of revision 1 (" + DIGEST + ")", 1, DIGEST));
     }
 
     @Test
@@ -88,7 +88,7 @@ class MonthlyStatementTest {
         fixture.givenNoPriorActivity()
                 .when(new ConfirmMonthlyStatement(ID, assertion(AgencyType.POLICE, "e4"), DIGEST))
                 .expectEvents(new MonthlyStatementConfirmationRefused(ID, DIGEST, assertion(AgencyType.POLICE, "e4"),
-                        "statement " + ID + " has not been issued"));
+                        "statement " + ID + " has not been issued", 0, null));
     }
 
     @Test
@@ -98,7 +98,14 @@ class MonthlyStatementTest {
         fixture.given(ISSUED)
                 .when(new ConfirmMonthlyStatement(ID, outsider, DIGEST))
                 .expectEvents(new MonthlyStatementConfirmationRefused(ID, DIGEST, outsider,
-                        "POLICE@530700 is not a party to the statement of 530600"));
+                        "POLICE@530700 is not a party to the statement of 530600", 1, DIGEST));
+    }
+
+    @Test
+    void anAgencyThatConfirmsTheSameRevisionAgainIsAnsweredAgain() {
+        fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST))
+                .when(new ConfirmMonthlyStatement(ID, assertion(AgencyType.POLICE, "e6"), DIGEST))
+                .expectEvents(confirmed(AgencyType.POLICE, "e6", 1, DIGEST));
     }
 
     @Test
