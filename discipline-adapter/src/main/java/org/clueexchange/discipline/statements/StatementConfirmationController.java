@@ -2,10 +2,11 @@ package org.clueexchange.discipline.statements;
 
 import jakarta.validation.Valid;
 import org.clueexchange.adapter.access.AgencyClient;
-import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.statements.StatementConfirmationView;
 import org.clueexchange.adapter.statements.StatementConfirmations;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,9 +25,17 @@ class StatementConfirmationController {
         this.confirmations = confirmations;
     }
 
+    /** Answered at once, PENDING: the core's outcome comes later, to the feed, the webhook and this request's retry. */
     @PostMapping("/api/v1/statements/{statementId}/confirmation")
-    ResponseEntity<AssertedFactView> confirm(@PathVariable String statementId,
-                                             @Valid @RequestBody Requests.Confirmation request, AgencyClient client) {
+    ResponseEntity<StatementConfirmationView> confirm(@PathVariable String statementId,
+                                                      @Valid @RequestBody Requests.Confirmation request,
+                                                      AgencyClient client) {
         return ResponseEntity.accepted().body(confirmations.confirm(statementId, request, client));
+    }
+
+    /** The latest confirmation of the statement made through this adapter, with the core's outcome once known. */
+    @GetMapping("/api/v1/statements/{statementId}/confirmation")
+    StatementConfirmationView confirmation(@PathVariable String statementId, AgencyClient client) {
+        return confirmations.latest(statementId, client);
     }
 }

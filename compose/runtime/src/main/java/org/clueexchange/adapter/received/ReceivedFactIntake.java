@@ -8,9 +8,11 @@ import org.clueexchange.adapter.AdapterAgency;
 import org.clueexchange.adapter.AdapterProperties;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.outbox.Outbox;
+import org.clueexchange.adapter.outbox.OutboxEntry;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
@@ -26,9 +28,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
 /**
- * Consumes the other agency's topic and keeps the facts that concern this adapter: transfers addressed to a
- * jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it received), and
- * confirmations of the statements of jurisdictions it serves.
+ * Consumes the other agency's topic and the core's, and keeps the facts that concern this adapter: transfers
+ * addressed to a jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it
+ * received), confirmations of the statements of jurisdictions it serves, and the core's answers to the
+ * confirmations its own agency made through it.
  * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
  */
 public final class ReceivedFactIntake extends FactSubscriber {
@@ -63,7 +66,8 @@ public final class ReceivedFactIntake extends FactSubscriber {
         String group = kafka.groupId() != null ? kafka.groupId()
                 : agency.type().name().toLowerCase() + "-adapter-" + String.join("-", properties.jurisdictions());
         return new FactSubscription.Settings(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
-                group, List.of(ExchangeTopics.of(agency.counterpart())), 1, kafka.retryPause());
+                group, List.of(ExchangeTopics.of(agency.counterpart()), ExchangeTopics.CORE_EVENTS), 1,
+                kafka.retryPause());
     }
 
     /** Keeps a poll's facts in one transaction: a commit per fact would cost more than keeping it. */
@@ -81,21 +85,23 @@ public final class ReceivedFactIntake extends FactSubscriber {
         transactions.commit(transaction);
     }
 
+    /** A fact of this adapter's own agency is out of place on either topic it reads, as on any but its own. */
     private void keep(FactConsumer.ConsumedFact fact) throws InvalidFactException {
-        AgencyType assertedBy = ClueEvents.envelopeOf(fact.event()).getAssertedBy().getType();
-        if (assertedBy == agency) {
-            throw new InvalidFactException(ClueEvents.typeOf(fact.event()) + " asserted by " + assertedBy
-                    + " arrived on " + fact.topic() + ", the other agency's topic");
+        Optional<String> misplaced = ExchangeTopics.misplaced(fact.event(), fact.topic());
+        if (misplaced.isPresent()) {
+            throw new InvalidFactException(misplaced.get());
         }
         Optional<String> concerned = concernedJurisdiction(fact);
         if (concerned.isPresent()) {
             long sequence = received.store(fact, concerned.get(), clock.instant());
-            deliveries.schedule(sequence, ClueEvents.envelopeOf(fact.event()).getClueId(), concerned.get(),
-                    clock.instant());
+            deliveries.schedule(sequence, ClueEvents.keyOf(fact.event()), concerned.get(), clock.instant());
         }
     }
 
     private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) {
+        if (fact.event() instanceof StatementConfirmationRecorded answer) {
+            return ourConfirmation(answer).map(StatementConfirmed::getJurisdiction);
+        }
         if (fact.event() instanceof StatementConfirmed confirmation) {
             return serves(confirmation.getJurisdiction()) ? Optional.of(confirmation.getJurisdiction())
                     : Optional.empty();
@@ -109,6 +115,17 @@ public final class ReceivedFactIntake extends FactSubscriber {
         String clueId = ClueEvents.envelopeOf(fact.event()).getClueId();
         Optional<String> sentBy = outbox.jurisdictionOf(clueId);
         return sentBy.isPresent() ? sentBy : received.jurisdictionOf(clueId);
+    }
+
+    /**
+     * The confirmation the core answers, if this adapter's agency made it here: the core answers every agency's
+     * confirmations on one topic, and another's are no business of this adapter's systems.
+     */
+    private Optional<StatementConfirmed> ourConfirmation(StatementConfirmationRecorded answer) {
+        return outbox.ofClue(answer.getStatementId()).stream()
+                .filter(entry -> entry.eventId().equals(answer.getConfirmationEventId()))
+                .map(OutboxEntry::event).filter(StatementConfirmed.class::isInstance)
+                .map(StatementConfirmed.class::cast).findFirst();
     }
 
     private boolean serves(String jurisdiction) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.persistence.JurisdictionSql;
 import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.subscription.FactConsumer;
@@ -20,7 +19,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The other agency's facts that concern this adapter, in PostgreSQL, each once, in the order they arrived. */
+/**
+ * The other agency's facts that concern this adapter, and the core's answers to its agency's confirmations, in
+ * PostgreSQL, each once, in the order they arrived.
+ */
 @Component
 public final class ReceivedFacts {
 
@@ -36,7 +38,6 @@ public final class ReceivedFacts {
 
     /** Stores the fact unless a fact with its event id is already stored; either way, returns its sequence. */
     public long store(FactConsumer.ConsumedFact fact, String concernsJurisdiction, Instant receivedAt) {
-        EventEnvelope envelope = ClueEvents.envelopeOf(fact.event());
         return jdbc.sql("""
                         WITH stored AS (
                             INSERT INTO received_fact (event_id, clue_id, event_type, asserted_by_jurisdiction,
@@ -49,10 +50,11 @@ public final class ReceivedFacts {
                         SELECT sequence FROM stored
                         UNION ALL SELECT sequence FROM received_fact WHERE event_id = :eventId
                         """)
-                .param("eventId", UUID.fromString(envelope.getEventId()))
-                .param("clueId", envelope.getClueId())
+                .param("eventId", UUID.fromString(ClueEvents.eventIdOf(fact.event())))
+                .param("clueId", ClueEvents.keyOf(fact.event()))
                 .param("eventType", ClueEvents.typeOf(fact.event()))
-                .param("assertedBy", envelope.getAssertedBy().getJurisdiction())
+                .param("assertedBy", ClueEvents.publishedByCore(fact.event()) ? null
+                        : ClueEvents.envelopeOf(fact.event()).getAssertedBy().getJurisdiction())
                 .param("concerns", concernsJurisdiction)
                 .param("payload", codec.encode(fact.event()))
                 .param("topic", fact.topic())
