@@ -1,10 +1,13 @@
 package org.clueexchange.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The exchange end to end, each application a process of its own jar, on a real broker and PostgreSQL: clues go
  * both ways through both adapters, from transfer to the sender's acknowledgement of the feedback, and the core's
- * ledger shows both sides; a restarted core shows the same ledger.
+ * ledger shows both sides; a restarted core shows the same ledger. A statement confirmed through an adapter comes
+ * back through it with the core's outcome: refused with the core's reason for a wrong digest, confirmed for the
+ * right one.
  */
 class ExchangeEndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     static ExchangeDeployment deployment;
 
@@ -76,6 +83,67 @@ class ExchangeEndToEndIT {
         deployment.restartCore();
 
         assertThat(ledger(core, clueIds)).isEqualTo(ledger);
+    }
+
+    @Test
+    void aConfirmationTheCoreRefusesComesBackRefusedWithTheReasonThroughTheAdapterAndTheRightOneConfirmed() {
+        String statementId = "STATEMENT-530600-2019-01";
+        String digest = deployment.coreAsOfficer().post("/api/reconciliation/monthly", Map.of("jurisdiction",
+                "530600", "period", "2019-01")).successfully().path("digest").asText();
+        JsonHttp police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
+        JsonHttp discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
+        String wrong = "0".repeat(64);
+
+        JsonNode pending = confirm(police, statementId, "DZ-2019-01-1", wrong);
+        assertThat(pending.path("outcome").asText()).isEqualTo("PENDING");
+        JsonNode refused = outcome(police, statementId);
+        assertThat(refused.path("eventId")).isEqualTo(pending.path("eventId"));
+        assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
+        String reason = "digest " + wrong + " is not that of revision 1 (" + digest + ")";
+        assertThat(refused.path("reason").asText()).isEqualTo(reason);
+        assertThat(refused.path("statementDigest").asText()).isEqualTo(digest);
+        assertThat(answers(police, statementId)).singleElement().satisfies(answer -> {
+            assertThat(answer.path("outcome").asText()).isEqualTo("REFUSED");
+            assertThat(answer.path("reason").asText()).isEqualTo(reason);
+            assertThat(answer.path("confirmationEventId")).isEqualTo(pending.path("eventId"));
+        });
+
+        JsonNode confirmed = confirm(police, statementId, "DZ-2019-01-2", digest);
+        assertThat(outcome(police, statementId).path("outcome").asText()).isEqualTo("CONFIRMED");
+        assertThat(answers(police, statementId)).extracting(answer -> answer.path("outcome").asText() + " "
+                + answer.path("confirmationEventId").asText()).containsExactly(
+                "REFUSED " + pending.path("eventId").asText(), "CONFIRMED " + confirmed.path("eventId").asText());
+
+        confirm(discipline, statementId, "JW-2019-01", digest);
+        assertThat(outcome(discipline, statementId).path("outcome").asText()).isEqualTo("CONFIRMED");
+        assertThat(answers(discipline, statementId)).as("the commission is shown only its own confirmation's")
+                .singleElement().satisfies(answer -> assertThat(answer.path("confirmingAgency").path("type")
+                        .asText()).isEqualTo("DISCIPLINE"));
+        assertThat(deployment.coreAsOfficer().get("/api/reconciliation/monthly/" + statementId).successfully()
+                .path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    private static JsonNode confirm(JsonHttp agency, String statementId, String recordId, String digest) {
+        return agency.post("/api/v1/statements/" + statementId + "/confirmation", Map.of("recordId", recordId,
+                "officerId", "ZT-DZ-01", "digest", digest)).successfully();
+    }
+
+    /** The agency's latest confirmation of the statement, once the core's answer has reached its adapter. */
+    private static JsonNode outcome(JsonHttp agency, String statementId) {
+        return await().atMost(PATIENCE).until(() -> agency.get("/api/v1/statements/" + statementId
+                + "/confirmation").successfully(), view -> !view.path("outcome").asText().equals("PENDING"));
+    }
+
+    /** The core's answers about the statement in the agency's feed, oldest first. */
+    private static List<JsonNode> answers(JsonHttp agency, String statementId) {
+        List<JsonNode> answers = new ArrayList<>();
+        agency.get("/api/v1/feed?limit=1000").successfully().path("items").forEach(item -> {
+            if (item.path("clueId").asText().equals(statementId)
+                    && item.path("fact").path("type").asText().equals("StatementConfirmationRecorded")) {
+                answers.add(item.path("fact"));
+            }
+        });
+        return answers;
     }
 
     private static List<String> facts(JsonNode entry, String side) {
