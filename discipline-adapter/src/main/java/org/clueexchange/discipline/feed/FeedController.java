@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the police asserted that concerns the commission's clue management system: every fact in a feed pulled
- * with a cursor, and, where the system has a webhook, each fact's push to watch and retry.
+ * What the police asserted that concerns the commission's clue management system, and what the core made of the
+ * commission's confirmations: every fact in a feed pulled with a cursor, and, where the system has a webhook, each
+ * fact's push to watch and retry.
  */
 @RestController
 class FeedController {

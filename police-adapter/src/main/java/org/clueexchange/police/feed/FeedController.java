@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What discipline commissions asserted that concerns the police case system: every fact in a feed pulled with a
- * cursor, and, where the system has a webhook, each fact's push to watch and retry.
+ * What discipline commissions asserted that concerns the police case system, and what the core made of the police's
+ * confirmations: every fact in a feed pulled with a cursor, and, where the system has a webhook, each fact's push to
+ * watch and retry.
  */
 @RestController
 class FeedController {

@@ -10,8 +10,9 @@ import org.clueexchange.api.RequestRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivery of the other agency's facts to an agency system: pulled from a feed with a cursor, and, where the client
- * has a webhook, pushed, with each fact's push to watch and retry.
+ * Delivery of the other agency's facts, and of the core's answers to the agency's confirmations, to an agency
+ * system: pulled from a feed with a cursor, and, where the client has a webhook, pushed, with each fact's push to
+ * watch and retry.
  */
 @Component
 public final class DeliveryFeed {

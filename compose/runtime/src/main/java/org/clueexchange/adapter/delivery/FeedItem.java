@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A fact of the other agency that concerns the client, as the pull feed gives it.
+ * A fact of the other agency (or the core's answer to a confirmation of the client's agency) that concerns the
+ * client, as the pull feed gives it.
  *
  * @param cursor   its place in the feed; pass it as {@code after} to read on
  * @param delivery its push to the client's webhook, if the client has one
