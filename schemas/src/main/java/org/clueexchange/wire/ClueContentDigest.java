@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.Subject;
 
@@ -26,6 +28,14 @@ public final class ClueContentDigest {
 
     public static String of(ClueContent content) {
         return sha256Hex(canonicalForm(content));
+    }
+
+    /**
+     * The digest of the content the receipt's receiver holds, if it holds one: a receiver that got the clue outside
+     * the exchange may hold no digest, and such a receipt agrees or disagrees with no transfer's content.
+     */
+    public static Optional<String> heldBy(ClueReceived receipt) {
+        return receipt.getContentDigest().isEmpty() ? Optional.empty() : Optional.of(receipt.getContentDigest());
     }
 
     static String canonicalForm(ClueContent content) {

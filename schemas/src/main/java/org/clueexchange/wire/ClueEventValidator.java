@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
@@ -26,6 +27,7 @@ import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.Subject;
@@ -73,9 +75,7 @@ public final class ClueEventValidator {
         if (event instanceof ClueTransferred transfer) {
             transfer(violations, envelope, transfer);
         } else if (event instanceof ClueReceived receipt) {
-            agency(violations, "sender", receipt.getSender());
-            check(violations, SHA256_HEX.matcher(receipt.getContentDigest()).matches(), "contentDigest",
-                    "must be 64 lower-case hex digits");
+            receipt(violations, receipt);
         } else if (event instanceof ClueAccepted acceptance) {
             text(violations, "receiverCaseNumber", acceptance.getReceiverCaseNumber(), FactText.SHORT,
                     ContractLimits.CASE_NUMBER);
@@ -192,6 +192,24 @@ public final class ClueEventValidator {
                         : "only an escalation names one");
     }
 
+    private static void receipt(List<String> violations, ClueReceived receipt) {
+        agency(violations, "sender", receipt.getSender());
+        boolean outside = receipt.getChannel() == ReceiptChannel.OUTSIDE;
+        check(violations, SHA256_HEX.matcher(receipt.getContentDigest()).matches()
+                        || outside && receipt.getContentDigest().isEmpty(), "contentDigest",
+                outside ? "must be 64 lower-case hex digits, or empty" : "must be 64 lower-case hex digits");
+        if (receipt.getSenderCaseNumber() != null) {
+            text(violations, "senderCaseNumber", receipt.getSenderCaseNumber(), FactText.SHORT,
+                    ContractLimits.CASE_NUMBER);
+        }
+        check(violations, !outside || receipt.getSenderCaseNumber() != null, "senderCaseNumber",
+                "a receipt outside the exchange names the sender's case number");
+        List<String> documents = receipt.getDocuments();
+        if (size(violations, "documents", documents, ContractLimits.ATTACHMENTS)) {
+            documentNames(violations, documents, i -> "documents[" + i + "]");
+        }
+    }
+
     private static void transfer(List<String> violations, EventEnvelope envelope, ClueTransferred transfer) {
         agency(violations, "receiver", transfer.getReceiver());
         check(violations, transfer.getReceiver().getType() != envelope.getAssertedBy().getType(), "receiver.type",
@@ -221,15 +239,11 @@ public final class ClueEventValidator {
                 "a clue names at least one person, as a subject or a suspect");
         List<Attachment> attachments = transfer.getContent().getAttachments();
         if (size(violations, "content.attachments", attachments, ContractLimits.ATTACHMENTS)) {
-            Set<String> names = new HashSet<>();
+            documentNames(violations, attachments.stream().map(Attachment::getName).toList(),
+                    i -> "content.attachments[" + i + "].name");
             for (int i = 0; i < attachments.size(); i++) {
-                Attachment attachment = attachments.get(i);
-                String field = "content.attachments[" + i + "]";
-                text(violations, field + ".name", attachment.getName(), FactText.SHORT, ContractLimits.DOCUMENT_NAME);
-                check(violations, names.add(attachment.getName()), field + ".name",
-                        "is the name of an earlier attachment");
-                check(violations, SHA256_HEX.matcher(attachment.getSha256()).matches(), field + ".sha256",
-                        "must be 64 lower-case hex digits");
+                check(violations, SHA256_HEX.matcher(attachments.get(i).getSha256()).matches(),
+                        "content.attachments[" + i + "].sha256", "must be 64 lower-case hex digits");
             }
         }
         GangCaseReference gangCase = transfer.getContent().getLinkedGangCase();
@@ -240,6 +254,15 @@ public final class ClueEventValidator {
         if (violations.isEmpty()) {
             check(violations, ClueContentDigest.of(transfer.getContent()).equals(transfer.getContentDigest()),
                     "contentDigest", "does not match the content");
+        }
+    }
+
+    /** Documents' names, each within its limit and none the name of an earlier document; {@code field} of each. */
+    private static void documentNames(List<String> violations, List<String> names, IntFunction<String> field) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            text(violations, field.apply(i), names.get(i), FactText.SHORT, ContractLimits.DOCUMENT_NAME);
+            check(violations, seen.add(names.get(i)), field.apply(i), "is the name of an earlier document");
         }
     }
 

@@ -13,13 +13,17 @@ package org.clueexchange.wire;
  * <p>The largest event is a transfer with every list full and every text at its limit in three-byte characters:
  * 354,776 bytes in Avro (subjects 120,800, suspects 90,600, attachments 83,200, summary 60,000, the rest a few
  * hundred), a third of the 1 MiB Kafka takes by default ({@code max.request.size}, {@code message.max.bytes}).
- * {@code ContractLimitsTest} encodes it. Every other event stays under 15,000 bytes.
+ * {@code ContractLimitsTest} encodes it. A receipt listing every document it may is 77,000 bytes; every other event
+ * stays under 15,000.
  */
 public final class ContractLimits {
 
     /** The officer who acted ({@code envelope.actor}), as the agency's own system knows them. */
     public static final int OFFICER_ID = 64;
-    /** An agency's own number of a case or a clue: the receiver's 受理编号, the police 案件编号. */
+    /**
+     * An agency's own number of a case or a clue: the receiver's 受理编号, the police 案件编号, the sender's as a
+     * receiver names it ({@link SenderCaseNumbers}).
+     */
     public static final int CASE_NUMBER = 64;
     /** A person's name, a subject's or a suspect's. */
     public static final int PERSON_NAME = 100;
@@ -38,7 +42,7 @@ public final class ContractLimits {
     public static final int SUBJECTS = 100;
     /** The others a clue names, a gang's members among them: the largest gangs tried number a few hundred. */
     public static final int SUSPECTS = 300;
-    /** The documents transferred with a clue, or signed for on its receipt. */
+    /** The documents transferred with a clue, or signed for on its receipt: each name once. */
     public static final int ATTACHMENTS = 100;
     /** A conclusion's or a feedback's outcomes: each at most once, and the contract has 13. */
     public static final int OUTCOMES = 16;

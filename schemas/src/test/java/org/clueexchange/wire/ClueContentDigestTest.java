@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.Subject;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,15 @@ class ClueContentDigestTest {
     void anyChangeOfContentChangesTheDigest() {
         assertThat(ClueContentDigest.of(ClueEventSamples.content("a")))
                 .isNotEqualTo(ClueContentDigest.of(ClueEventSamples.content("b")));
+    }
+
+    @Test
+    void aReceiptOutsideTheExchangeMayHoldNoDigestOfTheContent() {
+        ClueTransferred transfer = ClueEventSamples.transfer("POLICE-530600-XS001", ClueEventSamples.AT);
+
+        assertThat(ClueContentDigest.heldBy(ClueEventSamples.receipt(transfer, ClueEventSamples.AT)))
+                .contains(transfer.getContentDigest());
+        assertThat(ClueContentDigest.heldBy(ClueEventSamples.receiptOutside(transfer, "ZT-2020-017",
+                ClueEventSamples.AT))).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.StatementConfirmed;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,21 @@ class ClueEventCodecTest {
 
         assertThat(read.getContent().getSuspects()).isEmpty();
         assertThat(read).isEqualTo(transfer);
+    }
+
+    @Test
+    void aReceiptWrittenWithTheFirstShippedVersionReadsAsOneThroughTheExchangeNamingNoCaseNumber()
+            throws Exception {
+        Schema v1 = SchemaHistory.load().versions(ClueReceived.class).get(0);
+        assertThat(v1.getField("channel")).isNull();
+        ClueReceived receipt = ClueEventSamples.receipt(ClueEventSamples.transfer("POLICE-530600-XS004", AT), AT);
+
+        ClueReceived read = (ClueReceived) codec.decode(singleObject(v1, asGeneric(receipt, v1)));
+
+        assertThat(read.getChannel()).isEqualTo(ReceiptChannel.EXCHANGE);
+        assertThat(read.getSenderCaseNumber()).isNull();
+        assertThat(read.getDocuments()).isEmpty();
+        assertThat(read).isEqualTo(receipt);
     }
 
     @Test

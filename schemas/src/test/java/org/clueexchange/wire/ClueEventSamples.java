@@ -28,6 +28,7 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
@@ -87,7 +88,17 @@ public final class ClueEventSamples {
 
     public static ClueReceived receipt(ClueTransferred transfer, Instant occurredAt) {
         return new ClueReceived(receiverEnvelope(transfer, occurredAt), transfer.getEnvelope().getAssertedBy(),
-                transfer.getContentDigest());
+                transfer.getContentDigest(), ReceiptChannel.EXCHANGE, null, List.of());
+    }
+
+    /**
+     * 纸质移送: the receiver the transfer names signs for the clue on paper, before the transfer arrives through the
+     * exchange, naming the sender's case number as the transfer letter gives it and holding no digest.
+     */
+    public static ClueReceived receiptOutside(ClueTransferred transfer, String senderCaseNumber,
+                                              Instant occurredAt) {
+        return new ClueReceived(receiverEnvelope(transfer, occurredAt), transfer.getEnvelope().getAssertedBy(), "",
+                ReceiptChannel.OUTSIDE, senderCaseNumber, List.of("移送函.pdf", "询问笔录.pdf"));
     }
 
     public static ClueAccepted acceptance(ClueTransferred transfer, Instant occurredAt) {

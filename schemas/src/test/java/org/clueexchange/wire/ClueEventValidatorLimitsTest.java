@@ -17,6 +17,7 @@ import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.DisposalDecided;
@@ -69,6 +70,16 @@ class ClueEventValidatorLimitsTest {
                     ClueAccepted acceptance = ClueEventSamples.acceptance(transfer(), AT);
                     acceptance.setReceiverCaseNumber(value);
                     return acceptance;
+                }),
+                new TextField("senderCaseNumber", FactText.SHORT, ContractLimits.CASE_NUMBER, value -> {
+                    ClueReceived receipt = ClueEventSamples.receiptOutside(transfer(), "ZT-2020-017", AT);
+                    receipt.setSenderCaseNumber(value);
+                    return receipt;
+                }),
+                new TextField("documents[0]", FactText.SHORT, ContractLimits.DOCUMENT_NAME, value -> {
+                    ClueReceived receipt = ClueEventSamples.receiptOutside(transfer(), "ZT-2020-017", AT);
+                    receipt.setDocuments(List.of(value));
+                    return receipt;
                 }),
                 new TextField("explanation", FactText.FREE, ContractLimits.NOTE, value -> {
                     ClueReturned returned = ClueEventSamples.returned(transfer(), AT);
@@ -151,7 +162,7 @@ class ClueEventValidatorLimitsTest {
     }
 
     @Test
-    void everyListOfATransferIsWithinItsLimit() {
+    void everyListOfATransferAndAReceiptIsWithinItsLimit() {
         assertThat(VALIDATOR.violations(transferWith(content -> content.setSubjects(subjects(
                 ContractLimits.SUBJECTS))))).isEmpty();
         assertThat(VALIDATOR.violations(transferWith(content -> content.setSubjects(subjects(
@@ -164,6 +175,11 @@ class ClueEventValidatorLimitsTest {
                 ContractLimits.ATTACHMENTS))))).isEmpty();
         assertThat(VALIDATOR.violations(transferWith(content -> content.setAttachments(attachments(
                 ContractLimits.ATTACHMENTS + 1))))).containsExactly("content.attachments: more than 100 entries");
+        ClueReceived receipt = ClueEventSamples.receiptOutside(transfer(), "ZT-2020-017", AT);
+        receipt.setDocuments(names(ContractLimits.ATTACHMENTS));
+        assertThat(VALIDATOR.violations(receipt)).isEmpty();
+        receipt.setDocuments(names(ContractLimits.ATTACHMENTS + 1));
+        assertThat(VALIDATOR.violations(receipt)).containsExactly("documents: more than 100 entries");
     }
 
     @Test
@@ -181,7 +197,7 @@ class ClueEventValidatorLimitsTest {
                 new Attachment("询问笔录.pdf", "c".repeat(64)))));
 
         assertThat(VALIDATOR.violations(twice))
-                .containsExactly("content.attachments[2].name: is the name of an earlier attachment");
+                .containsExactly("content.attachments[2].name: is the name of an earlier document");
     }
 
     @Test

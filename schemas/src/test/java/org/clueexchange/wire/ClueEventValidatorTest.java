@@ -12,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueConcluded;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
@@ -38,6 +39,7 @@ class ClueEventValidatorTest {
     void wellFormedEventsPass() {
         assertThat(VALIDATOR.violations(transfer)).isEmpty();
         assertThat(VALIDATOR.violations(ClueEventSamples.receipt(transfer, AT))).isEmpty();
+        assertThat(VALIDATOR.violations(ClueEventSamples.receiptOutside(transfer, "ZT-2020-017", AT))).isEmpty();
         assertThat(VALIDATOR.violations(ClueEventSamples.acceptance(transfer, AT))).isEmpty();
     }
 
@@ -118,6 +120,27 @@ class ClueEventValidatorTest {
                 .containsExactly("escalatedTo: an escalation names the agency that takes the clue over");
         escalation.setEscalatedTo(new Agency(AgencyType.DISCIPLINE, "530000"));
         assertThat(VALIDATOR.violations(escalation)).isEmpty();
+    }
+
+    @Test
+    void aReceiptOutsideTheExchangeNamesTheSendersCaseNumberAndMayHoldNoDigest() {
+        ClueReceived outside = ClueEventSamples.receiptOutside(transfer, "昭公（刑）立字〔2020〕123号", AT);
+        assertThat(VALIDATOR.violations(outside)).isEmpty();
+
+        outside.setSenderCaseNumber(null);
+        assertThat(VALIDATOR.violations(outside))
+                .containsExactly("senderCaseNumber: a receipt outside the exchange names the sender's case number");
+        ClueReceived exchanged = ClueEventSamples.receipt(transfer, AT);
+        exchanged.setContentDigest("");
+        assertThat(VALIDATOR.violations(exchanged)).containsExactly("contentDigest: must be 64 lower-case hex digits");
+    }
+
+    @Test
+    void aReceiptNamesEachDocumentOnce() {
+        ClueReceived receipt = ClueEventSamples.receiptOutside(transfer, "ZT-2020-017", AT);
+        receipt.setDocuments(List.of("移送函.pdf", "询问笔录.pdf", "移送函.pdf"));
+
+        assertThat(VALIDATOR.violations(receipt)).containsExactly("documents[2]: is the name of an earlier document");
     }
 
     @Test

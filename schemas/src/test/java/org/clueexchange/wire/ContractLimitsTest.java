@@ -14,6 +14,7 @@ import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.Attachment;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueContent;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.ClueTransferred;
@@ -28,6 +29,7 @@ import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.Subject;
 import org.clueexchange.events.SupervisionKind;
@@ -70,6 +72,17 @@ class ContractLimitsTest {
         for (SpecificRecord event : largest) {
             assertThat(codec.encode(event).length).as(ClueEvents.typeOf(event)).isLessThan(15_000);
         }
+    }
+
+    @Test
+    void theLargestReceiptListsEveryDocumentInAFifthOfTheLargestTransfer() {
+        ClueReceived largest = new ClueReceived(largestEnvelope(ClueEventSamples.ZHAOTONG_DISCIPLINE),
+                ClueEventSamples.ZHAOTONG_POLICE, "", ReceiptChannel.OUTSIDE, longest(ContractLimits.CASE_NUMBER),
+                IntStream.range(0, ContractLimits.ATTACHMENTS).mapToObj(i -> String.format("%03d", i)
+                        + longest(ContractLimits.DOCUMENT_NAME - 3)).toList());
+
+        assertThat(VALIDATOR.violations(largest)).isEmpty();
+        assertThat(codec.encode(largest).length).as("the size ContractLimits documents").isBetween(76_000, 78_000);
     }
 
     /** Every list full, every text at its limit in characters of three UTF-8 bytes. */

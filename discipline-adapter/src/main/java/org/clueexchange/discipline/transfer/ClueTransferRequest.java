@@ -29,6 +29,7 @@ import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Subject;
 import org.clueexchange.wire.ContractLimits;
+import org.clueexchange.wire.SenderCaseNumbers;
 
 /**
  * A discipline commission transfers to the police a clue of gang crime (涉黑涉恶问题线索) it found while
@@ -59,21 +60,21 @@ public record ClueTransferRequest(
         @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
         List<@NotNull Document> attachments) implements Requests.Transfer {
 
-    /** How the commission's own case is named after the summary. */
-    private static final String INQUIRY = "（审查调查案件 %s）";
     /**
-     * The longest summary that leaves room in the clue's summary for the longest inquiry number and the nine
-     * characters around it.
+     * The longest summary that leaves room in the clue's summary for the longest inquiry number and the characters
+     * around it.
      */
-    public static final int SUMMARY = ContractLimits.CLUE_SUMMARY - ContractLimits.CASE_NUMBER - 9;
+    public static final int SUMMARY = ContractLimits.CLUE_SUMMARY - ContractLimits.CASE_NUMBER
+            - SenderCaseNumbers.INQUIRY_FRAME;
 
     /**
      * The transfer in the exchange's terms: a clue of gang crime, naming the accused as suspects; the commission's
-     * own case, if any, is named in the summary.
+     * own case, if any, is named at the end of the summary, where the contract reads the sender's case number.
      */
     @Override
     public TransferDraft draft() {
-        String described = inquiryNumber == null ? summary : summary + INQUIRY.formatted(inquiryNumber);
+        String described = inquiryNumber == null ? summary
+                : SenderCaseNumbers.withInquiryNumber(summary, inquiryNumber);
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source, AllegationCategory.GANG_CRIME, urgent,
                         officials == null ? List.of() : officials.stream().map(official -> new Subject(

@@ -18,6 +18,7 @@ import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.wire.ClueContentDigest;
 import org.springframework.stereotype.Component;
 
@@ -59,11 +60,14 @@ public final class ReceivedClues {
         return assertFact("receipt", clueId, request, client, (transfer, envelope) -> {
             ClueTransferred sent = (ClueTransferred) transfer.event();
             ClueContent held = ClueContent.newBuilder(sent.getContent()).build();
+            List<String> signedFor = List.of();
             if (request.receivedAttachments() != null) {
                 held.setAttachments(request.receivedAttachments().stream()
                         .map(document -> new Attachment(document.name(), document.sha256())).toList());
+                signedFor = request.receivedAttachments().stream().map(Requests.Document::name).toList();
             }
-            return new ClueReceived(envelope, sent.getEnvelope().getAssertedBy(), ClueContentDigest.of(held));
+            return new ClueReceived(envelope, sent.getEnvelope().getAssertedBy(), ClueContentDigest.of(held),
+                    ReceiptChannel.EXCHANGE, null, signedFor);
         });
     }
 
