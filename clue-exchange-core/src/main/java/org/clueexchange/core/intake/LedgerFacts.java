@@ -30,6 +30,7 @@ import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.subscription.InvalidFactException;
+import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEvents;
 
 /** Turns each agency event into the fact its clue's ledger entry records. */
@@ -47,7 +48,8 @@ final class LedgerFacts {
         }
         if (event instanceof ClueReceived receipt) {
             return new ClueReceiptRecorded(clueId, assertion, AgencyId.of(receipt.getSender()),
-                    receipt.getContentDigest());
+                    ClueContentDigest.heldBy(receipt).orElse(null), receipt.getChannel(),
+                    receipt.getSenderCaseNumber(), receipt.getDocuments());
         }
         if (event instanceof ClueAccepted acceptance) {
             return new ClueAcceptanceRecorded(clueId, assertion, acceptance.getReceiverCaseNumber());

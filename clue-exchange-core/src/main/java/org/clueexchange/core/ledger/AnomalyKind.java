@@ -13,6 +13,11 @@ public enum AnomalyKind {
     /** The receiver both accepted and returned the clue. */
     ACCEPTED_AND_RETURNED("受理与退回矛盾"),
     /**
+     * A receipt naming the sender's case number, as the transfer letter the receiver holds gives it, that the
+     * transfer does not name: the letter and the transfer may not be of the same clue (移送方案号不一致).
+     */
+    SENDER_CASE_NUMBER_MISMATCH("移送方案号不一致"),
+    /**
      * A fact its agency asserted longer after it occurred than the agreed tolerance: it is judged by when it
      * occurred, but nobody could know of it until it was asserted (迟报). It is its own related fact.
      */

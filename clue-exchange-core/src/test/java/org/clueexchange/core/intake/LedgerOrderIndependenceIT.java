@@ -75,6 +75,32 @@ class LedgerOrderIndependenceIT {
         assertThat(rename(shuffled.toString(), twinIds)).isEqualTo(ordered.toString());
     }
 
+    @Test
+    void aReceiptOnPaperNamingAnotherCaseNumberLeavesTheSameLedgerInEitherOrder() throws Exception {
+        String clueId = LedgerIntakeIT.newClueId();
+        ClueTransferred transfer = ClueEventSamples.transfer(clueId, AT);
+        List<SpecificRecord> inOrder = List.of(
+                ClueEventSamples.receiptOutside(transfer, "昭公（刑）立字〔2020〕999号", AT.minus(Duration.ofDays(2))),
+                transfer, ClueEventSamples.acceptance(transfer, AT.plus(Duration.ofMinutes(20))));
+        Map<String, String> twinIds = new HashMap<>();
+        List<SpecificRecord> reversed = new ArrayList<>(twinOf(inOrder, LedgerIntakeIT.newClueId(), twinIds));
+        Collections.reverse(reversed);
+
+        for (SpecificRecord event : inOrder) {
+            topics.publish(event);
+        }
+        for (SpecificRecord event : reversed) {
+            topics.publish(event);
+        }
+
+        JsonNode ordered = awaitAllFacts(clueId, inOrder.size());
+        JsonNode shuffled = awaitAllFacts(clueIdOf(reversed), reversed.size());
+        assertThat(ordered.path("anomalies")).extracting(anomaly -> anomaly.path("kind").asText())
+                .containsExactlyInAnyOrder("SENDER_CASE_NUMBER_MISMATCH", "OUT_OF_SEQUENCE");
+        assertThat(ordered.path("receiverRecord").path("receiptChannel").asText()).isEqualTo("OUTSIDE");
+        assertThat(rename(shuffled.toString(), twinIds)).isEqualTo(ordered.toString());
+    }
+
     /**
      * A clue from transfer to the closing acknowledgement, with a repeated transfer and a progress report dated
      * before the acceptance.

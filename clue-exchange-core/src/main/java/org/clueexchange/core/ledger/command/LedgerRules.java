@@ -1,6 +1,7 @@
 package org.clueexchange.core.ledger.command;
 
 import static org.clueexchange.core.ledger.FactKind.ACCEPTED;
+import static org.clueexchange.core.ledger.FactKind.RECEIVED;
 import static org.clueexchange.core.ledger.FactKind.RETURNED;
 import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
 
@@ -17,6 +18,7 @@ import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
+import org.clueexchange.wire.SenderCaseNumbers;
 
 /**
  * The rules by which two facts of one clue contradict each other. Each rule judges a pair, whichever arrived first,
@@ -68,6 +70,13 @@ final class LedgerRules {
                 anomalies.add(anomaly(fact, other, AnomalyKind.SENDER_MISMATCH, "asserted by " + asserter
                         + ", but " + other.assertion().assertedBy() + " transferred the clue"));
             }
+        }
+        if (fact.factKind() == RECEIVED && other.factKind() == TRANSFERRED && fact.senderCaseNumber() != null
+                && (other.senderCaseNumber() == null
+                || !SenderCaseNumbers.same(fact.senderCaseNumber(), other.senderCaseNumber()))) {
+            anomalies.add(anomaly(fact, other, AnomalyKind.SENDER_CASE_NUMBER_MISMATCH, "received naming case "
+                    + fact.senderCaseNumber() + ", but the transfer names " + (other.senderCaseNumber() == null
+                    ? "none" : other.senderCaseNumber())));
         }
         if (fact.factKind().prerequisites().contains(other.factKind())
                 && fact.assertion().occurredAt().isBefore(other.assertion().occurredAt())) {

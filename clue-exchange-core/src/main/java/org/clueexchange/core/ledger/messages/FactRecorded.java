@@ -18,4 +18,9 @@ public interface FactRecorded {
     default AgencyId namedReceiver() {
         return null;
     }
+
+    /** The sender's own case number the fact names: a transfer's, or the one a receipt names; none otherwise. */
+    default String senderCaseNumber() {
+        return null;
+    }
 }

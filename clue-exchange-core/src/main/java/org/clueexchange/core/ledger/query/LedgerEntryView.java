@@ -16,6 +16,7 @@ import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
 
@@ -29,35 +30,48 @@ public record LedgerEntryView(String clueId, Direction direction, String directi
                               ReceiverRecord receiverRecord, Supervision supervision, List<ClockView> clocks,
                               List<AnomalyView> anomalies, Timelines timelines) {
 
-    /** The sender's record (移送方记录); absent while the transfer has not reached the ledger. */
+    /**
+     * The sender's record (移送方记录); absent while the transfer has not reached the ledger.
+     *
+     * @param caseNumber the sender's own case number, as the transfer names it (移送方案号)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SenderRecord(String eventId, Instant transferredAt, Instant publishedAt, String actor,
                                ClueSource source, AllegationCategory allegation, Priority priority,
-                               TransferredClue.GangCase linkedGangCase, String summary,
+                               String caseNumber, TransferredClue.GangCase linkedGangCase, String summary,
                                List<TransferredClue.Subject> subjects, String contentDigest,
                                Instant feedbackAcknowledgedAt) {
 
         SenderRecord withSubjects(List<TransferredClue.Subject> people) {
             return new SenderRecord(eventId, transferredAt, publishedAt, actor, source, allegation, priority,
-                    linkedGangCase, summary, people, contentDigest, feedbackAcknowledgedAt);
+                    caseNumber, linkedGangCase, summary, people, contentDigest, feedbackAcknowledgedAt);
         }
     }
 
-    /** The receiver's record (接收方记录); its fields stay empty until the receiver asserts them. */
+    /**
+     * The receiver's record (接收方记录); its fields stay empty until the receiver asserts them.
+     *
+     * @param receiptChannel   how the clue reached the receiver: through the exchange, or outside it (纸质移送)
+     * @param senderCaseNumber the sender's case number as the receipt names it, from the transfer letter
+     * @param documents        the documents the receiver signed for
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReceiverRecord(String receiptEventId, Instant receivedAt, String receiptActor,
-                                 String contentDigest, String acceptanceEventId, Instant acceptedAt,
-                                 String acceptanceActor, String receiverCaseNumber, Instant returnedAt,
-                                 ReturnReason returnReason, String returnExplanation, Instant disposedAt,
-                                 DisposalMethod disposalMethod, Instant lastProgressAt, String lastProgress,
-                                 Instant concludedAt, String conclusionSummary, List<OutcomeTally> outcomes,
-                                 Instant feedbackAt, String feedbackSummary, List<OutcomeTally> feedbackOutcomes) {
+                                 ReceiptChannel receiptChannel, String receiptChannelLabel, String senderCaseNumber,
+                                 List<String> documents, String contentDigest, String acceptanceEventId,
+                                 Instant acceptedAt, String acceptanceActor, String receiverCaseNumber,
+                                 Instant returnedAt, ReturnReason returnReason, String returnExplanation,
+                                 Instant disposedAt, DisposalMethod disposalMethod, Instant lastProgressAt,
+                                 String lastProgress, Instant concludedAt, String conclusionSummary,
+                                 List<OutcomeTally> outcomes, Instant feedbackAt, String feedbackSummary,
+                                 List<OutcomeTally> feedbackOutcomes) {
 
         ReceiverRecord withOutcomes(List<OutcomeTally> concluded, List<OutcomeTally> fedBack) {
-            return new ReceiverRecord(receiptEventId, receivedAt, receiptActor, contentDigest, acceptanceEventId,
-                    acceptedAt, acceptanceActor, receiverCaseNumber, returnedAt, returnReason, returnExplanation,
-                    disposedAt, disposalMethod, lastProgressAt, lastProgress, concludedAt, conclusionSummary,
-                    concluded, feedbackAt, feedbackSummary, fedBack);
+            return new ReceiverRecord(receiptEventId, receivedAt, receiptActor, receiptChannel, receiptChannelLabel,
+                    senderCaseNumber, documents, contentDigest, acceptanceEventId, acceptedAt, acceptanceActor,
+                    receiverCaseNumber, returnedAt, returnReason, returnExplanation, disposedAt, disposalMethod,
+                    lastProgressAt, lastProgress, concludedAt, conclusionSummary, concluded, feedbackAt,
+                    feedbackSummary, fedBack);
         }
     }
 

@@ -19,16 +19,21 @@ import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 
 /**
  * A clue's ledger row as reconciliation reads it: the shown fact of each kind with when it occurred (null where the
  * ledger holds none), whether any of its facts occurred in the period read, the due times of its limits, and its
  * anomalies. A reader asks what held at some moment by ignoring what occurred after it.
+ *
+ * @param receiptChannel          how the shown receipt came: through the exchange, or outside it
+ * @param receiptSenderCaseNumber the sender's case number the shown receipt names
  */
 public record LedgerRow(String clueId, Direction direction, AgencyId sender, AgencyId receiver,
                         Instant transferredAt, String senderContentDigest, ClueSource source,
-                        Instant receivedAt, String receiverContentDigest, Instant acceptedAt,
+                        Instant receivedAt, ReceiptChannel receiptChannel, String receiptSenderCaseNumber,
+                        String receiverContentDigest, Instant acceptedAt,
                         String receiverCaseNumber, Instant returnedAt, ReturnReason returnReason,
                         Instant disposedAt, DisposalMethod disposalMethod, Instant firstProgressAt,
                         Instant concludedAt, Instant feedbackAt, Instant acknowledgedAt,
@@ -41,7 +46,7 @@ public record LedgerRow(String clueId, Direction direction, AgencyId sender, Age
 
     LedgerRow withAnomalies(List<Anomaly> found) {
         return new LedgerRow(clueId, direction, sender, receiver, transferredAt, senderContentDigest, source,
-                receivedAt, receiverContentDigest, acceptedAt, receiverCaseNumber, returnedAt, returnReason,
+                receivedAt, receiptChannel, receiptSenderCaseNumber, receiverContentDigest, acceptedAt, receiverCaseNumber, returnedAt, returnReason,
                 disposedAt, disposalMethod, firstProgressAt, concludedAt, feedbackAt, acknowledgedAt, changedInPeriod,
                 dueAt, List.copyOf(found));
     }

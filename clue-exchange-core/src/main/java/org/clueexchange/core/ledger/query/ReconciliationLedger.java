@@ -22,6 +22,7 @@ import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -189,7 +190,10 @@ public class ReconciliationLedger {
                 new AgencyId(AgencyType.valueOf(rs.getString("receiver_type")), rs.getString("receiver_jurisdiction")),
                 instant(rs, "transferred_at"), rs.getString("sender_content_digest"),
                 rs.getString("source") == null ? null : ClueSource.valueOf(rs.getString("source")),
-                instant(rs, "received_at"), rs.getString("receiver_content_digest"), instant(rs, "accepted_at"),
+                instant(rs, "received_at"),
+                rs.getString("receipt_channel") == null ? null : ReceiptChannel.valueOf(rs.getString("receipt_channel")),
+                rs.getString("receipt_sender_case_number"), rs.getString("receiver_content_digest"),
+                instant(rs, "accepted_at"),
                 rs.getString("receiver_case_number"), instant(rs, "returned_at"),
                 rs.getString("return_reason") == null ? null : ReturnReason.valueOf(rs.getString("return_reason")),
                 instant(rs, "disposed_at"),

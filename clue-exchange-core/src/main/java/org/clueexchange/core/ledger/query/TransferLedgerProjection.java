@@ -135,7 +135,10 @@ class TransferLedgerProjection {
     void on(ClueReceiptRecorded event, @Timestamp Instant recordedAt) {
         receiverSide(event, event.sender().jurisdiction(), recordedAt, columns(
                 "receipt_actor", event.assertion().actor(),
-                "receiver_content_digest", event.contentDigest()));
+                "receiver_content_digest", event.contentDigest(),
+                "receipt_channel", event.channel().name(),
+                "receipt_sender_case_number", event.senderCaseNumber(),
+                "received_documents", event.documents().toArray(String[]::new)));
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package org.clueexchange.core.ledger.query;
 
 import static org.clueexchange.persistence.Timestamps.instant;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.MissingPrerequisite;
+import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.messages.AgencyId;
@@ -33,10 +35,12 @@ import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -207,17 +211,24 @@ class TransferLedgerQueries {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
+        AgencyType senderType = AgencyType.valueOf(rs.getString("sender_type"));
         LedgerEntryView.SenderRecord sender = rs.getString("transfer_event_id") == null ? null
                 : new LedgerEntryView.SenderRecord(rs.getString("transfer_event_id"), instant(rs, "transferred_at"),
                 instant(rs, "transfer_published_at"), rs.getString("transfer_actor"),
                 ClueSource.valueOf(rs.getString("source")), AllegationCategory.valueOf(rs.getString("allegation")),
-                Priority.valueOf(rs.getString("priority")),
+                Priority.valueOf(rs.getString("priority")), SenderCaseNumbers.ofTransfer(senderType,
+                        rs.getString("linked_case_number"), rs.getString("summary")).orElse(null),
                 rs.getString("linked_case_number") == null ? null : new TransferredClue.GangCase(
                         rs.getString("linked_case_number"), GangCaseType.valueOf(rs.getString("linked_case_type"))),
                 rs.getString("summary"), null, rs.getString("sender_content_digest"),
                 instant(rs, "acknowledged_at"));
+        ReceiptChannel channel = enumOrNull(ReceiptChannel.class, rs.getString("receipt_channel"));
+        Array documents = rs.getArray("received_documents");
         LedgerEntryView.ReceiverRecord receiver = new LedgerEntryView.ReceiverRecord(
                 rs.getString("receipt_event_id"), instant(rs, "received_at"), rs.getString("receipt_actor"),
+                channel, channel == null ? null : ReceiptChannels.label(channel),
+                rs.getString("receipt_sender_case_number"),
+                documents == null ? null : List.of((String[]) documents.getArray()),
                 rs.getString("receiver_content_digest"), rs.getString("acceptance_event_id"),
                 instant(rs, "accepted_at"), rs.getString("acceptance_actor"), rs.getString("receiver_case_number"),
                 instant(rs, "returned_at"), enumOrNull(ReturnReason.class, rs.getString("return_reason")),
@@ -230,7 +241,7 @@ class TransferLedgerQueries {
                 instant(rs, "supervised_at"), rs.getString("escalated_to"));
         return new Row(rs.getString("clue_id"), Direction.valueOf(rs.getString("direction")),
                 LedgerState.valueOf(rs.getString("state")),
-                new AgencyId(AgencyType.valueOf(rs.getString("sender_type")), rs.getString("sender_jurisdiction")),
+                new AgencyId(senderType, rs.getString("sender_jurisdiction")),
                 new AgencyId(AgencyType.valueOf(rs.getString("receiver_type")), rs.getString("receiver_jurisdiction")),
                 sender, receiver, supervision);
     }

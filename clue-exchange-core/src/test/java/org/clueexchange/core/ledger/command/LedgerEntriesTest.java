@@ -10,6 +10,8 @@ import static org.clueexchange.core.ledger.command.LedgerEntrySamples.POLICE;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.SLA;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.assertion;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.fixture;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.receipt;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.receiptOutside;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,6 @@ import org.axonframework.test.deadline.ScheduledDeadlineInfo;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
-import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
 import org.clueexchange.core.ledger.messages.ClueReturnRecorded;
 import org.clueexchange.core.ledger.messages.ClueTransferRecorded;
 import org.clueexchange.core.ledger.messages.ConclusionRecorded;
@@ -85,8 +86,9 @@ class LedgerEntriesTest {
     @Test
     void contradictionsAndRedeliveriesAreRecordedAsTheAggregateRecordsThem() {
         List<FactRecorded> facts = new ArrayList<>(lifecycle().subList(0, 3));
-        facts.add(new ClueReceiptRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(60)), POLICE,
+        facts.add(receipt(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(60)), POLICE,
                 "e".repeat(64)));
+        facts.add(receiptOutside(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(300)), POLICE, "ZT-2020-999"));
         facts.add(new ClueReturnRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(7200)),
                 ReturnReason.NOT_OUR_JURISDICTION, "不属本机关管辖"));
         facts.add(facts.get(1));
@@ -192,7 +194,7 @@ class LedgerEntriesTest {
         Assertion feedback = assertion(DISCIPLINE, NOON.plus(Duration.ofDays(20)));
         return List.of(
                 new ClueTransferRecorded(CLUE, assertion(POLICE, NOON), DISCIPLINE, CLUE_CONTENT),
-                new ClueReceiptRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(600)), POLICE, "d".repeat(64)),
+                receipt(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(600)), POLICE, "d".repeat(64)),
                 new ClueAcceptanceRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(1200)), "昭纪受〔2020〕1号"),
                 new DisposalRecorded(CLUE, assertion(DISCIPLINE, NOON.plus(Duration.ofDays(2))),
                         DisposalMethod.PRELIMINARY_VERIFICATION, null),

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.Assertion;
+import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
 import org.clueexchange.core.ledger.messages.OutcomeTally;
 import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
@@ -18,6 +19,7 @@ import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.Priority;
+import org.clueexchange.events.ReceiptChannel;
 
 /** The agencies, times, clue content and time limits the ledger entry's tests record facts with. */
 final class LedgerEntrySamples {
@@ -45,6 +47,19 @@ final class LedgerEntrySamples {
         AggregateTestFixture<TransferLedgerEntry> fixture = new AggregateTestFixture<>(TransferLedgerEntry.class);
         fixture.registerInjectableResource(SLA);
         return fixture;
+    }
+
+    /** 签收 through the exchange, of content with this digest. */
+    static ClueReceiptRecorded receipt(String clueId, Assertion assertion, AgencyId sender, String contentDigest) {
+        return new ClueReceiptRecorded(clueId, assertion, sender, contentDigest, ReceiptChannel.EXCHANGE, null,
+                List.of());
+    }
+
+    /** 签收 on paper, of the clue the transfer letter numbers {@code senderCaseNumber}, holding no digest. */
+    static ClueReceiptRecorded receiptOutside(String clueId, Assertion assertion, AgencyId sender,
+                                              String senderCaseNumber) {
+        return new ClueReceiptRecorded(clueId, assertion, sender, null, ReceiptChannel.OUTSIDE, senderCaseNumber,
+                List.of("移送函.pdf"));
     }
 
     static Assertion assertion(AgencyId agency, Instant occurredAt) {

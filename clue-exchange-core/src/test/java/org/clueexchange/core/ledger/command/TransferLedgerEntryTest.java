@@ -8,6 +8,8 @@ import static org.clueexchange.core.ledger.command.LedgerEntrySamples.OUTCOMES;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.POLICE;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.assertion;
 import static org.clueexchange.core.ledger.command.LedgerEntrySamples.fixture;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.receipt;
+import static org.clueexchange.core.ledger.command.LedgerEntrySamples.receiptOutside;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
 
@@ -22,7 +24,6 @@ import org.clueexchange.core.ledger.SlaDeadline;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
-import org.clueexchange.core.ledger.messages.ClueReceiptRecorded;
 import org.clueexchange.core.ledger.messages.ClueReturnRecorded;
 import org.clueexchange.core.ledger.messages.ClueTransferRecorded;
 import org.clueexchange.core.ledger.messages.ConclusionRecorded;
@@ -35,9 +36,15 @@ import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
 import org.clueexchange.core.ledger.messages.SlaClockStopped;
+import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.AllegationCategory;
+import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
@@ -70,11 +77,11 @@ class TransferLedgerEntryTest {
         Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(1200));
 
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
-                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
+                .when(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectEvents(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()),
                         new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false));
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
-                        record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                        record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
                 .when(record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001")))
                 .expectEvents(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-2020-001"),
                         new SlaClockStopped(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, acceptance.eventId(),
@@ -91,9 +98,9 @@ class TransferLedgerEntryTest {
         Assertion transfer = assertion(POLICE, NOON);
 
         fixture().givenNoPriorActivity()
-                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
-                .expectEvents(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()));
-        fixture().givenCommands(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .when(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectEvents(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()));
+        fixture().givenCommands(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
                 .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
                 .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
                         new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
@@ -102,13 +109,62 @@ class TransferLedgerEntryTest {
     }
 
     @Test
+    void aClueSignedForOnPaperIsMatchedByItsTransferLikeAnyReceiptThatOvertookIt() {
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        Assertion transfer = assertion(POLICE, NOON);
+        TransferredClue numbered = numbered("昭公（刑）立字〔2020〕123号");
+
+        fixture().givenCommands(record(receiptOutside(CLUE, receipt, POLICE, "昭公(刑)立字〔2020〕 123号")))
+                .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, numbered)))
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, numbered),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStopped(CLUE, SlaClock.PICK_UP, receipt.eventId(), receipt.occurredAt(), false),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT));
+    }
+
+    @Test
+    void aReceiptNamingACaseNumberTheTransferDoesNotNameIsAnAnomalyOfTheReceiptWhicheverArrivesFirst() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
+        TransferredClue numbered = numbered("昭公（刑）立字〔2020〕123号");
+        LedgerAnomalyRecorded mismatch = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                AnomalyKind.SENDER_CASE_NUMBER_MISMATCH,
+                "received naming case 昭公（刑）立字〔2020〕124号, but the transfer names 昭公（刑）立字〔2020〕123号");
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, numbered))),
+                record(receiptOutside(CLUE, receipt, POLICE, "昭公（刑）立字〔2020〕124号")), mismatch);
+        expectAnomalies(List.of(record(receiptOutside(CLUE, receipt, POLICE, "昭公（刑）立字〔2020〕124号"))),
+                record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, numbered)), mismatch);
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
+                record(receiptOutside(CLUE, receipt, POLICE, "ZT-2020-017")),
+                new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
+                        AnomalyKind.SENDER_CASE_NUMBER_MISMATCH,
+                        "received naming case ZT-2020-017, but the transfer names none"));
+    }
+
+    @Test
+    void aCommissionsTransferNamesItsInquiryNumberForTheReceiptToMatchAndAReceiptNamingNoneMatchesAny() {
+        Assertion transfer = assertion(DISCIPLINE, NOON);
+        Assertion receipt = assertion(POLICE, NOON.plusSeconds(600));
+        TransferredClue fromCommission = new TransferredClue(ClueSource.INSPECTION_TOUR,
+                AllegationCategory.GANG_CRIME, Priority.URGENT, List.of(), null,
+                SenderCaseNumbers.withInquiryNumber("巡察发现刘某团伙强揽工程", "昭纪（审）〔2020〕7号"), List.of(),
+                List.of("刘某"), "d".repeat(64));
+
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, POLICE, fromCommission))),
+                record(receiptOutside(CLUE, receipt, DISCIPLINE, "昭纪（审）〔2020〕7号")));
+        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, POLICE, fromCommission))),
+                record(receipt(CLUE, receipt, DISCIPLINE, "d".repeat(64))));
+    }
+
+    @Test
     void aRedeliveredFactHasNoSecondEffect() {
         Assertion transfer = assertion(POLICE, NOON);
         Assertion receipt = assertion(DISCIPLINE, NOON.plusSeconds(600));
 
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
-                        record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
-                .when(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                        record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
+                .when(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
@@ -139,8 +195,8 @@ class TransferLedgerEntryTest {
                 "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600");
 
         expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
-                record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), mismatch);
-        expectAnomalies(List.of(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
+                record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), mismatch);
+        expectAnomalies(List.of(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
                 record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)), mismatch);
     }
 
@@ -164,8 +220,8 @@ class TransferLedgerEntryTest {
                 AnomalyKind.OUT_OF_SEQUENCE, "received at " + receipt.occurredAt() + ", before transferred at " + NOON);
 
         expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
-                record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), early);
-        expectAnomalies(List.of(record(new ClueReceiptRecorded(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
+                record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), early);
+        expectAnomalies(List.of(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
                 record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)), early);
     }
 
@@ -209,7 +265,7 @@ class TransferLedgerEntryTest {
                 .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
         fixture().givenCurrentTime(NOON)
                 .andGivenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
-                        record(new ClueReceiptRecorded(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(60)), POLICE,
+                        record(receipt(CLUE, assertion(DISCIPLINE, NOON.plusSeconds(60)), POLICE,
                                 "r".repeat(64))))
                 .whenTimeAdvancesTo(pickUpDue)
                 .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT));
@@ -302,6 +358,14 @@ class TransferLedgerEntryTest {
                 .when(record(new DisposalRecorded(CLUE, disposal, DisposalMethod.PRELIMINARY_VERIFICATION, null)))
                 .expectEventsMatching(payloads(SlaClockStopped.class, contains(new SlaClockStopped(CLUE,
                         SlaClock.DISPOSAL, disposal.eventId(), disposal.occurredAt(), false))));
+    }
+
+    /** The police's clue, found in the gang case of this number. */
+    private static TransferredClue numbered(String caseNumber) {
+        return new TransferredClue(CLUE_CONTENT.source(), CLUE_CONTENT.allegation(), CLUE_CONTENT.priority(),
+                CLUE_CONTENT.subjects(), new TransferredClue.GangCase(caseNumber, GangCaseType.MAFIA_TYPE_ORGANISATION),
+                CLUE_CONTENT.summary(), CLUE_CONTENT.attachments(), CLUE_CONTENT.suspects(),
+                CLUE_CONTENT.contentDigest());
     }
 
     private static RecordFact record(FactRecorded fact) {

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.reconciliation.monthly.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
@@ -15,6 +16,7 @@ import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
 import org.clueexchange.core.reconciliation.monthly.statement.SideToAct;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementLine;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.wire.ExchangeTime;
 
 /**
@@ -59,7 +61,10 @@ final class StatementTables {
             return Arrays.<Object>asList(line.clueId(), line.direction().label(), agency(line.sender()),
                     agency(line.receiver()), line.state().label(), time(sender.transferredAt()),
                     text(sender.contentDigest()), time(sender.feedbackAcknowledgedAt()),
-                    time(receiver.receivedAt()), text(receiver.contentDigest()), time(receiver.acceptedAt()),
+                    time(receiver.receivedAt()), receiver.receivedAt() == null ? ""
+                            : ReceiptChannels.label(receiver.receiptChannel() == null ? ReceiptChannel.EXCHANGE
+                            : receiver.receiptChannel()),
+                    text(receiver.contentDigest()), time(receiver.acceptedAt()),
                     text(receiver.caseNumber()), time(receiver.returnedAt()), text(receiver.returnReason()),
                     time(receiver.disposedAt()), text(receiver.disposalMethod()), time(receiver.concludedAt()),
                     time(receiver.feedbackAt()), line.breaks().stream().map(StatementLine.Break::label)
@@ -68,6 +73,7 @@ final class StatementTables {
         return new ReportTable("线索明细 Lines", List.of("线索编号 Clue", "移送方向 Direction", "移送方 Sender",
                 "接收方 Receiver", "状态 State", "【移送方】移送时间 Transferred", "【移送方】内容摘要 Sender digest",
                 "【移送方】反馈确认 Feedback acknowledged", "【接收方】签收时间 Received",
+                "【接收方】签收渠道 Received by",
                 "【接收方】内容摘要 Receiver digest", "【接收方】受理时间 Accepted", "【接收方】案号 Case number",
                 "【接收方】退回时间 Returned", "【接收方】退回原因 Return reason", "【接收方】处置时间 Disposed",
                 "【接收方】处置方式 Disposal", "【接收方】办结时间 Concluded", "【接收方】反馈时间 Feedback",

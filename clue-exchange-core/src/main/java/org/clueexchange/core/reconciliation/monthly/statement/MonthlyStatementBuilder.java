@@ -11,6 +11,7 @@ import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.ledger.query.ReconciliationLedger;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.events.ReceiptChannel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,7 @@ public class MonthlyStatementBuilder {
                 new StatementLine.SenderRecord(upTo(clue.transferredAt(), end),
                         transferred ? clue.senderContentDigest() : null, upTo(clue.acknowledgedAt(), end)),
                 new StatementLine.ReceiverRecord(upTo(clue.receivedAt(), end),
+                        received && clue.receiptChannel() == ReceiptChannel.OUTSIDE ? ReceiptChannel.OUTSIDE : null,
                         received ? clue.receiverContentDigest() : null, upTo(clue.acceptedAt(), end),
                         by(clue.acceptedAt(), end) ? clue.receiverCaseNumber() : null, upTo(clue.returnedAt(), end),
                         by(clue.returnedAt(), end) ? clue.returnReason() : null, upTo(clue.disposedAt(), end),

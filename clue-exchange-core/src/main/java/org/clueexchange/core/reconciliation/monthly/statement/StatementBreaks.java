@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.clueexchange.core.ledger.AnomalyKind;
 import org.clueexchange.core.ledger.MissingPrerequisite;
+import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.query.LedgerRow;
+import org.clueexchange.events.ReceiptChannel;
 
 /** The breaks of one clue as of a period's end, judged only on what had occurred by then. */
 final class StatementBreaks {
@@ -24,7 +26,8 @@ final class StatementBreaks {
         boolean received = by(clue.receivedAt(), end);
         if (!by(clue.transferredAt(), end)) {
             if (received) {
-                add(breaks, BreakCategory.RECEIVED_WITHOUT_TRANSFER, clue.receivedAt(), end, null, null);
+                add(breaks, BreakCategory.RECEIVED_WITHOUT_TRANSFER, clue.receivedAt(), end, null,
+                        receivedOutside(clue));
             }
         } else if (by(clue.returnedAt(), end)) {
             add(breaks, BreakCategory.RETURNED, clue.returnedAt(), end, null, null);
@@ -79,6 +82,15 @@ final class StatementBreaks {
         } else if (feedback.isPresent() && feedback.get().overdue()) {
             add(breaks, BreakCategory.OPEN_PAST_DUE, feedback.get().dueAt(), end, null, null);
         }
+    }
+
+    /**
+     * What a receipt outside the exchange tells those who must find the transfer: the clue came on paper, under the
+     * sender's case number the receiver names, and was not lost on the way.
+     */
+    private static String receivedOutside(LedgerRow clue) {
+        return clue.receiptChannel() != ReceiptChannel.OUTSIDE ? null : ReceiptChannels.label(ReceiptChannel.OUTSIDE)
+                + "，移送方案号 " + clue.receiptSenderCaseNumber();
     }
 
     private static void add(List<StatementLine.Break> breaks, BreakCategory category, Instant since, Instant end,

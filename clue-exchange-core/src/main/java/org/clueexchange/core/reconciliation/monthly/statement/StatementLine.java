@@ -7,6 +7,7 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 
 /**
@@ -23,9 +24,15 @@ public record StatementLine(String clueId, Direction direction, AgencyId sender,
     public record SenderRecord(Instant transferredAt, String contentDigest, Instant feedbackAcknowledgedAt) {
     }
 
-    /** 接收方记录. */
+    /**
+     * 接收方记录.
+     *
+     * @param receiptChannel how the clue came, where it came outside the exchange (纸质移送); absent for a clue that
+     *                       came through it, so that a statement says of those what it said before channels existed
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReceiverRecord(Instant receivedAt, String contentDigest, Instant acceptedAt, String caseNumber,
+    public record ReceiverRecord(Instant receivedAt, ReceiptChannel receiptChannel, String contentDigest,
+                                 Instant acceptedAt, String caseNumber,
                                  Instant returnedAt, ReturnReason returnReason, Instant disposedAt,
                                  DisposalMethod disposalMethod, Instant concludedAt, Instant feedbackAt) {
     }

@@ -19,6 +19,7 @@ import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
+import org.clueexchange.events.ReceiptChannel;
 import org.junit.jupiter.api.Test;
 
 /** Each break judged on one clue as of the end of June 2020 in UTC+8. */
@@ -47,6 +48,22 @@ class StatementBreaksTest {
         assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category, StatementLine.Break::sideToAct,
                 StatementLine.Break::ageDays).containsExactly(tuple(
                 BreakCategory.RECEIVED_WITHOUT_TRANSFER, SideToAct.SENDER, 1L));
+    }
+
+    @Test
+    void aReceiptOnPaperWithoutTransferSaysSoAndNamesTheSendersCaseNumber() {
+        LedgerRow clue = clue(null, day(29), null).receivedOutside("昭公（刑）立字〔2020〕123号").build();
+
+        assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category,
+                StatementLine.Break::sideToAct, StatementLine.Break::detail).containsExactly(tuple(
+                BreakCategory.RECEIVED_WITHOUT_TRANSFER, FactSide.SENDER, "纸质移送，移送方案号 昭公（刑）立字〔2020〕123号"));
+    }
+
+    @Test
+    void aReceiptOnPaperHoldingNoDigestDiffersFromNoTransfersContent() {
+        LedgerRow clue = clue(day(28), day(29), null).receivedOutside("ZT-2020-017").accepted(day(29)).build();
+
+        assertThat(StatementBreaks.of(clue, END)).isEmpty();
     }
 
     @Test
@@ -151,7 +168,9 @@ class StatementBreaksTest {
     private static final class Builder {
         private final Instant transferredAt;
         private final Instant receivedAt;
-        private final String receiverDigest;
+        private String receiverDigest;
+        private ReceiptChannel receiptChannel;
+        private String receiptSenderCaseNumber;
         private Instant acceptedAt;
         private Instant concludedAt;
         private Instant feedbackAt;
@@ -163,6 +182,15 @@ class StatementBreaksTest {
             this.transferredAt = transferredAt;
             this.receivedAt = receivedAt;
             this.receiverDigest = receiverDigest;
+            this.receiptChannel = receivedAt == null ? null : ReceiptChannel.EXCHANGE;
+        }
+
+        /** Signed for on paper, naming the sender's case number, with no digest of the content. */
+        Builder receivedOutside(String senderCaseNumber) {
+            receiptChannel = ReceiptChannel.OUTSIDE;
+            receiptSenderCaseNumber = senderCaseNumber;
+            receiverDigest = null;
+            return this;
         }
 
         Builder accepted(Instant at) {
@@ -199,7 +227,7 @@ class StatementBreaksTest {
             return new LedgerRow("POLICE-530600-T1", Direction.POLICE_TO_DISCIPLINE,
                     new AgencyId(AgencyType.POLICE, "530600"), new AgencyId(AgencyType.DISCIPLINE, "530600"),
                     transferredAt, transferredAt == null ? null : DIGEST, ClueSource.OWN_DISCOVERY, receivedAt,
-                    receiverDigest, acceptedAt, null, null, null, null, null, null, concludedAt, feedbackAt,
+                    receiptChannel, receiptSenderCaseNumber, receiverDigest, acceptedAt, null, null, null, null, null, null, concludedAt, feedbackAt,
                     acknowledgedAt, true, dues, anomalies);
         }
     }
