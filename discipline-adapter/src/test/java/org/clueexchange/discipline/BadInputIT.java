@@ -53,6 +53,8 @@ class BadInputIT {
         String received = received();
         shapes = new ArrayList<>(List.of(transfer));
         shapes.addAll(SharedRequestShapes.all(received, sent));
+        shapes.add(SharedRequestShapes.receivedOutside("POLICE-530600-PAPER-" + UUID.randomUUID().toString()
+                .substring(0, 8)));
         String inbox = "/api/v1/inbox/" + received;
         shapes.add(SharedRequestShapes.act(inbox + "/disposal", Map.of("method", "PRELIMINARY_VERIFICATION",
                 "explanation", "反映问题具体，予以初步核实")).code("method").text("explanation", ContractLimits.NOTE));

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +22,16 @@ import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.GangCaseReference;
+import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -211,6 +217,106 @@ class InboxApiIT {
         ClueReturned published = (ClueReturned) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
                 PATIENCE).get(0);
         assertThat(published.getReason()).isEqualTo(ReturnReason.NOT_OUR_JURISDICTION);
+    }
+
+    @Test
+    void aClueSignedForOnPaperStandsInTheInboxIsFoundByItsCaseNumberAndIsMatchedByItsTransfer() throws Exception {
+        ClueTransferred transfer = transferFromCase("昭公（刑）立字〔2020〕123号");
+        String clueId = transfer.getEnvelope().getClueId();
+        Map<String, Object> onPaper = Map.of("recordId", "ZZ-" + clueId, "officerId", "JW-007", "clueId", clueId,
+                "receiverJurisdiction", "530600", "senderCaseNumber", "昭公(刑)立字〔2020〕 123号",
+                "receivedAt", "2020-06-10T11:00:00+08:00",
+                "documents", List.of(Map.of("name", "移送函.pdf"), Map.of("name", "询问笔录.pdf")));
+
+        JsonHttp.Response signed = adapter.post("/api/v1/inbox/received-outside", ZHAOTONG, onPaper);
+
+        assertThat(signed.status()).as(signed.raw().body()).isEqualTo(202);
+        assertThat(signed.body().path("fact").asText()).isEqualTo("ClueReceived");
+        ClueReceived receipt = (ClueReceived) adapter.topics().readEvents(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 1,
+                PATIENCE).get(0);
+        assertThat(receipt.getChannel()).isEqualTo(ReceiptChannel.OUTSIDE);
+        assertThat(receipt.getEnvelope().getAssertedBy()).isEqualTo(new Agency(AgencyType.DISCIPLINE, "530600"));
+        assertThat(receipt.getSender()).isEqualTo(new Agency(AgencyType.POLICE, "530600"));
+        assertThat(receipt.getSenderCaseNumber()).isEqualTo("昭公(刑)立字〔2020〕 123号");
+        assertThat(receipt.getDocuments()).containsExactly("移送函.pdf", "询问笔录.pdf");
+        assertThat(receipt.getContentDigest()).isEmpty();
+
+        JsonNode awaiting = adapter.get("/api/v1/inbox/" + clueId, ZHAOTONG).body();
+        assertThat(awaiting.path("awaitingTransfer").asBoolean()).isTrue();
+        assertThat(awaiting.has("cursor")).isFalse();
+        assertThat(awaiting.path("from").asText()).isEqualTo("POLICE@530600");
+        assertThat(awaiting.path("to").asText()).isEqualTo("DISCIPLINE@530600");
+        assertThat(awaiting.path("senderCaseNumber").asText()).isEqualTo("昭公(刑)立字〔2020〕 123号");
+        assertThat(awaiting.path("receivedOutside").path("documents")).extracting(JsonNode::asText)
+                .containsExactly("移送函.pdf", "询问笔录.pdf");
+        assertThat(inbox(ZHAOTONG)).extracting(item -> item.path("clueId").asText()).doesNotContain(clueId);
+        assertThat(bySenderCaseNumber(ZHAOTONG, "昭公（刑）立字〔2020〕123号")).containsExactly(clueId);
+        assertThat(bySenderCaseNumber(QUJING, "昭公（刑）立字〔2020〕123号")).isEmpty();
+        JsonHttp.Response secondReceipt = adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
+                Map.of("recordId", "QS-" + clueId, "officerId", "JW-007"));
+        assertThat(secondReceipt.status()).isEqualTo(409);
+        assertThat(secondReceipt.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
+        assertThat(adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG, Map.of("recordId",
+                "SL-" + clueId, "officerId", "JW-007", "caseNumber", "昭纪受〔2020〕8号")).status()).isEqualTo(202);
+
+        adapter.topics().publish(transfer);
+        JsonNode matched = await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/inbox/" + clueId, ZHAOTONG)
+                .body(), item -> !item.path("awaitingTransfer").asBoolean());
+        assertThat(matched.path("cursor").asLong()).isPositive();
+        assertThat(matched.path("persons").get(0).path("name").asText()).isEqualTo("张某");
+        assertThat(matched.path("senderCaseNumber").asText()).isEqualTo("昭公（刑）立字〔2020〕123号");
+        assertThat(matched.path("receivedOutside").path("senderCaseNumber").asText())
+                .isEqualTo("昭公(刑)立字〔2020〕 123号");
+        assertThat(matched.path("history")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("ClueTransferred", "ClueReceived", "ClueAccepted");
+        assertThat(inbox(ZHAOTONG)).extracting(item -> item.path("clueId").asText()).contains(clueId);
+        assertThat(bySenderCaseNumber(ZHAOTONG, "昭公（刑）立字〔2020〕123号")).containsExactly(clueId);
+        assertThat(adapter.post("/api/v1/inbox/" + clueId + "/receipt", ZHAOTONG,
+                Map.of("recordId", "QS-" + clueId, "officerId", "JW-007")).status()).isEqualTo(409);
+        JsonHttp.Response retried = adapter.post("/api/v1/inbox/received-outside", ZHAOTONG, onPaper);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.body().path("replay").asBoolean()).isTrue();
+        assertThat(retried.body().path("eventId").asText()).isEqualTo(receipt.getEnvelope().getEventId());
+    }
+
+    @Test
+    void aReceiptOutsideTheExchangeIsRefusedNamingTheFieldForAClueNoPoliceSentHereOrOneTheExchangeDelivered()
+            throws Exception {
+        ClueTransferred delivered = ClueEventSamples.transfer(newClueId(), AT);
+        adapter.topics().publish(delivered);
+        awaitInInbox(ZHAOTONG, delivered.getEnvelope().getClueId());
+
+        assertThat(refusal(ZHAOTONG, "XS001", "530600")).isEqualTo("400 clueId");
+        assertThat(refusal(ZHAOTONG, "DISCIPLINE-530600-XS001", "530600")).isEqualTo("400 clueId");
+        assertThat(refusal(ZHAOTONG, newClueId(), "530300")).isEqualTo("403 receiverJurisdiction");
+        assertThat(refusal(ZHAOTONG, newClueId(), "5306")).isEqualTo("400 receiverJurisdiction");
+        assertThat(refusal(ZHAOTONG, delivered.getEnvelope().getClueId(), "530600")).isEqualTo("409 clueId");
+    }
+
+    /** The police's transfer of a clue found in the gang case of this number. */
+    private static ClueTransferred transferFromCase(String caseNumber) {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        transfer.getContent().setLinkedGangCase(new GangCaseReference(caseNumber, GangCaseType.MAFIA_TYPE_ORGANISATION));
+        transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
+        return transfer;
+    }
+
+    private static List<String> bySenderCaseNumber(String token, String caseNumber) {
+        JsonHttp.Response found = adapter.get("/api/v1/inbox?senderCaseNumber="
+                + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8), token);
+        assertThat(found.status()).as(found.raw().body()).isEqualTo(200);
+        List<String> clueIds = new ArrayList<>();
+        found.body().path("items").forEach(item -> clueIds.add(item.path("clueId").asText()));
+        return clueIds;
+    }
+
+    /** The status and the field the refusal of a receipt outside the exchange names. */
+    private static String refusal(String token, String clueId, String receiverJurisdiction) {
+        JsonHttp.Response refused = adapter.post("/api/v1/inbox/received-outside", token, Map.of("recordId",
+                "ZZ-R-" + UUID.randomUUID(), "officerId", "JW-007", "clueId", clueId,
+                "receiverJurisdiction", receiverJurisdiction, "senderCaseNumber", "ZT-2020-017",
+                "receivedAt", "2020-06-10T11:00:00+08:00"));
+        return refused.status() + " " + refused.body().path("errors").get(0).path("field").asText();
     }
 
     private static JsonNode awaitInInbox(String token, String clueId) {

@@ -53,6 +53,8 @@ class BadInputIT {
         String received = received();
         shapes = new ArrayList<>(List.of(transfer));
         shapes.addAll(SharedRequestShapes.all(received, sent));
+        shapes.add(SharedRequestShapes.receivedOutside("DISCIPLINE-530600-PAPER-" + UUID.randomUUID().toString()
+                .substring(0, 8)));
         String inbox = "/api/v1/inbox/" + received;
         shapes.add(SharedRequestShapes.act(inbox + "/decision", Map.of("decision", "CRIMINAL_INVESTIGATION",
                 "explanation", "涉嫌包庇、纵容黑社会性质组织罪")).code("decision").text("explanation", ContractLimits.NOTE));

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueConcluded;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
@@ -24,10 +27,12 @@ import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ContractLimits;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +173,59 @@ class PoliceInboxIT {
                 .path("decision").path("enum")).extracting(JsonNode::asText)
                 .containsExactly("CRIMINAL_INVESTIGATION", "PRELIMINARY_INQUIRY", "MERGED_INVESTIGATION",
                         "NOT_OPENED");
+    }
+
+    @Test
+    void aClueSignedForOnPaperIsFoundByTheCommissionsInquiryNumberBeforeAndAfterItsTransferArrives()
+            throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transferToPolice(
+                "DISCIPLINE-530600-" + UUID.randomUUID().toString().substring(0, 8), AT);
+        transfer.getContent().setSummary(SenderCaseNumbers.withInquiryNumber(transfer.getContent().getSummary(),
+                "昭纪（审）〔2020〕7号"));
+        transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
+        String clueId = transfer.getEnvelope().getClueId();
+
+        JsonHttp.Response signed = adapter.post("/api/v1/inbox/received-outside", TOKEN, Map.of(
+                "recordId", "ZZ-" + clueId, "officerId", "ZTGA-0042", "clueId", clueId, "receiverJurisdiction",
+                "530600", "senderCaseNumber", "昭纪（审）〔2020〕7号", "receivedAt", "2020-06-10T11:00:00+08:00",
+                "documents", List.of(Map.of("name", "移送函.pdf"))));
+
+        assertThat(signed.status()).as(signed.raw().body()).isEqualTo(202);
+        JsonNode awaiting = adapter.get("/api/v1/inbox/" + clueId, TOKEN).body();
+        assertThat(awaiting.path("awaitingTransfer").asBoolean()).isTrue();
+        assertThat(awaiting.path("from").asText()).isEqualTo("DISCIPLINE@530600");
+        assertThat(bySenderCaseNumber("昭纪(审)〔2020〕7号")).containsExactly(clueId);
+        adapter.topics().publish(transfer);
+        JsonNode matched = await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/inbox/" + clueId, TOKEN).body(),
+                item -> !item.path("awaitingTransfer").asBoolean());
+        assertThat(matched.path("senderCaseNumber").asText()).isEqualTo("昭纪（审）〔2020〕7号");
+        assertThat(matched.path("suspects")).extracting(JsonNode::asText).containsExactly("刘某", "陈某");
+        assertThat(bySenderCaseNumber("昭纪（审）〔2020〕7号")).containsExactly(clueId);
+    }
+
+    @Test
+    void aClueTheCommissionSignedForOnPaperBeforeThePoliceTransferredItShowsThatReceiptOnceTransferred()
+            throws Exception {
+        Map<String, Object> request = ClueTransferApiIT.transferRequest();
+        String clueId = "POLICE-530600-" + request.get("recordId");
+        ClueReceived onPaper = ClueEventSamples.receiptOutside(ClueEventSamples.transfer(clueId, AT), "ZT-2020-017",
+                AT.plusSeconds(3600));
+        adapter.topics().publish(onPaper);
+        await().atMost(PATIENCE).until(() -> adapter.get("/api/v1/feed?after=0&limit=1000", TOKEN).body().path("items")
+                .findValuesAsText("clueId").contains(clueId));
+
+        assertThat(adapter.post("/api/v1/clue-transfers", TOKEN, request).status()).isEqualTo(202);
+        JsonNode sent = adapter.get("/api/v1/clue-transfers/" + clueId, TOKEN).body();
+        assertThat(sent.path("history")).extracting(fact -> fact.path("fact").asText())
+                .containsExactly("ClueTransferred", "ClueReceived");
+        assertThat(sent.has("receiverHoldsSameContent")).isFalse();
+    }
+
+    private static List<String> bySenderCaseNumber(String caseNumber) {
+        JsonHttp.Response found = adapter.get("/api/v1/inbox?senderCaseNumber="
+                + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8), TOKEN);
+        assertThat(found.status()).as(found.raw().body()).isEqualTo(200);
+        return found.body().path("items").findValuesAsText("clueId");
     }
 
     /** A discipline commission's transfer that has reached the police inbox; its clue id. */

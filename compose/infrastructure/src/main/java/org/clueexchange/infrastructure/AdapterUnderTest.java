@@ -34,8 +34,9 @@ public final class AdapterUnderTest implements AutoCloseable {
         return start(adapter, ExchangeInfrastructure.shared().postgres().createDatabase(database), settings);
     }
 
-    private static AdapterUnderTest start(Class<?> adapter, Database database,
-                                          Function<ExchangeInfrastructure, Map<String, String>> settings) {
+    /** An adapter started on a database of its own, which may hold what an earlier run or version of it kept. */
+    public static AdapterUnderTest start(Class<?> adapter, Database database,
+                                         Function<ExchangeInfrastructure, Map<String, String>> settings) {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
         RunningApplication application = RunningApplication.start(adapter, database, settings.apply(infrastructure));
         return new AdapterUnderTest(adapter, database, application,

@@ -29,6 +29,28 @@ public final class SharedRequestShapes {
     }
 
     /**
+     * 签收 outside the exchange, in the jurisdiction 530600, of a clue whose transfer has not reached the adapter.
+     *
+     * @param senderClueId a clue id the other agency's adapter gives, e.g. {@code POLICE-530600-PAPER1}
+     */
+    public static RequestShape receivedOutside(String senderClueId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recordId", "VALID-1");
+        body.put("officerId", "GA-0042");
+        body.put("clueId", senderClueId);
+        body.put("receiverJurisdiction", "530600");
+        body.put("senderCaseNumber", "昭公（刑）立字〔2020〕123号");
+        body.put("receivedAt", "2020-06-10T10:30:00+08:00");
+        body.put("documents", List.of(Map.of("name", "移送函.pdf")));
+        body.put("contentDigest", "c".repeat(64));
+        return RequestShape.post("/api/v1/inbox/received-outside", body)
+                .text("officerId", ContractLimits.OFFICER_ID).time("receivedAt")
+                .text("senderCaseNumber", ContractLimits.CASE_NUMBER)
+                .list("documents", ContractLimits.ATTACHMENTS).text("documents[].name", ContractLimits.DOCUMENT_NAME)
+                .noRepeats("documents", "name");
+    }
+
+    /**
      * @param receivedClueId a clue transferred to the adapter's agency, in the jurisdiction 530600
      * @param sentClueId     a clue the adapter's agency transferred
      */

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.clues.InboxClue;
 import org.clueexchange.adapter.clues.ReceivedClues;
 import org.clueexchange.adapter.clues.Requests;
-import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.api.Page;
+import org.clueexchange.api.ShortText;
+import org.clueexchange.wire.ContractLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The commission's inbox: its clue management system pulls newly transferred clues with a cursor, signs for them
- * (签收), accepts (受理) or returns (退回) them, disposes of them (处置: 谈话函询, 初步核实, 暂存待查, 予以了结,
+ * The commission's inbox: its clue management system pulls newly transferred clues with a cursor or finds them by
+ * the police's case number, signs for them (签收) as the exchange delivered them or as they came outside it
+ * (纸质移送), accepts (受理) or returns (退回) them, disposes of them (处置: 谈话函询, 初步核实, 暂存待查, 予以了结,
  * 立案审查调查), reports progress (进展), concludes them (办结: 党纪处分, 留置 …) and feeds the results back (反馈).
  */
 @RestController
@@ -34,18 +37,34 @@ class DisciplineInboxController {
         this.inbox = inbox;
     }
 
-    /** Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first. */
+    /**
+     * Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first; with
+     * {@code senderCaseNumber}, every clue in the inbox whose transfer or receipt outside the exchange names that
+     * case number of the sender's, e.g. 昭公（刑）立字〔2020〕123号, the cursor staying where it was.
+     */
     @GetMapping
     @Operation(operationId = "listInbox")
     Page<InboxItem> list(@RequestParam(defaultValue = "0") @Min(0) long after,
-                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
-        return inbox.transfers(client, after, limit).map(this::view);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(required = false) @ShortText(max = ContractLimits.CASE_NUMBER) String senderCaseNumber,
+            AgencyClient client) {
+        return inbox.inbox(client, after, limit, senderCaseNumber).map(this::view);
     }
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getInboxClue")
     InboxItem one(@PathVariable String clueId, AgencyClient client) {
-        return view(inbox.transfer(clueId, client));
+        return view(inbox.held(clueId, client));
+    }
+
+    /**
+     * 签收 of a clue the commission received outside the exchange (纸质移送 or any other channel), under the clue id the
+     * sender's transfer letter gives: it then stands in the inbox, awaiting its transfer.
+     */
+    @PostMapping("/received-outside")
+    ResponseEntity<AssertedFactView> receivedOutside(@Valid @RequestBody Requests.OutsideReceipt request,
+                                                     AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.receiveOutside(request, client));
     }
 
     @PostMapping("/{clueId}/receipt")
@@ -92,7 +111,7 @@ class DisciplineInboxController {
         return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));
     }
 
-    private InboxItem view(ReceivedFact transfer) {
-        return InboxItem.of(transfer, inbox.history(transfer.clueId()));
+    private InboxItem view(InboxClue clue) {
+        return InboxItem.of(clue, inbox.history(clue.clueId()));
     }
 }

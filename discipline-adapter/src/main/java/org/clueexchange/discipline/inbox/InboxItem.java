@@ -3,7 +3,8 @@ package org.clueexchange.discipline.inbox;
 import java.time.Instant;
 import java.util.List;
 import org.clueexchange.adapter.clues.FactRecord;
-import org.clueexchange.adapter.received.ReceivedFact;
+import org.clueexchange.adapter.clues.InboxClue;
+import org.clueexchange.adapter.clues.OutsideReceiptView;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.ClueContent;
 import org.clueexchange.events.ClueSource;
@@ -14,26 +15,40 @@ import org.clueexchange.events.Priority;
 import org.clueexchange.wire.ClueEvents;
 
 /**
- * A clue transferred to the commission, as its clue management system sees it, with its history on both sides.
+ * A clue transferred to the commission, as its clue management system sees it, with its history on both sides. A
+ * clue the commission signed for outside the exchange (纸质移送) is awaiting its transfer until the exchange delivers
+ * it: until then it has no cursor and nothing of the transfer.
  *
- * @param cursor        the item's place in the inbox; pass it as {@code after} to read on
- * @param from          the transferring agency, e.g. {@code POLICE@530600}
- * @param persons       the officials the clue reflects on (被反映人)
- * @param suspects      others the clue names, e.g. the gang's members
- * @param contentDigest the digest of the clue's content as transferred
+ * @param cursor           the transfer's place in the inbox; pass it as {@code after} to read on
+ * @param from             the transferring agency, e.g. {@code POLICE@530600}
+ * @param senderCaseNumber the police's case number (案件编号) as the transfer names it, or until it arrives as the
+ *                         commission named it when it signed for the clue
+ * @param receivedOutside  the commission's receipt of the clue outside the exchange, if it signed for it so
+ * @param persons          the officials the clue reflects on (被反映人)
+ * @param suspects         others the clue names, e.g. the gang's members
+ * @param contentDigest    the digest of the clue's content as transferred
  */
-public record InboxItem(long cursor, String clueId, String from, String to, Instant transferredAt,
-                        Instant arrivedAt, ClueSource source, AllegationCategory allegation, boolean urgent,
+public record InboxItem(Long cursor, String clueId, String from, String to, boolean awaitingTransfer,
+                        String senderCaseNumber, OutsideReceiptView receivedOutside, Instant transferredAt,
+                        Instant arrivedAt, ClueSource source, AllegationCategory allegation, Boolean urgent,
                         List<Person> persons, List<String> suspects, GangCase gangCase, String summary,
                         List<Document> attachments, String contentDigest, List<FactRecord> history) {
 
-    /** The transfer as the commission reads it, with the clue's history on both sides. */
-    static InboxItem of(ReceivedFact fact, List<FactRecord> history) {
-        ClueTransferred transfer = (ClueTransferred) fact.event();
+    /** The clue as the commission reads it, with its history on both sides. */
+    static InboxItem of(InboxClue clue, List<FactRecord> history) {
+        String from = ClueEvents.nameOf(clue.sender());
+        String to = ClueEvents.nameOf(clue.receiver());
+        String senderCaseNumber = clue.senderCaseNumber().orElse(null);
+        OutsideReceiptView outside = clue.receivedOutside() == null ? null
+                : OutsideReceiptView.of(clue.receivedOutside());
+        if (clue.awaitingTransfer()) {
+            return new InboxItem(null, clue.clueId(), from, to, true, senderCaseNumber, outside, null, null, null,
+                    null, null, null, null, null, null, null, null, history);
+        }
+        ClueTransferred transfer = (ClueTransferred) clue.transfer().event();
         ClueContent content = transfer.getContent();
-        return new InboxItem(fact.sequence(), fact.clueId(),
-                ClueEvents.nameOf(transfer.getEnvelope().getAssertedBy()), ClueEvents.nameOf(transfer.getReceiver()),
-                transfer.getEnvelope().getOccurredAt(), fact.receivedAt(), content.getSource(),
+        return new InboxItem(clue.transfer().sequence(), clue.clueId(), from, to, false, senderCaseNumber, outside,
+                transfer.getEnvelope().getOccurredAt(), clue.transfer().receivedAt(), content.getSource(),
                 content.getAllegation(), content.getPriority() == Priority.URGENT,
                 content.getSubjects().stream().map(subject -> new Person(subject.getName(), subject.getUnit(),
                         subject.getRank(), subject.getRole())).toList(),

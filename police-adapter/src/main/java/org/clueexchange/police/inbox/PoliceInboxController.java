@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
+import org.clueexchange.adapter.clues.InboxClue;
 import org.clueexchange.adapter.clues.ReceivedClues;
 import org.clueexchange.adapter.clues.Requests;
-import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.api.Page;
+import org.clueexchange.api.ShortText;
+import org.clueexchange.wire.ContractLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Clues discipline commissions transferred to the police: pulled with a cursor, signed for (签收), accepted (受理)
- * or returned (退回), decided on (处置: 立案侦查, 初查, 并案侦查, 不予立案), reported on (进展), concluded (办结:
+ * Clues discipline commissions transferred to the police: pulled with a cursor or found by the commission's case
+ * number, signed for (签收) as the exchange delivered them or as they came outside it (纸质移送), accepted (受理) or
+ * returned (退回), decided on (处置: 立案侦查, 初查, 并案侦查, 不予立案), reported on (进展), concluded (办结:
  * 移送审查起诉 …) and fed back (反馈).
  */
 @RestController
@@ -34,18 +37,34 @@ class PoliceInboxController {
         this.inbox = inbox;
     }
 
-    /** Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first. */
+    /**
+     * Clues transferred to the client's jurisdictions after the cursor {@code after}, oldest first; with
+     * {@code senderCaseNumber}, every clue in the inbox whose transfer or receipt outside the exchange names that
+     * case number of the sender's, e.g. 昭公（刑）立字〔2020〕123号, the cursor staying where it was.
+     */
     @GetMapping
     @Operation(operationId = "listInbox")
     Page<IncomingClue> list(@RequestParam(defaultValue = "0") @Min(0) long after,
-                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, AgencyClient client) {
-        return inbox.transfers(client, after, limit).map(this::view);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(required = false) @ShortText(max = ContractLimits.CASE_NUMBER) String senderCaseNumber,
+            AgencyClient client) {
+        return inbox.inbox(client, after, limit, senderCaseNumber).map(this::view);
     }
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getInboxClue")
     IncomingClue one(@PathVariable String clueId, AgencyClient client) {
-        return view(inbox.transfer(clueId, client));
+        return view(inbox.held(clueId, client));
+    }
+
+    /**
+     * 签收 of a clue the police received outside the exchange (纸质移送 or any other channel), under the clue id the
+     * sender's transfer letter gives: it then stands in the inbox, awaiting its transfer.
+     */
+    @PostMapping("/received-outside")
+    ResponseEntity<AssertedFactView> receivedOutside(@Valid @RequestBody Requests.OutsideReceipt request,
+                                                     AgencyClient client) {
+        return ResponseEntity.accepted().body(inbox.receiveOutside(request, client));
     }
 
     @PostMapping("/{clueId}/receipt")
@@ -92,7 +111,7 @@ class PoliceInboxController {
         return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));
     }
 
-    private IncomingClue view(ReceivedFact transfer) {
-        return IncomingClue.of(transfer, inbox.history(transfer.clueId()));
+    private IncomingClue view(InboxClue clue) {
+        return IncomingClue.of(clue, inbox.history(clue.clueId()));
     }
 }

@@ -5,15 +5,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.adapter.FactJson;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
 import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.adapter.received.ReceivedFacts;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +30,7 @@ import org.springframework.stereotype.Component;
 public final class KnownClues {
 
     private static final String TRANSFERRED = ClueTransferred.getClassSchema().getName();
+    private static final String RECEIVED = ClueReceived.getClassSchema().getName();
 
     private final Outbox outbox;
     private final ReceivedFacts received;
@@ -52,6 +58,43 @@ public final class KnownClues {
     /** Their transfer of the clue to our agency, if it was transferred to us. */
     public Optional<ReceivedFact> received(String clueId) {
         return received.ofClue(clueId).stream().filter(fact -> fact.event() instanceof ClueTransferred).findFirst();
+    }
+
+    /**
+     * The clue as our agency's inbox holds it: its transfer, if the exchange delivered it to us, and our first receipt
+     * of it outside the exchange, if we signed for it so; none if neither.
+     */
+    public Optional<InboxClue> inbox(String clueId) {
+        Optional<ReceivedFact> transfer = received(clueId);
+        if (transfer.isPresent()) {
+            return transfer.map(this::inboxOf);
+        }
+        return receivedOutside(clueId).map(receipt -> new InboxClue(clueId,
+                receipt.getEnvelope().getAssertedBy().getJurisdiction(), null, receipt));
+    }
+
+    /** The clue of a transfer the exchange delivered, as our agency's inbox holds it. */
+    public InboxClue inboxOf(ReceivedFact transfer) {
+        return new InboxClue(transfer.clueId(), transfer.concernsJurisdiction(), transfer,
+                receivedOutside(transfer.clueId()).orElse(null));
+    }
+
+    /**
+     * The clues in our agency's inbox, received within any of {@code scopes}, whose transfer or whose receipt outside
+     * the exchange names this sender's case number, in the order of their ids.
+     */
+    public List<InboxClue> inboxNaming(String senderCaseNumber, List<String> scopes) {
+        String key = SenderCaseNumbers.key(senderCaseNumber);
+        Set<String> clueIds = new TreeSet<>(received.cluesNaming(TRANSFERRED, key, scopes));
+        clueIds.addAll(outbox.cluesNaming(RECEIVED, key, scopes));
+        return clueIds.stream().map(this::inbox).flatMap(Optional::stream).toList();
+    }
+
+    /** Our agency's first receipt of the clue outside the exchange, if it signed for it so. */
+    private Optional<ClueReceived> receivedOutside(String clueId) {
+        return outbox.ofClue(clueId).stream().map(OutboxEntry::event)
+                .filter(event -> event instanceof ClueReceived receipt && receipt.getChannel() == ReceiptChannel.OUTSIDE)
+                .map(ClueReceived.class::cast).findFirst();
     }
 
     /** The latest fact of this type our agency asserted about the clue, by when it occurred. */

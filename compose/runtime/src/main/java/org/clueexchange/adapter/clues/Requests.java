@@ -24,6 +24,7 @@ import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
+import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ContractLimits;
 
 /**
@@ -60,6 +61,42 @@ public final class Requests {
             @FactTime Instant occurredAt,
             @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
             List<@NotNull Document> receivedAttachments) implements Act {
+    }
+
+    /**
+     * 签收 of a clue that reached the agency outside the exchange, on paper (纸质移送) or by any other channel, before
+     * or without its transfer through the exchange. The transfer letter (移送函) gives the sender's clue id, under
+     * which the transfer will arrive, and the sender's own case number.
+     *
+     * @param clueId               the clue id the letter gives, e.g. {@code POLICE-530600-XS001}: it names the sender
+     * @param receiverJurisdiction the jurisdiction of the agency that received the clue, which the client must be
+     *                             entitled to: a client may act for several, and the clue id names only the sender's
+     * @param senderCaseNumber     the sender's own case number, as the letter names it
+     * @param receivedAt           when the agency received the clue
+     * @param documents            the documents received, each once
+     * @param contentDigest        the digest of the clue's content as the exchange computes it, if the agency's system
+     *                             computed one from what it received; none otherwise
+     */
+    public record OutsideReceipt(
+            @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
+            @OfficerId String officerId,
+            @NotNull @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE) String clueId,
+            @NotNull @Pattern(regexp = JURISDICTION, message = JURISDICTION_RULE) String receiverJurisdiction,
+            @NotNull @ShortText(max = ContractLimits.CASE_NUMBER) String senderCaseNumber,
+            @NotNull @FactTime Instant receivedAt,
+            @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
+            List<@NotNull ReceivedDocument> documents,
+            @Pattern(regexp = SHA256, message = SHA256_RULE) String contentDigest) implements Act {
+
+        /** A receipt happens when the clue is received. */
+        @Override
+        public Instant occurredAt() {
+            return receivedAt;
+        }
+    }
+
+    /** A document received outside the exchange, by its name. */
+    public record ReceivedDocument(@NotNull @ShortText(max = ContractLimits.DOCUMENT_NAME) String name) {
     }
 
     /** A document as it arrived, with the SHA-256 of the bytes received. */

@@ -82,8 +82,8 @@ public final class SentClues {
 
     private SentClueView view(OutboxEntry entry) {
         ClueTransferred transfer = (ClueTransferred) entry.event();
-        Boolean sameContent = clues.firstTheirs(entry.clueId(), ClueReceived.class)
-                .map(receipt -> receipt.getContentDigest().equals(transfer.getContentDigest())).orElse(null);
+        Boolean sameContent = clues.firstTheirs(entry.clueId(), ClueReceived.class).flatMap(ClueContentDigest::heldBy)
+                .map(held -> held.equals(transfer.getContentDigest())).orElse(null);
         return view(entry, sameContent, clues.history(entry.clueId()));
     }
 

@@ -2,7 +2,6 @@ package org.clueexchange.adapter.clues;
 
 import java.util.Optional;
 import org.clueexchange.adapter.access.AgencyClient;
-import org.clueexchange.adapter.received.ReceivedFact;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.ClueTransferred;
@@ -48,10 +47,10 @@ public final class Supervisions {
                 request.kind(), escalatedTo, request.dueAt(), request.instructions()));
     }
 
-    /** The jurisdiction in which this adapter's agency sent the clue, or to which it was transferred. */
+    /** The jurisdiction in which this adapter's agency sent the clue, or which received it. */
     private Optional<String> ownSideOf(String clueId) {
         Optional<String> sent = clues.sent(clueId)
                 .map(entry -> ((ClueTransferred) entry.event()).getEnvelope().getAssertedBy().getJurisdiction());
-        return sent.isPresent() ? sent : clues.received(clueId).map(ReceivedFact::concernsJurisdiction);
+        return sent.isPresent() ? sent : clues.inbox(clueId).map(InboxClue::jurisdiction);
     }
 }

@@ -9,12 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.EventEnvelope;
+import org.clueexchange.persistence.JurisdictionSql;
 import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.clueexchange.wire.UndecodableEventException;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,9 +67,9 @@ public final class Outbox {
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
         Optional<Long> inserted = jdbc.sql("""
                         INSERT INTO outbox_fact (request_key, request_digest, event_id, clue_id, event_type,
-                            asserted_by, topic, payload, accepted_at)
+                            asserted_by, topic, payload, accepted_at, sender_case_number_key)
                         VALUES (:requestKey, :requestDigest, :eventId, :clueId, :eventType, :assertedBy, :topic,
-                            :payload, :acceptedAt)
+                            :payload, :acceptedAt, :senderCaseNumberKey)
                         ON CONFLICT (request_key) DO NOTHING
                         RETURNING sequence
                         """)
@@ -79,6 +82,7 @@ public final class Outbox {
                 .param("topic", ExchangeTopics.of(envelope.getAssertedBy().getType()))
                 .param("payload", codec.encode(event))
                 .param("acceptedAt", Timestamps.of(envelope.getPublishedAt()))
+                .param("senderCaseNumberKey", SenderCaseNumbers.of(event).map(SenderCaseNumbers::key).orElse(null))
                 .query(Long.class).optional();
         if (inserted.isPresent()) {
             onAppend.run();
@@ -110,6 +114,18 @@ public final class Outbox {
                         + "AND sequence > :after ORDER BY sequence LIMIT :limit")
                 .param("eventType", eventType).param("after", afterSequence).param("limit", limit)
                 .query((rs, i) -> entry(rs)).list();
+    }
+
+    /**
+     * The clues of the facts of one type the agency asserted within any of {@code scopes} that name a sender's case
+     * number of this {@link SenderCaseNumbers#key}.
+     */
+    public List<String> cluesNaming(String eventType, String senderCaseNumberKey, List<String> scopes) {
+        MapSqlParameterSource params = new MapSqlParameterSource("key", senderCaseNumberKey)
+                .addValue("eventType", eventType);
+        return jdbc.sql("SELECT DISTINCT clue_id FROM outbox_fact WHERE sender_case_number_key = :key "
+                        + "AND event_type = :eventType AND " + JurisdictionSql.withinAny("asserted_by", scopes, params))
+                .paramSource(params).query(String.class).list();
     }
 
     /** The jurisdiction the agency asserted facts of this clue as, if it asserted any. */

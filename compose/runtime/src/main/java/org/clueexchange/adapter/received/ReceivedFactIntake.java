@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clueexchange.adapter.AdapterAgency;
 import org.clueexchange.adapter.AdapterProperties;
+import org.clueexchange.adapter.clues.SentClueId;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
@@ -30,8 +31,8 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * Consumes the other agency's topic and the core's, and keeps the facts that concern this adapter: transfers
  * addressed to a jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it
- * received), confirmations of the statements of jurisdictions it serves, and the core's answers to the
- * confirmations its own agency made through it.
+ * received) or whose id says its agency sent it from a jurisdiction it serves, confirmations of the statements of
+ * jurisdictions it serves, and the core's answers to the confirmations its own agency made through it.
  * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
  */
 public final class ReceivedFactIntake extends FactSubscriber {
@@ -113,7 +114,7 @@ public final class ReceivedFactIntake extends FactSubscriber {
             }
         }
         String clueId = ClueEvents.envelopeOf(fact.event()).getClueId();
-        Optional<String> sentBy = outbox.jurisdictionOf(clueId);
+        Optional<String> sentBy = outbox.jurisdictionOf(clueId).or(() -> sentHere(clueId));
         return sentBy.isPresent() ? sentBy : received.jurisdictionOf(clueId);
     }
 
@@ -126,6 +127,15 @@ public final class ReceivedFactIntake extends FactSubscriber {
                 .filter(entry -> entry.eventId().equals(answer.getConfirmationEventId()))
                 .map(OutboxEntry::event).filter(StatementConfirmed.class::isInstance)
                 .map(StatementConfirmed.class::cast).findFirst();
+    }
+
+    /**
+     * The jurisdiction a clue id says this adapter's agency sent the clue from, if it serves it: the other agency may
+     * sign for a clue it got on paper before the clue's transfer reaches the exchange, and the sender is to know.
+     */
+    private Optional<String> sentHere(String clueId) {
+        return SentClueId.read(clueId).filter(id -> id.sender() == agency && serves(id.jurisdiction()))
+                .map(SentClueId::jurisdiction);
     }
 
     private boolean serves(String jurisdiction) {

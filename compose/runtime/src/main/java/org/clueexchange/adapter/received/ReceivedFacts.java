@@ -14,6 +14,7 @@ import org.clueexchange.persistence.Timestamps;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.SenderCaseNumbers;
 import org.clueexchange.wire.UndecodableEventException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +43,9 @@ public final class ReceivedFacts {
                         WITH stored AS (
                             INSERT INTO received_fact (event_id, clue_id, event_type, asserted_by_jurisdiction,
                                 concerns_jurisdiction, payload, source_topic, source_partition, source_offset,
-                                received_at)
+                                received_at, sender_case_number_key)
                             VALUES (:eventId, :clueId, :eventType, :assertedBy, :concerns, :payload, :topic,
-                                :partition, :offset, :receivedAt)
+                                :partition, :offset, :receivedAt, :senderCaseNumberKey)
                             ON CONFLICT (event_id) DO NOTHING
                             RETURNING sequence)
                         SELECT sequence FROM stored
@@ -61,6 +62,8 @@ public final class ReceivedFacts {
                 .param("partition", fact.partition())
                 .param("offset", fact.offset())
                 .param("receivedAt", Timestamps.of(receivedAt))
+                .param("senderCaseNumberKey", SenderCaseNumbers.of(fact.event()).map(SenderCaseNumbers::key)
+                        .orElse(null))
                 .query(Long.class).list().get(0);
     }
 
@@ -83,6 +86,19 @@ public final class ReceivedFacts {
         return query("SELECT " + COLUMNS + " FROM received_fact WHERE "
                 + JurisdictionSql.withinAny("concerns_jurisdiction", scopes, params)
                 + " AND sequence > :after ORDER BY sequence LIMIT :limit", params);
+    }
+
+    /**
+     * The clues of the received facts of one type concerning a jurisdiction within any of {@code scopes} that name a
+     * sender's case number of this {@link SenderCaseNumbers#key}.
+     */
+    public List<String> cluesNaming(String eventType, String senderCaseNumberKey, List<String> scopes) {
+        MapSqlParameterSource params = new MapSqlParameterSource("key", senderCaseNumberKey)
+                .addValue("eventType", eventType);
+        return jdbc.sql("SELECT DISTINCT clue_id FROM received_fact WHERE sender_case_number_key = :key "
+                        + "AND event_type = :eventType AND "
+                        + JurisdictionSql.withinAny("concerns_jurisdiction", scopes, params))
+                .paramSource(params).query(String.class).list();
     }
 
     public ReceivedFact bySequence(long sequence) {

@@ -3,6 +3,7 @@ package org.clueexchange.adapter.clues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.clueexchange.events.AgencyType;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,11 @@ class SentClueIdTest {
     }
 
     @Test
-    void anIdOfAnotherFormIsRefused() {
-        assertThatThrownBy(() -> SentClueId.parse("XS001")).isInstanceOf(IllegalArgumentException.class);
+    void anIdNoAdapterGivesIsRefused() {
+        for (String clueId : List.of("XS001", "UNKNOWN-530600-XS001", "COURT-530600-XS001", "POLICE-5306-XS001",
+                "POLICE-530600-", "POLICE-530600-XS:001")) {
+            assertThatThrownBy(() -> SentClueId.parse(clueId)).as(clueId)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POLICE-530600-XS001");
+        }
     }
 }
