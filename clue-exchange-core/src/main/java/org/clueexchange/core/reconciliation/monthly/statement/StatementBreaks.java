@@ -43,13 +43,13 @@ final class StatementBreaks {
         }
         for (MissingPrerequisite missing : clue.missingPrerequisitesAt(end)) {
             add(breaks, BreakCategory.SEQUENCE_ANOMALY, missing.since(), end,
-                    SideToAct.of(missing.prerequisite().side()), AnomalyKind.MISSING_PREREQUISITE.label() + ": " + missing.detail());
+                    SideToAct.of(missing.prerequisite().side()),
+                    AnomalyKind.MISSING_PREREQUISITE.label() + ": " + missing.detail());
         }
         for (LedgerRow.Anomaly anomaly : clue.anomalies()) {
             if (by(anomaly.occurredAt(), end) && by(anomaly.relatedOccurredAt(), end)) {
                 add(breaks, BreakCategory.SEQUENCE_ANOMALY, anomaly.occurredAt(), end,
-                        SideToAct.of(anomaly.side()),
-                        anomaly.kind().label() + ": " + anomaly.detail());
+                        SideToAct.of(anomaly.side()), anomaly.kind().label() + ": " + anomaly.detail());
             }
         }
         return breaks;
