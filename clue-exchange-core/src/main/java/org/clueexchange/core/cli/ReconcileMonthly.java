@@ -78,7 +78,8 @@ public final class ReconcileMonthly implements Callable<Integer> {
             StatementDocuments documents = core.getBean(StatementDocuments.class);
             console.printf("%s 第%d版 revision %d · %s%n", statement.statementId(), statement.revision(),
                     statement.revision(), statement.status().label());
-            console.printf("摘要 digest %s%n", statement.digest());
+            console.printf("摘要 digest %s · 台账位置 ledger position %d%n", statement.digest(),
+                    statement.ledgerPosition());
             console.printf("线索 %d lines · 差异 %d breaks · 更正 %d amendments%n", statement.content().lines().size(),
                     statement.content().breakCount(), statement.content().amendments().size());
             for (StatementFormat format : formats) {

@@ -7,6 +7,8 @@ import static org.clueexchange.wire.ClueEventSamples.AT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ class LedgerRebuildIT {
         ClueTransferred transfer = ClueEventSamples.transfer(LedgerIntakeIT.newClueId(), AT);
         List<String> clueIds = List.of(transfer.getEnvelope().getClueId());
         Map<String, JsonNode> before;
+        Map<String, Long> positions;
         try (AgencyTopics topics = new AgencyTopics(bootstrap);
              RunningCore core = RunningCore.start(database, bootstrap, "former-names")) {
             topics.publish(transfer);
@@ -79,6 +82,7 @@ class LedgerRebuildIT {
             int renamed = statement.executeUpdate("UPDATE domainevententry SET payloadtype = "
                     + "replace(payloadtype, '.messages.', '.') WHERE payloadtype LIKE '%.messages.%'");
             assertThat(renamed).isGreaterThan(2);
+            positions = positions(statement);
             statement.execute("TRUNCATE transfer_ledger CASCADE");
             statement.execute("DELETE FROM tokenentry WHERE processorname = 'transfer-ledger'");
         }
@@ -86,6 +90,24 @@ class LedgerRebuildIT {
         try (RunningCore replaying = RunningCore.start(database, bootstrap, "former-names")) {
             assertThat(awaitLedger(replaying, clueIds, 2)).isEqualTo(before);
         }
+        // Statements were drawn up against the positions the facts had; the rebuilt ledger keeps them.
+        try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); Statement statement = sql.createStatement()) {
+            assertThat(positions).containsKey(transfer.getEnvelope().getEventId());
+            assertThat(positions(statement)).containsAllEntriesOf(positions);
+        }
+    }
+
+    /** Each fact on the ledger with its position. */
+    private static Map<String, Long> positions(Statement statement) throws SQLException {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery("SELECT f.event_id, p.position FROM ledger_fact f "
+                + "JOIN ledger_fact_position p ON p.event_id = f.event_id ORDER BY f.event_id")) {
+            while (rows.next()) {
+                positions.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return positions;
     }
 
     /**

@@ -43,6 +43,17 @@ final class LedgerBatch {
             VALUES (:eventId, :clueId, :fact, :side, :assertedBy, :actor, :occurredAt, :publishedAt, :recordedAt)
             ON CONFLICT (event_id) DO NOTHING
             """;
+    /**
+     * The fact's position: the one its transaction took, and whether a statement of the fact's month or a later one
+     * had been drawn up before it. A fact the ledger already positioned, before it was rebuilt, keeps its position.
+     */
+    private static final String POSITION = """
+            INSERT INTO ledger_fact_position (event_id, position, after_statement)
+            SELECT CAST(:eventId AS UUID), position,
+                coalesce(CAST(:occurredAt AS TIMESTAMPTZ) < latest_period_end, FALSE)
+            FROM ledger_position
+            ON CONFLICT (event_id) DO NOTHING
+            """;
     private static final String ANOMALY = """
             INSERT INTO ledger_anomaly (clue_id, fact_event_id, related_event_id, kind, detail)
             VALUES (:clueId, :eventId, :relatedEventId, :kind, :detail)
@@ -206,6 +217,19 @@ final class LedgerBatch {
         batch(ANOMALY, anomalies.stream().map(Added::columns).toList());
         writeClocks();
         writeStates();
+        writePositions();
+    }
+
+    /**
+     * Gives the facts written the ledger's next position. Last, since the position's row stays locked until the
+     * transaction commits, which makes positions follow the order of the commits; a batch written clue by clue, or
+     * an event written alone, takes a position per write, each of them in that order too.
+     */
+    private void writePositions() {
+        if (!facts.isEmpty()) {
+            jdbc.getJdbcTemplate().update("UPDATE ledger_position SET position = position + 1");
+            batch(POSITION, facts.stream().map(Added::columns).toList());
+        }
     }
 
     /** Shows each fact its row should show, in the order of the events, then what comes with the facts shown. */

@@ -28,19 +28,54 @@ import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger as reconciliation reads it, in bulk: the rows of the clues a period's statement is about, the facts
- * that arrived late, and the totals officers report upward. The ledger projection owns these tables; this is their
- * read side for statements.
+ * that arrived late, and the totals officers report upward, all in one snapshot with the ledger's position in it. The
+ * ledger projection owns these tables; this is their read side for statements.
  */
 @Component
 public class ReconciliationLedger {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate committed;
+    private final TransactionTemplate snapshot;
 
-    public ReconciliationLedger(JdbcClient jdbc) {
+    public ReconciliationLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.committed = new TransactionTemplate(transactions);
+        committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /**
+     * What a statement of [{@code start}, {@code end}) is drawn up from: {@link #forPeriod}, {@link #totals} and
+     * {@link #arrivedAfter} read in one snapshot, with the position the ledger stood at in it. Read apart, a batch
+     * committing in between would show a fact in one read and not in another, and no position would say which.
+     *
+     * @param amendsAfter the position of the statement whose facts are not to be read again as late, or null to
+     *                    read none
+     */
+    public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
+        // Committed before the snapshot is taken, so that every fact the snapshot does not see, and that occurred
+        // before the end, is positioned as one that came after a statement of its month.
+        committed.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE ledger_position SET latest_period_end = greatest(latest_period_end, :end)")
+                .param("end", Timestamps.of(end)).update());
+        return snapshot.execute(status -> new Snapshot(
+                jdbc.sql("SELECT position FROM ledger_position").query(Long.class).single(),
+                forPeriod(jurisdiction, start, end), totals(jurisdiction, start, end),
+                amendsAfter == null ? List.of() : arrivedAfter(jurisdiction, start, amendsAfter)));
+    }
+
+    /** The ledger as one snapshot saw it: its position, the rows, the totals and the facts that came late. */
+    public record Snapshot(long position, List<LedgerRow> rows, LedgerTotals totals, List<RecordedFact> late) {
     }
 
     /**
@@ -134,33 +169,35 @@ public class ReconciliationLedger {
     }
 
     /**
-     * The facts on clues sent or received within {@code jurisdiction} that occurred before {@code before}, reached
-     * the ledger after {@code recordedAfter}, and reached it only after the month (UTC+8) they occurred in had ended,
-     * in the order they occurred. Only such a fact can amend a statement: none is confirmed before its month ends.
+     * The facts on clues sent or received within {@code jurisdiction} that occurred before {@code before} and reached
+     * the ledger after position {@code after}, though a statement of their month had been drawn up by then, in the
+     * order they occurred. Only such a fact can amend a statement.
      */
-    public List<RecordedFact> recordedLate(String jurisdiction, Instant before, Instant recordedAfter) {
+    public List<RecordedFact> arrivedAfter(String jurisdiction, Instant before, long after) {
         MapSqlParameterSource params = JurisdictionScope.bind(new MapSqlParameterSource(), jurisdiction)
                 .addValue("before", Timestamps.of(before))
-                .addValue("after", Timestamps.of(recordedAfter));
-        // The month condition is the predicate of the partial index ledger_fact_recorded_after_month (V5, which
-        // calls this reader by its former name, LedgerSnapshots), word for word, so that the few such facts are read
-        // from it instead of the whole ledger.
+                .addValue("after", after);
+        // Found by position in the partial index ledger_fact_position_after_statement (V11), which holds only the few
+        // facts that came after a statement of their month, then joined by key.
         return jdbc.sql("""
-                SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at
-                FROM ledger_fact f JOIN transfer_ledger l ON l.clue_id = f.clue_id
-                WHERE date_trunc('month', f.recorded_at AT TIME ZONE INTERVAL '+08:00')
-                        > date_trunc('month', f.occurred_at AT TIME ZONE INTERVAL '+08:00')
-                    AND f.recorded_at > :after AND f.occurred_at < :before AND %s
+                SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at, p.position
+                FROM ledger_fact_position p
+                JOIN ledger_fact f ON f.event_id = p.event_id
+                JOIN transfer_ledger l ON l.clue_id = f.clue_id
+                WHERE p.after_statement AND p.position > :after AND f.occurred_at < :before AND %s
                 ORDER BY f.occurred_at, f.clue_id, f.fact
                 """.formatted(JurisdictionScope.CONDITION)).paramSource(params).query((rs, i) -> new RecordedFact(
                 rs.getString("clue_id"), FactKind.valueOf(rs.getString("fact")),
                 AgencyId.parse(rs.getString("asserted_by")), instant(rs, "occurred_at"),
-                instant(rs, "recorded_at"))).list();
+                instant(rs, "recorded_at"), rs.getLong("position"))).list();
     }
 
-    /** A fact on a clue's timeline, with when it occurred at its agency and when it reached the ledger. */
+    /**
+     * A fact on a clue's timeline, with when it occurred at its agency, when it was recorded, and its position on the
+     * ledger.
+     */
     public record RecordedFact(String clueId, FactKind fact, AgencyId assertedBy, Instant occurredAt,
-                               Instant recordedAt) {
+                               Instant recordedAt, long position) {
     }
 
     private static MapSqlParameterSource period(String jurisdiction, Instant start, Instant end) {

@@ -52,7 +52,7 @@ public class MonthlyStatement {
             return IssueResult.UNCHANGED;
         }
         apply(new MonthlyStatementIssued(command.statementId(), command.jurisdiction(), command.period(),
-                revision + 1, command.digest(), command.content(), command.issuedBy()));
+                revision + 1, command.digest(), command.content(), command.issuedBy(), command.ledgerPosition()));
         return IssueResult.ISSUED;
     }
 

@@ -1,6 +1,13 @@
 package org.clueexchange.core.reconciliation.monthly.messages;
 
-/** A revision of a statement was issued; confirmations of earlier revisions no longer count. */
+/**
+ * A revision of a statement was issued; confirmations of earlier revisions no longer count.
+ *
+ * @param ledgerPosition the ledger's position in the snapshot the revision was drawn up from: the revision stands
+ *                       for the facts up to it. Revisions issued before the ledger had positions were stored
+ *                       without one and read as null; the statements' table, to which migration V11 gave each of
+ *                       them the position of the last fact recorded by its issue, holds theirs.
+ */
 public record MonthlyStatementIssued(String statementId, String jurisdiction, String period, int revision,
-                                     String digest, String content, String issuedBy) {
+                                     String digest, String content, String issuedBy, Long ledgerPosition) {
 }

@@ -52,10 +52,11 @@ public class MonthlyStatementProjection {
                 .update();
         jdbc.sql("""
                 INSERT INTO monthly_statement (statement_id, jurisdiction, period, revision, digest, issued_at,
-                    issued_by, content)
-                VALUES (:id, :jurisdiction, :period, :revision, :digest, :issuedAt, :issuedBy, :content)
+                    issued_by, content, ledger_position)
+                VALUES (:id, :jurisdiction, :period, :revision, :digest, :issuedAt, :issuedBy, :content, :position)
                 ON CONFLICT (statement_id) DO UPDATE SET revision = excluded.revision, digest = excluded.digest,
-                    issued_at = excluded.issued_at, issued_by = excluded.issued_by, content = excluded.content
+                    issued_at = excluded.issued_at, issued_by = excluded.issued_by, content = excluded.content,
+                    ledger_position = excluded.ledger_position
                 """)
                 .param("id", event.statementId())
                 .param("jurisdiction", event.jurisdiction())
@@ -65,6 +66,7 @@ public class MonthlyStatementProjection {
                 .param("issuedAt", Timestamps.of(issuedAt))
                 .param("issuedBy", event.issuedBy())
                 .param("content", event.content())
+                .param("position", event.ledgerPosition())
                 .update();
     }
 
@@ -154,31 +156,35 @@ public class MonthlyStatementProjection {
                 .query((rs, i) -> new MonthlyStatementView(rs.getString("statement_id"), rs.getString("jurisdiction"),
                         rs.getString("period"), rs.getInt("revision"), rs.getString("digest"),
                         StatementStatus.of(confirmedBy), instant(rs, "issued_at"), rs.getString("issued_by"),
+                        rs.getLong("ledger_position"),
                         confirmations, refusals, resolutions, StatementJson.read(rs.getString("content"))))
                 .optional();
     }
 
-    /** When each of the jurisdiction's statements was confirmed, by the agency that confirmed it second, by month. */
-    public SortedMap<YearMonth, Instant> confirmations(String jurisdiction) {
+    /**
+     * The ledger position each of the jurisdiction's statements was drawn up at, in the revision both agencies
+     * confirmed, by month; months not confirmed by both are absent.
+     */
+    public SortedMap<YearMonth, Long> confirmations(String jurisdiction) {
         Map<YearMonth, Set<AgencyType>> confirmedBy = new HashMap<>();
-        Map<YearMonth, Instant> lastConfirmed = new HashMap<>();
+        Map<YearMonth, Long> positions = new HashMap<>();
         jdbc.sql("""
-                SELECT s.period, c.agency_type, c.recorded_at
+                SELECT s.period, s.ledger_position, c.agency_type
                 FROM monthly_statement s JOIN statement_confirmation c ON c.statement_id = s.statement_id
                 WHERE s.jurisdiction = :jurisdiction
                 """).param("jurisdiction", jurisdiction).query(rs -> {
                     YearMonth month = YearMonth.parse(rs.getString("period"));
                     confirmedBy.computeIfAbsent(month, m -> EnumSet.noneOf(AgencyType.class))
                             .add(AgencyType.valueOf(rs.getString("agency_type")));
-                    lastConfirmed.merge(month, instant(rs, "recorded_at"),
-                            (one, other) -> one.isAfter(other) ? one : other);
+                    positions.put(month, rs.getLong("ledger_position"));
                 });
-        SortedMap<YearMonth, Instant> confirmed = new TreeMap<>();
+        SortedMap<YearMonth, Long> confirmed = new TreeMap<>();
         confirmedBy.forEach((month, agencies) -> {
             if (StatementStatus.of(agencies) == StatementStatus.CONFIRMED) {
-                confirmed.put(month, lastConfirmed.get(month));
+                confirmed.put(month, positions.get(month));
             }
         });
         return confirmed;
     }
+
 }

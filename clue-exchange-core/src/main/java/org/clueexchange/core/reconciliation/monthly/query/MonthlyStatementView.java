@@ -7,11 +7,16 @@ import org.clueexchange.core.reconciliation.monthly.StatementStatus;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
 
-/** A statement as issued, with who confirmed it, the confirmations refused and the notes resolving its breaks. */
+/**
+ * A statement as issued, with who confirmed it, the confirmations refused and the notes resolving its breaks.
+ *
+ * @param ledgerPosition the ledger's position its revision was drawn up at (台账位置): the revision stands for the
+ *                       facts up to it, and a later fact of its month is an amendment of the next statement
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonthlyStatementView(String statementId, String jurisdiction, String period, int revision,
                                    String digest, StatementStatus status, Instant issuedAt, String issuedBy,
-                                   List<Confirmation> confirmations, List<Refusal> refusals,
+                                   long ledgerPosition, List<Confirmation> confirmations, List<Refusal> refusals,
                                    List<Resolution> resolutions, StatementContent content) {
 
     /** An agency's confirmation: the officer who confirmed, when, and when it reached the core. */

@@ -10,7 +10,7 @@ import org.clueexchange.core.reconciliation.monthly.messages.IssueMonthlyStateme
 import org.clueexchange.core.reconciliation.monthly.messages.ResolveStatementBreak;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.MonthlyStatementBuilder;
-import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
+import org.clueexchange.core.reconciliation.monthly.statement.StatementDraft;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementJson;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
 import org.springframework.stereotype.Service;
@@ -45,10 +45,10 @@ public class MonthlyStatements {
         if (current.isPresent() && current.get().status() == StatementStatus.CONFIRMED) {
             return current.get();
         }
-        StatementContent content = builder.build(period, statements.confirmations(period.jurisdiction()), progress);
-        String text = StatementJson.write(content);
+        StatementDraft draft = builder.build(period, statements.confirmations(period.jurisdiction()), progress);
+        String text = StatementJson.write(draft.content());
         commands.sendAndWait(new IssueMonthlyStatement(period.id(), period.jurisdiction(), period.month().toString(),
-                StatementJson.digest(text), text, issuedBy));
+                StatementJson.digest(text), text, issuedBy, draft.ledgerPosition()));
         return find(period.id()).orElseThrow();
     }
 

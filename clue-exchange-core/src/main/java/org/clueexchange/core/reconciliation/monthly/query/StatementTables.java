@@ -43,6 +43,7 @@ final class StatementTables {
         rows.add(List.of("摘要 Digest (SHA-256)", statement.digest()));
         rows.add(List.of("状态 Status", statement.status().label()));
         rows.add(List.of("出具时间 Issued", time(statement.issuedAt()) + " · " + statement.issuedBy()));
+        rows.add(List.of("台账位置 Ledger position", statement.ledgerPosition()));
         rows.add(List.of("线索数 Lines", content.lines().size()));
         rows.add(List.of("差异数 Breaks", content.breakCount()));
         rows.add(List.of("更正数 Amendments", content.amendments().size()));
@@ -125,13 +126,14 @@ final class StatementTables {
         return new ReportTable("差异汇总 Breaks by category and age", columns, rows);
     }
 
-    /** 更正: facts that arrived after their month's statement was confirmed. */
+    /** 更正: facts that reached the ledger after their month's confirmed statement was drawn up. */
     static ReportTable amendments(StatementContent content) {
         return new ReportTable("更正 Amendments to confirmed statements", List.of("线索编号 Clue", "事实 Fact",
-                "提出方 Asserted by", "发生时间 Occurred", "入账时间 Recorded", "原对账单 Confirmed statement"),
-                content.amendments().stream().map(amendment -> List.<Object>of(amendment.clueId(),
-                        amendment.label(), agency(amendment.assertedBy()), time(amendment.occurredAt()),
-                        time(amendment.recordedAt()), amendment.confirmedStatementId())).toList());
+                "提出方 Asserted by", "发生时间 Occurred", "入账时间 Recorded", "台账位置 Ledger position",
+                "原对账单 Confirmed statement"), content.amendments().stream().map(amendment -> List.<Object>of(
+                        amendment.clueId(), amendment.label(), agency(amendment.assertedBy()),
+                        time(amendment.occurredAt()), time(amendment.recordedAt()), amendment.ledgerPosition(),
+                        amendment.confirmedStatementId())).toList());
     }
 
     static String time(Instant at) {

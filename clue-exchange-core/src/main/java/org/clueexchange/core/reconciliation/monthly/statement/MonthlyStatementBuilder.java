@@ -15,8 +15,8 @@ import org.clueexchange.events.ReceiptChannel;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws up a month's statement from the ledger as it stands: each clue that changed in the month or is still open at
- * its end, as both sides recorded it by then, with its breaks; the amendments to statements already confirmed; and
+ * Draws up a month's statement from one snapshot of the ledger: each clue that changed in the month or is still open
+ * at its end, as both sides recorded it by then, with its breaks; the amendments to statements already confirmed; and
  * the summary tables.
  */
 @Component
@@ -31,15 +31,19 @@ public class MonthlyStatementBuilder {
     }
 
     /**
-     * @param confirmed when each earlier statement of the jurisdiction was confirmed by both agencies, by month:
-     *                  which facts are amendments depends on it
+     * @param confirmed the ledger position of each earlier statement of the jurisdiction, in the revision both
+     *                  agencies confirmed, by month: which facts are amendments depends on it
      */
-    public StatementContent build(StatementPeriod period, Map<YearMonth, Instant> confirmed,
-                                  StatementProgress progress) {
+    public StatementDraft build(StatementPeriod period, Map<YearMonth, Long> confirmed,
+                                StatementProgress progress) {
         Instant end = period.end();
         progress.advanced("读取台账 reading the ledger", 0, 1);
-        List<LedgerRow> candidates = ledger.forPeriod(period.jurisdiction(), period.start(), end);
+        // Only facts that reached the ledger after last month's confirmed statement was drawn up can be amendments
+        // now (see carried), so with last month's statement unconfirmed there are none to read.
+        ReconciliationLedger.Snapshot snapshot = ledger.snapshot(period.jurisdiction(), period.start(), end,
+                confirmed.get(period.month().minusMonths(1)));
         progress.advanced("读取台账 reading the ledger", 1, 1);
+        List<LedgerRow> candidates = snapshot.rows();
         List<StatementLine> lines = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             LedgerRow clue = candidates.get(i);
@@ -53,13 +57,13 @@ public class MonthlyStatementBuilder {
                 progress.advanced("比对线索 matching clues", i + 1, candidates.size());
             }
         }
-        List<Amendment> amendments = amendments(period, confirmed);
+        List<Amendment> amendments = carried(period, confirmed, snapshot.late());
         progress.advanced("汇总 totals", 0, 1);
-        List<ReportTable> summary = SummaryTables.of(ledger.totals(period.jurisdiction(), period.start(), end),
-                period);
+        List<ReportTable> summary = SummaryTables.of(snapshot.totals(), period);
         progress.advanced("汇总 totals", 1, 1);
-        return new StatementContent(period.id(), period.jurisdiction(), scope(period.jurisdiction()),
-                period.month().toString(), period.start(), end, lines, amendments, summary);
+        return new StatementDraft(new StatementContent(period.id(), period.jurisdiction(),
+                scope(period.jurisdiction()), period.month().toString(), period.start(), end, lines, amendments,
+                summary), snapshot.position());
     }
 
     private static StatementLine line(LedgerRow clue, LedgerState state, Instant end) {
@@ -83,46 +87,38 @@ public class MonthlyStatementBuilder {
     }
 
     /**
-     * The facts that arrived after the statement of their month was confirmed and that this statement carries. Only
-     * facts that arrived after last month's statement was confirmed can be among them (see {@link #carried}), so
-     * with last month's statement unconfirmed there are none, and the ledger is asked for no others.
-     */
-    private List<Amendment> amendments(StatementPeriod period, Map<YearMonth, Instant> confirmed) {
-        Instant lastMonthConfirmed = confirmed.get(period.month().minusMonths(1));
-        if (lastMonthConfirmed == null) {
-            return List.of();
-        }
-        return carried(period, confirmed, ledger.recordedLate(period.jurisdiction(), period.start(),
-                lastMonthConfirmed));
-    }
-
-    /**
-     * Of {@code recorded}, the facts that {@code period}'s statement carries as amendments. A fact that arrived after
-     * the statement of its month was confirmed belongs to the first later statement that was not yet confirmed when
-     * it arrived, so it is carried once, by this statement or another: for it to be this one, every statement from
-     * its month's to last month's was confirmed before it arrived.
+     * Of the facts that reached the ledger late, the ones that {@code period}'s statement carries as amendments. A
+     * confirmed statement stands for the ledger at the position its confirmed revision was drawn up at; a fact of its
+     * month positioned above it belongs to the first later statement whose confirmed revision does not stand for it
+     * either: one not confirmed yet, or confirmed as drawn up after the fact. So it is carried once, by this
+     * statement or another: for it to be this one, every statement from its month's to last month's was confirmed as
+     * drawn up before the fact.
      *
-     * @param confirmed when each month's statement was confirmed by both agencies
+     * @param confirmed the ledger position of each month's statement in the revision both agencies confirmed
      */
-    static List<Amendment> carried(StatementPeriod period, Map<YearMonth, Instant> confirmed,
-                                   List<ReconciliationLedger.RecordedFact> recorded) {
+    static List<Amendment> carried(StatementPeriod period, Map<YearMonth, Long> confirmed,
+                                   List<ReconciliationLedger.RecordedFact> late) {
         List<Amendment> amendments = new ArrayList<>();
-        for (ReconciliationLedger.RecordedFact fact : recorded) {
+        for (ReconciliationLedger.RecordedFact fact : late) {
             YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
-            Instant confirmedAt = confirmed.get(month);
-            if (confirmedAt != null && fact.recordedAt().isAfter(confirmedAt)
-                    && carrier(month, fact.recordedAt(), confirmed).equals(period.month())) {
+            Long stoodFor = confirmed.get(month);
+            if (stoodFor != null && fact.position() > stoodFor
+                    && carrier(month, fact.position(), confirmed).equals(period.month())) {
                 amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
-                        fact.occurredAt(), fact.recordedAt(), new StatementPeriod(period.jurisdiction(), month).id()));
+                        fact.occurredAt(), fact.recordedAt(), fact.position(),
+                        new StatementPeriod(period.jurisdiction(), month).id()));
             }
         }
         return amendments;
     }
 
-    /** The first month after {@code month} whose statement had not been confirmed by {@code recordedAt}. */
-    private static YearMonth carrier(YearMonth month, Instant recordedAt, Map<YearMonth, Instant> confirmed) {
+    /**
+     * The first month after {@code month} whose statement is not confirmed, or was confirmed as drawn up at or after
+     * ledger position {@code position}.
+     */
+    private static YearMonth carrier(YearMonth month, long position, Map<YearMonth, Long> confirmed) {
         YearMonth next = month.plusMonths(1);
-        while (confirmed.containsKey(next) && confirmed.get(next).isBefore(recordedAt)) {
+        while (confirmed.containsKey(next) && confirmed.get(next) < position) {
             next = next.plusMonths(1);
         }
         return next;

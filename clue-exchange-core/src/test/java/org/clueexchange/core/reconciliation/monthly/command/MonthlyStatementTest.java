@@ -24,7 +24,7 @@ class MonthlyStatementTest {
     private static final String NEWER_DIGEST = "b".repeat(64);
     private static final Instant JULY_2 = Instant.parse("2020-07-02T02:00:00Z");
     private static final MonthlyStatementIssued ISSUED = new MonthlyStatementIssued(ID, "530600", "2020-06", 1,
-            DIGEST, "{}", "officer-1");
+            DIGEST, "{}", "officer-1", 120L);
 
     private AggregateTestFixture<MonthlyStatement> fixture;
 
@@ -36,16 +36,17 @@ class MonthlyStatementTest {
     @Test
     void theFirstIssueIsRevisionOne() {
         fixture.givenNoPriorActivity()
-                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-1"))
+                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-1", 120))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(IssueResult.ISSUED)
                 .expectEvents(ISSUED);
     }
 
+    /** The revision keeps the position it was drawn up at: what came after it is for the next statement. */
     @Test
     void reissuingWhatTheLedgerStillSaysChangesNothing() {
         fixture.given(ISSUED)
-                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-2"))
+                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-2", 135))
                 .expectResultMessagePayload(IssueResult.UNCHANGED)
                 .expectNoEvents();
     }
@@ -53,9 +54,19 @@ class MonthlyStatementTest {
     @Test
     void aChangedLedgerIssuesANewRevisionThatNeedsFreshConfirmations() {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST))
-                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1"))
+                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
+                        140))
                 .expectEvents(new MonthlyStatementIssued(ID, "530600", "2020-06", 2, NEWER_DIGEST, "{\"x\":1}",
-                        "officer-1"));
+                        "officer-1", 140L));
+    }
+
+    @Test
+    void aRevisionIssuedBeforeTheLedgerHadPositionsIsFollowedByOneWithItsPosition() {
+        fixture.given(new MonthlyStatementIssued(ID, "530600", "2020-06", 1, DIGEST, "{}", "officer-1", null))
+                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
+                        140))
+                .expectEvents(new MonthlyStatementIssued(ID, "530600", "2020-06", 2, NEWER_DIGEST, "{\"x\":1}",
+                        "officer-1", 140L));
     }
 
     @Test
@@ -69,7 +80,8 @@ class MonthlyStatementTest {
     void aStatementBothAgenciesConfirmedIsNeverReissued() {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST),
                         confirmed(AgencyType.DISCIPLINE, "e2", 1, DIGEST))
-                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1"))
+                .when(new IssueMonthlyStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
+                        150))
                 .expectResultMessagePayload(IssueResult.CONFIRMED)
                 .expectNoEvents();
     }

@@ -17,46 +17,62 @@ import org.clueexchange.wire.ExchangeTime;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which statement carries a fact that reached the ledger after its month's statement was confirmed: Zhaotong's
- * statements for March, April and May 2020 confirmed on the 5th, 6th and 8th of the next month, times in UTC+8.
+ * Which statement carries a fact that reached the ledger after its month's confirmed statement was drawn up:
+ * Zhaotong's statements for March, April and May 2020, drawn up on the 3rd of the next month (UTC+8) at ledger
+ * positions 1,000, 2,000 and 3,000 and confirmed as drawn up then. When the agencies confirmed does not enter into it.
  */
 class AmendmentsTest {
 
     private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530602");
-    private static final Map<YearMonth, Instant> CONFIRMED = Map.of(
-            YearMonth.of(2020, 3), at(2020, 4, 5, 10),
-            YearMonth.of(2020, 4), at(2020, 5, 6, 10),
-            YearMonth.of(2020, 5), at(2020, 6, 8, 10));
+    private static final Map<YearMonth, Long> CONFIRMED = Map.of(
+            YearMonth.of(2020, 3), 1_000L,
+            YearMonth.of(2020, 4), 2_000L,
+            YearMonth.of(2020, 5), 3_000L);
 
     @Test
-    void aFactForAMonthAlreadyConfirmedIsCarriedByTheFirstStatementStillOpenWhenItArrived() {
-        RecordedFact afterMarchConfirmed = fact("A", at(2020, 3, 20, 9), at(2020, 4, 10, 9));
-        RecordedFact afterMayConfirmed = fact("B", at(2020, 3, 20, 9), at(2020, 6, 10, 9));
-        RecordedFact lateForMay = fact("C", at(2020, 5, 30, 9), at(2020, 6, 9, 9));
-        List<RecordedFact> recorded = List.of(afterMarchConfirmed, afterMayConfirmed, lateForMay);
+    void aFactForAMonthAlreadyConfirmedIsCarriedByTheFirstStatementThatDoesNotStandForIt() {
+        RecordedFact afterMarchDrawnUp = fact("A", at(2020, 3, 20), 1_500);
+        RecordedFact afterMayDrawnUp = fact("B", at(2020, 3, 20), 3_500);
+        RecordedFact lateForMay = fact("C", at(2020, 5, 30), 3_200);
+        List<RecordedFact> late = List.of(afterMarchDrawnUp, afterMayDrawnUp, lateForMay);
 
-        assertThat(MonthlyStatementBuilder.carried(period(4), CONFIRMED, recorded))
-                .extracting(Amendment::clueId, Amendment::confirmedStatementId)
-                .containsExactly(tuple("A", "STATEMENT-530600-2020-03"));
-        assertThat(MonthlyStatementBuilder.carried(period(5), CONFIRMED, recorded)).isEmpty();
-        assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, recorded))
+        assertThat(MonthlyStatementBuilder.carried(period(4), CONFIRMED, late))
+                .extracting(Amendment::clueId, Amendment::confirmedStatementId, Amendment::ledgerPosition)
+                .containsExactly(tuple("A", "STATEMENT-530600-2020-03", 1_500L));
+        assertThat(MonthlyStatementBuilder.carried(period(5), CONFIRMED, late)).isEmpty();
+        assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, late))
                 .extracting(Amendment::clueId, Amendment::confirmedStatementId)
                 .containsExactly(tuple("B", "STATEMENT-530600-2020-03"), tuple("C", "STATEMENT-530600-2020-05"));
     }
 
+    /**
+     * May's statement was drawn up on 3 June and confirmed by the police on the 5th and by the commission on the 9th;
+     * a fact for May that reached the ledger on the 7th, between the two, is in neither the confirmed statement nor
+     * any other unless June's carries it.
+     */
     @Test
-    void aFactThatArrivedBeforeItsMonthWasConfirmedOrForAMonthNeverConfirmedAmendsNothing() {
-        RecordedFact beforeMayConfirmed = fact("D", at(2020, 5, 30, 9), at(2020, 6, 7, 9));
-        RecordedFact februaryUnconfirmed = fact("E", at(2020, 2, 20, 9), at(2020, 6, 10, 9));
+    void aFactThatArrivedBetweenTheIssueAndTheConfirmationsIsCarriedByTheNextStatement() {
+        RecordedFact betweenTheConfirmations = new RecordedFact("D", FactKind.RECEIVED, POLICE, at(2020, 5, 28),
+                at(2020, 6, 7), 3_001);
 
-        assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, List.of(beforeMayConfirmed,
+        assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, List.of(betweenTheConfirmations)))
+                .extracting(Amendment::clueId, Amendment::fact, Amendment::ledgerPosition)
+                .containsExactly(tuple("D", FactKind.RECEIVED, 3_001L));
+    }
+
+    @Test
+    void aFactTheConfirmedStatementStoodForOrOfAMonthNeverConfirmedAmendsNothing() {
+        RecordedFact inMaysSnapshot = fact("E", at(2020, 5, 30), 3_000);
+        RecordedFact februaryUnconfirmed = fact("F", at(2020, 2, 20), 3_500);
+
+        assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, List.of(inMaysSnapshot,
                 februaryUnconfirmed))).isEmpty();
     }
 
     @Test
     void theLastMinuteOfAMonthInChinaStandardTimeBelongsToThatMonth() {
         // 23:59 on 31 May in UTC+8 is still 31 May, though it is 15:59 UTC.
-        RecordedFact lastMinuteOfMay = fact("F", at(2020, 5, 31, 23).plusSeconds(59 * 60), at(2020, 6, 9, 9));
+        RecordedFact lastMinuteOfMay = fact("G", at(2020, 5, 31).plusSeconds(14 * 3600 + 59 * 60), 3_100);
 
         assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, List.of(lastMinuteOfMay)))
                 .extracting(Amendment::confirmedStatementId).containsExactly("STATEMENT-530600-2020-05");
@@ -66,11 +82,13 @@ class AmendmentsTest {
         return new StatementPeriod("530600", YearMonth.of(2020, month));
     }
 
-    private static RecordedFact fact(String clueId, Instant occurredAt, Instant recordedAt) {
-        return new RecordedFact(clueId, FactKind.FEEDBACK_ACKNOWLEDGED, POLICE, occurredAt, recordedAt);
+    /** A fact recorded, by the event store's clock, long before its position says it reached the ledger. */
+    private static RecordedFact fact(String clueId, Instant occurredAt, long position) {
+        return new RecordedFact(clueId, FactKind.FEEDBACK_ACKNOWLEDGED, POLICE, occurredAt, occurredAt, position);
     }
 
-    private static Instant at(int year, int month, int day, int hour) {
-        return LocalDateTime.of(year, month, day, hour, 0).toInstant(ExchangeTime.CHINA_STANDARD_TIME);
+    /** 09:00 on the day, UTC+8. */
+    private static Instant at(int year, int month, int day) {
+        return LocalDateTime.of(year, month, day, 9, 0).toInstant(ExchangeTime.CHINA_STANDARD_TIME);
     }
 }

@@ -89,6 +89,8 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How long Zhaotong's (530600) statement for June 2020 takes to build, write as JSON and digest on real PostgreSQL:
@@ -183,6 +185,9 @@ public final class MonthlyStatementBenchmark {
         SyntheticLedger.Seeding seeding = synthetic.copyInto(database);
         try (HikariDataSource pool = pool(database)) {
             JdbcTemplate sql = new JdbcTemplate(pool);
+            JdbcClient jdbc = JdbcClient.create(pool);
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
+            TimedLedger ledger = new TimedLedger(jdbc, transactions);
             int confirmed = synthetic.confirmEarlierStatements(sql);
             synthetic.checkAnomalies(sql);
             long vacuuming = System.nanoTime();
@@ -195,8 +200,6 @@ public final class MonthlyStatementBenchmark {
                     synthetic.clues(), describe(seeding.rows()), confirmed, seeding.copySeconds(),
                     seeding.indexSeconds(), (System.nanoTime() - vacuuming) / 1e9);
 
-            JdbcClient jdbc = JdbcClient.create(pool);
-            TimedLedger ledger = new TimedLedger(jdbc);
             MonthlyStatementBuilder builder = new MonthlyStatementBuilder(ledger);
             MonthlyStatementProjection statements = new MonthlyStatementProjection(jdbc);
             // The peak is read after the statements and the scans: it covers them, not the seeding.
@@ -217,8 +220,8 @@ public final class MonthlyStatementBenchmark {
                     spread(millis(builds.stream().mapToDouble(Build::forPeriodMillis))));
             System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.totals",
                     spread(millis(builds.stream().mapToDouble(Build::totalsMillis))));
-            System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.recordedLate",
-                    spread(millis(builds.stream().mapToDouble(Build::recordedLateMillis))));
+            System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.arrivedAfter",
+                    spread(millis(builds.stream().mapToDouble(Build::arrivedAfterMillis))));
             System.out.printf("[%s]   %-38s %s%n", name, "of which JSON write + digest",
                     spread(millis(builds.stream().mapToDouble(Build::jsonMillis))));
             double[] scan = millis(scans.stream().mapToDouble(Scan::millis));
@@ -246,7 +249,7 @@ public final class MonthlyStatementBenchmark {
     }
 
     /** One statement as the issue path makes it, with the time of each ledger read inside it. */
-    private record Build(double totalMillis, double forPeriodMillis, double totalsMillis, double recordedLateMillis,
+    private record Build(double totalMillis, double forPeriodMillis, double totalsMillis, double arrivedAfterMillis,
                          double jsonMillis, int lines, long breaks, int amendments,
                          int jsonBytes, String digest) {
     }
@@ -256,13 +259,13 @@ public final class MonthlyStatementBenchmark {
         ledger.reset();
         long start = System.nanoTime();
         StatementContent content = builder.build(JUNE_2020, statements.confirmations(JUNE_2020.jurisdiction()),
-                StatementProgress.SILENT);
+                StatementProgress.SILENT).content();
         long built = System.nanoTime();
         String text = StatementJson.write(content);
         String digest = StatementJson.digest(text);
         long end = System.nanoTime();
         return new Build((end - start) / 1e6, ledger.millis("forPeriod"), ledger.millis("totals"),
-                ledger.millis("recordedLate"), (end - built) / 1e6, content.lines().size(), content.breakCount(),
+                ledger.millis("arrivedAfter"), (end - built) / 1e6, content.lines().size(), content.breakCount(),
                 content.amendments().size(), text.getBytes(StandardCharsets.UTF_8).length, digest);
     }
 
@@ -355,8 +358,8 @@ public final class MonthlyStatementBenchmark {
 
         private final Map<String, Long> nanos = new HashMap<>();
 
-        TimedLedger(JdbcClient jdbc) {
-            super(jdbc);
+        TimedLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+            super(jdbc, transactions);
         }
 
         void reset() {
@@ -378,8 +381,8 @@ public final class MonthlyStatementBenchmark {
         }
 
         @Override
-        public List<RecordedFact> recordedLate(String jurisdiction, Instant before, Instant recordedAfter) {
-            return timed("recordedLate", () -> super.recordedLate(jurisdiction, before, recordedAfter));
+        public List<RecordedFact> arrivedAfter(String jurisdiction, Instant before, long after) {
+            return timed("arrivedAfter", () -> super.arrivedAfter(jurisdiction, before, after));
         }
 
         private <T> T timed(String read, Supplier<T> call) {
@@ -672,6 +675,8 @@ public final class MonthlyStatementBenchmark {
             Map<String, Table> tables = new LinkedHashMap<>();
             tables.put("ledger_fact", new Table("event_id, clue_id, fact, side, asserted_by, actor, occurred_at, "
                     + "published_at, recorded_at", SyntheticLedger::factRows));
+            tables.put("ledger_fact_position", new Table("event_id, position, after_statement",
+                    this::positionRows));
             tables.put("transfer_ledger", new Table("clue_id, direction, state, sender_type, sender_jurisdiction, "
                     + "receiver_type, receiver_jurisdiction, transfer_event_id, transferred_at, transfer_published_at, "
                     + "transfer_actor, source, allegation, priority, summary, sender_content_digest, receipt_event_id, "
@@ -789,29 +794,57 @@ public final class MonthlyStatementBenchmark {
         }
 
         /**
-         * Zhaotong's statements from the ledger's first month to May 2020, each confirmed by both agencies by the
-         * 8th of the next month: the June statement then carries what reached the ledger after they were.
+         * Zhaotong's statements from the ledger's first month to May 2020, each drawn up on the 3rd of the next month
+         * and confirmed by both agencies by the 8th: the June statement then carries what reached the ledger after
+         * they were drawn up. The builder reads only where on the ledger each was drawn up, not what it said.
          */
         int confirmEarlierStatements(JdbcTemplate sql) {
-            YearMonth first = YearMonth.from(clues > zhaotongJune ? LEDGER_START : CARRY_OVER_START);
             int confirmed = 0;
-            for (YearMonth month = first; month.isBefore(JUNE_2020.month()); month = month.plusMonths(1)) {
-                String id = new StatementPeriod(JUNE_2020.jurisdiction(), month).id();
-                Instant issuedAt = month.plusMonths(1).atDay(3).atTime(10, 0).toInstant(CHINA_STANDARD_TIME);
-                // The builder reads only when each statement was confirmed, not what it said.
+            for (YearMonth month = firstMonth(); month.isBefore(JUNE_2020.month()); month = month.plusMonths(1)) {
+                StatementPeriod period = new StatementPeriod(JUNE_2020.jurisdiction(), month);
+                Instant issuedAt = drawnUp(month);
                 sql.update("INSERT INTO monthly_statement (statement_id, jurisdiction, period, revision, digest, "
-                                + "issued_at, issued_by, content) VALUES (?, ?, ?, 1, ?, ?, 'officer', '{}')", id,
-                        JUNE_2020.jurisdiction(), month.toString(), "0".repeat(64), timestamp(issuedAt));
+                                + "issued_at, issued_by, content, ledger_position) "
+                                + "VALUES (?, ?, ?, 1, ?, ?, 'officer', '{}', ?)", period.id(), period.jurisdiction(),
+                        month.toString(), "0".repeat(64), timestamp(issuedAt), position(issuedAt));
                 for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
                     Instant at = issuedAt.plus(Duration.ofDays(agency == AgencyType.POLICE ? 2 : 5));
                     sql.update("INSERT INTO statement_confirmation (statement_id, agency_type, agency, actor, "
-                                    + "occurred_at, recorded_at) VALUES (?, ?, ?, 'officer', ?, ?)", id, agency.name(),
-                            new AgencyId(agency, JUNE_2020.jurisdiction()).toString(), timestamp(at),
+                                    + "occurred_at, recorded_at) VALUES (?, ?, ?, 'officer', ?, ?)", period.id(),
+                            agency.name(), new AgencyId(agency, JUNE_2020.jurisdiction()).toString(), timestamp(at),
                             timestamp(at.plusSeconds(2)));
                 }
                 confirmed++;
             }
+            sql.update("UPDATE ledger_position SET position = (SELECT coalesce(max(position), 0) FROM "
+                    + "ledger_fact_position), latest_period_end = ?", timestamp(JUNE_2020.start()));
             return confirmed;
+        }
+
+        private YearMonth firstMonth() {
+            return YearMonth.from(clues > zhaotongJune ? LEDGER_START : CARRY_OVER_START);
+        }
+
+        private static Instant drawnUp(YearMonth month) {
+            return month.plusMonths(1).atDay(3).atTime(10, 0).toInstant(CHINA_STANDARD_TIME);
+        }
+
+        /**
+         * A synthetic ledger commits each fact as it is recorded, one at a time, so that the milliseconds of its
+         * recording are its position.
+         */
+        private static long position(Instant recordedAt) {
+            return recordedAt.toEpochMilli();
+        }
+
+        /** Each fact's position, after a statement of its month if one was drawn up before the fact was recorded. */
+        private void positionRows(Clue clue, StringBuilder out) {
+            clue.facts().values().forEach(fact -> {
+                YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
+                boolean afterStatement = !month.isBefore(firstMonth()) && month.isBefore(JUNE_2020.month())
+                        && fact.recordedAt().isAfter(drawnUp(month));
+                new Row(out).add(fact.eventId()).add(position(fact.recordedAt())).add(afterStatement).end();
+            });
         }
 
         private static Timestamp timestamp(Instant instant) {
