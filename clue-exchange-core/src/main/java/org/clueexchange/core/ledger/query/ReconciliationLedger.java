@@ -171,7 +171,8 @@ public class ReconciliationLedger {
     /**
      * The facts on clues sent or received within {@code jurisdiction} that occurred before {@code before} and reached
      * the ledger after position {@code after}, though a statement of their month had been drawn up by then, in the
-     * order they occurred. Only such a fact can amend a statement.
+     * order they occurred. Only such a fact can amend a statement. Each says whether its clue had no fact of its kind
+     * before {@code before} at position {@code after}: only then does it add to the cumulative count of its kind.
      */
     public List<RecordedFact> arrivedAfter(String jurisdiction, Instant before, long after) {
         MapSqlParameterSource params = JurisdictionScope.bind(new MapSqlParameterSource(), jurisdiction)
@@ -180,7 +181,10 @@ public class ReconciliationLedger {
         // Found by position in the partial index ledger_fact_position_after_statement (V11), which holds only the few
         // facts that came after a statement of their month, then joined by key.
         return jdbc.sql("""
-                SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at, p.position
+                SELECT f.clue_id, f.fact, f.asserted_by, f.occurred_at, f.recorded_at, p.position,
+                    NOT EXISTS (SELECT FROM ledger_fact o JOIN ledger_fact_position op ON op.event_id = o.event_id
+                        WHERE o.clue_id = f.clue_id AND o.fact = f.fact AND o.occurred_at < :before
+                            AND op.position <= :after) AS first_of_its_kind
                 FROM ledger_fact_position p
                 JOIN ledger_fact f ON f.event_id = p.event_id
                 JOIN transfer_ledger l ON l.clue_id = f.clue_id
@@ -189,15 +193,18 @@ public class ReconciliationLedger {
                 """.formatted(JurisdictionScope.CONDITION)).paramSource(params).query((rs, i) -> new RecordedFact(
                 rs.getString("clue_id"), FactKind.valueOf(rs.getString("fact")),
                 AgencyId.parse(rs.getString("asserted_by")), instant(rs, "occurred_at"),
-                instant(rs, "recorded_at"), rs.getLong("position"))).list();
+                instant(rs, "recorded_at"), rs.getLong("position"), rs.getBoolean("first_of_its_kind"))).list();
     }
 
     /**
      * A fact on a clue's timeline, with when it occurred at its agency, when it was recorded, and its position on the
      * ledger.
+     *
+     * @param firstOfItsKind whether its clue had no fact of its kind, up to the position and the instant it was read
+     *                       against
      */
     public record RecordedFact(String clueId, FactKind fact, AgencyId assertedBy, Instant occurredAt,
-                               Instant recordedAt, long position) {
+                               Instant recordedAt, long position, boolean firstOfItsKind) {
     }
 
     private static MapSqlParameterSource period(String jurisdiction, Instant start, Instant end) {

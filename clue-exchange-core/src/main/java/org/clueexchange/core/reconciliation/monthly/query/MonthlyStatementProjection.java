@@ -24,6 +24,7 @@ import org.clueexchange.core.reconciliation.monthly.messages.MonthlyStatementCon
 import org.clueexchange.core.reconciliation.monthly.messages.MonthlyStatementIssued;
 import org.clueexchange.core.reconciliation.monthly.messages.StatementBreakResolved;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
+import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementJson;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.persistence.Timestamps;
@@ -187,4 +188,13 @@ public class MonthlyStatementProjection {
         return confirmed;
     }
 
+    /**
+     * The summary tables of a statement as issued. PostgreSQL takes them out of the statement's text, so that a
+     * month's thousands of lines are not read to reach them.
+     */
+    public List<ReportTable> summary(String statementId) {
+        return StatementJson.readSummary(jdbc.sql(
+                "SELECT CAST(content AS JSON) -> 'summary' FROM monthly_statement WHERE statement_id = :id")
+                .param("id", statementId).query(String.class).single());
+    }
 }

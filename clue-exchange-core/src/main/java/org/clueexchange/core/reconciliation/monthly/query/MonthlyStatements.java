@@ -1,7 +1,9 @@
 package org.clueexchange.core.reconciliation.monthly.query;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
@@ -45,7 +47,10 @@ public class MonthlyStatements {
         if (current.isPresent() && current.get().status() == StatementStatus.CONFIRMED) {
             return current.get();
         }
-        StatementDraft draft = builder.build(period, statements.confirmations(period.jurisdiction()), progress);
+        SortedMap<YearMonth, Long> confirmed = statements.confirmations(period.jurisdiction());
+        YearMonth lastMonth = period.month().minusMonths(1);
+        StatementDraft draft = builder.build(period, confirmed, confirmed.containsKey(lastMonth)
+                ? statements.summary(new StatementPeriod(period.jurisdiction(), lastMonth).id()) : null, progress);
         String text = StatementJson.write(draft.content());
         commands.sendAndWait(new IssueMonthlyStatement(period.id(), period.jurisdiction(), period.month().toString(),
                 StatementJson.digest(text), text, issuedBy, draft.ledgerPosition()));

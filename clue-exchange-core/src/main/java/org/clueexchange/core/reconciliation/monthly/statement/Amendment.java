@@ -11,7 +11,10 @@ import org.clueexchange.core.ledger.messages.AgencyId;
  *
  * @param ledgerPosition       where the fact stands on the ledger in commit order: above the confirmed revision's
  * @param confirmedStatementId the statement the fact would have changed
+ * @param firstOfItsKind       whether its clue had no fact of its kind before this statement's month in last month's
+ *                             confirmed statement: only then does it add the clue to a cumulative figure
  */
 public record Amendment(String clueId, FactKind fact, String label, AgencyId assertedBy, Instant occurredAt,
-                        Instant recordedAt, long ledgerPosition, String confirmedStatementId) {
+                        Instant recordedAt, long ledgerPosition, String confirmedStatementId,
+                        boolean firstOfItsKind) {
 }

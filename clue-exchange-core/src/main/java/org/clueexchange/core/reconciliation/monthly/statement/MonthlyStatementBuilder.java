@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Draws up a month's statement from one snapshot of the ledger: each clue that changed in the month or is still open
  * at its end, as both sides recorded it by then, with its breaks; the amendments to statements already confirmed; and
- * the summary tables.
+ * the summary tables, with how this month's cumulative figures follow from last month's confirmed ones.
  */
 @Component
 public class MonthlyStatementBuilder {
@@ -31,11 +31,13 @@ public class MonthlyStatementBuilder {
     }
 
     /**
-     * @param confirmed the ledger position of each earlier statement of the jurisdiction, in the revision both
-     *                  agencies confirmed, by month: which facts are amendments depends on it
+     * @param confirmed        the ledger position of each earlier statement of the jurisdiction, in the revision both
+     *                         agencies confirmed, by month: which facts are amendments depends on it
+     * @param lastMonthSummary the summary tables of last month's statement as both agencies confirmed it, or null if
+     *                         they have not
      */
     public StatementDraft build(StatementPeriod period, Map<YearMonth, Long> confirmed,
-                                StatementProgress progress) {
+                                List<ReportTable> lastMonthSummary, StatementProgress progress) {
         Instant end = period.end();
         progress.advanced("读取台账 reading the ledger", 0, 1);
         // Only facts that reached the ledger after last month's confirmed statement was drawn up can be amendments
@@ -59,7 +61,7 @@ public class MonthlyStatementBuilder {
         }
         List<Amendment> amendments = carried(period, confirmed, snapshot.late());
         progress.advanced("汇总 totals", 0, 1);
-        List<ReportTable> summary = SummaryTables.of(snapshot.totals(), period);
+        List<ReportTable> summary = SummaryTables.of(snapshot.totals(), period, lastMonthSummary, amendments);
         progress.advanced("汇总 totals", 1, 1);
         return new StatementDraft(new StatementContent(period.id(), period.jurisdiction(),
                 scope(period.jurisdiction()), period.month().toString(), period.start(), end, lines, amendments,
@@ -106,7 +108,7 @@ public class MonthlyStatementBuilder {
                     && carrier(month, fact.position(), confirmed).equals(period.month())) {
                 amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
                         fact.occurredAt(), fact.recordedAt(), fact.position(),
-                        new StatementPeriod(period.jurisdiction(), month).id()));
+                        new StatementPeriod(period.jurisdiction(), month).id(), fact.firstOfItsKind()));
             }
         }
         return amendments;

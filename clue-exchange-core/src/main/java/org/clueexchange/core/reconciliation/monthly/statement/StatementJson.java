@@ -1,6 +1,7 @@
 package org.clueexchange.core.reconciliation.monthly.statement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The one text of a statement that its digest covers and that is kept as issued. Its own mapper, not the
@@ -38,6 +40,15 @@ public final class StatementJson {
             return JSON.readValue(text, StatementContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored statement cannot be read", e);
+        }
+    }
+
+    /** The summary tables alone, as {@code summary} holds them in a statement's text. */
+    public static List<ReportTable> readSummary(String summary) {
+        try {
+            return JSON.readValue(summary, new TypeReference<List<ReportTable>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement's summary cannot be read", e);
         }
     }
 

@@ -9,19 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clueexchange.core.ledger.Direction;
+import org.clueexchange.core.ledger.FactKind;
+import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.query.LedgerTotals;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 
 /**
  * The tables officers report upward, in the groupings the agencies publish: per direction by stage, per clue source,
- * per outcome and per rank, each for the month and cumulative to its last day (截至).
+ * per outcome and per rank, each for the month and cumulative to its last day (截至); and, once last month's statement
+ * is confirmed, how each cumulative count of clues follows from it (累计衔接).
  */
 final class SummaryTables {
 
+    private static final String STAGE_TABLE = "线索移送情况 Clues by direction and stage";
     private static final Map<LedgerTotals.Stage, String> STAGES = stages();
+    /** The stages counted by the fact that reaches them, whose cumulative counts amendments can raise. */
+    private static final Map<LedgerTotals.Stage, FactKind> REACHED_BY = Map.of(
+            LedgerTotals.Stage.TRANSFERRED, FactKind.TRANSFERRED, LedgerTotals.Stage.RECEIVED, FactKind.RECEIVED,
+            LedgerTotals.Stage.ACCEPTED, FactKind.ACCEPTED, LedgerTotals.Stage.RETURNED, FactKind.RETURNED,
+            LedgerTotals.Stage.CONCLUDED, FactKind.CONCLUDED);
     private static final Map<ClueSource, String> SOURCES = sources();
     private static final Map<String, Set<String>> OUTCOME_GROUPS = outcomeGroups();
     private static final Map<String, Set<String>> RANK_GROUPS = rankGroups();
@@ -29,7 +39,13 @@ final class SummaryTables {
     private SummaryTables() {
     }
 
-    static List<ReportTable> of(LedgerTotals totals, StatementPeriod period) {
+    /**
+     * @param lastMonthSummary the tables of last month's statement as both agencies confirmed it, or null if they have
+     *                         not: without them there is nothing to follow from
+     * @param amendments       the amendments the statement carries
+     */
+    static List<ReportTable> of(LedgerTotals totals, StatementPeriod period, List<ReportTable> lastMonthSummary,
+                                List<Amendment> amendments) {
         String asOf = "截至" + lastDay(period) + " cumulative";
         List<ReportTable> tables = new ArrayList<>();
         List<String> stageColumns = new ArrayList<>(List.of("移送方向 Direction"));
@@ -47,7 +63,7 @@ final class SummaryTables {
             });
             stageRows.add(row);
         }
-        tables.add(new ReportTable("线索移送情况 Clues by direction and stage", stageColumns, stageRows));
+        tables.add(new ReportTable(STAGE_TABLE, stageColumns, stageRows));
         Map<String, Set<String>> sourceGroups = new LinkedHashMap<>();
         SOURCES.forEach((source, label) -> sourceGroups.put(label, Set.of(source.name())));
         tables.add(grouped("线索来源 Clues by source", "线索来源 Source", "件 clues", totals.sources(), sourceGroups,
@@ -56,7 +72,51 @@ final class SummaryTables {
                 totals.outcomes(), OUTCOME_GROUPS, asOf));
         tables.add(grouped("涉及人员职级 Persons named by rank", "职级 Rank", "人 persons", totals.ranks(),
                 RANK_GROUPS, asOf));
+        if (lastMonthSummary != null) {
+            tables.add(bridge(totals, lastMonthSummary, amendments));
+        }
         return tables;
+    }
+
+    /**
+     * 累计衔接: per direction, each cumulative count of clues by a stage as last month's confirmed statement gave it,
+     * the clues that the amendments carried here bring to that stage before this month, and this month's own: their
+     * sum is this month's cumulative count. What the sum leaves unexplained (差额) is shown, not hidden; it is nought
+     * unless the ledger changed what last month's figures counted without a fact that this statement carries.
+     */
+    private static ReportTable bridge(LedgerTotals totals, List<ReportTable> lastMonthSummary,
+                                      List<Amendment> amendments) {
+        ReportTable lastMonth = lastMonthSummary.stream().filter(table -> table.title().equals(STAGE_TABLE))
+                .findFirst().orElseThrow(() -> new IllegalStateException("last month's statement has no table "
+                        + STAGE_TABLE));
+        List<LedgerTotals.Stage> stages = List.copyOf(STAGES.keySet());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            List<Object> confirmedRow = lastMonth.rows().stream()
+                    .filter(row -> row.get(0).equals(direction.label())).findFirst().orElseThrow();
+            for (LedgerTotals.Stage stage : stages) {
+                FactKind reachedBy = REACHED_BY.get(stage);
+                if (reachedBy == null) {
+                    continue;
+                }
+                long confirmed = ((Number) confirmedRow.get(2 + 2 * stages.indexOf(stage))).longValue();
+                long amended = amendments.stream().filter(amendment -> amendment.fact() == reachedBy
+                        && amendment.firstOfItsKind() && directionOf(amendment) == direction)
+                        .map(Amendment::clueId).distinct().count();
+                LedgerTotals.Count count = find(totals.stages(), direction, Set.of(stage.name()));
+                rows.add(List.of(direction.label(), STAGES.get(stage), confirmed, amended, count.period(),
+                        count.cumulative(), count.cumulative() - confirmed - amended - count.period()));
+            }
+        }
+        return new ReportTable("累计衔接 Cumulative counts from last month's confirmed statement", List.of(
+                "移送方向 Direction", "项目 Stage", "上月确认累计 confirmed cumulative of last month",
+                "本月更正 amendments", "本月 month", "本月累计 cumulative", "差额 unexplained"), rows);
+    }
+
+    private static Direction directionOf(Amendment amendment) {
+        AgencyType assertedBy = amendment.assertedBy().type();
+        return amendment.fact().side() == FactSide.SENDER ? Direction.sentBy(assertedBy)
+                : Direction.receivedBy(assertedBy);
     }
 
     /** One row per direction and group, counting the month's and the cumulative figures of the group's items. */

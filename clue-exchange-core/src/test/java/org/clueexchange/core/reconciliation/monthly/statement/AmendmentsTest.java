@@ -53,11 +53,11 @@ class AmendmentsTest {
     @Test
     void aFactThatArrivedBetweenTheIssueAndTheConfirmationsIsCarriedByTheNextStatement() {
         RecordedFact betweenTheConfirmations = new RecordedFact("D", FactKind.RECEIVED, POLICE, at(2020, 5, 28),
-                at(2020, 6, 7), 3_001);
+                at(2020, 6, 7), 3_001, true);
 
         assertThat(MonthlyStatementBuilder.carried(period(6), CONFIRMED, List.of(betweenTheConfirmations)))
-                .extracting(Amendment::clueId, Amendment::fact, Amendment::ledgerPosition)
-                .containsExactly(tuple("D", FactKind.RECEIVED, 3_001L));
+                .extracting(Amendment::clueId, Amendment::fact, Amendment::ledgerPosition, Amendment::firstOfItsKind)
+                .containsExactly(tuple("D", FactKind.RECEIVED, 3_001L, true));
     }
 
     @Test
@@ -84,7 +84,8 @@ class AmendmentsTest {
 
     /** A fact recorded, by the event store's clock, long before its position says it reached the ledger. */
     private static RecordedFact fact(String clueId, Instant occurredAt, long position) {
-        return new RecordedFact(clueId, FactKind.FEEDBACK_ACKNOWLEDGED, POLICE, occurredAt, occurredAt, position);
+        return new RecordedFact(clueId, FactKind.FEEDBACK_ACKNOWLEDGED, POLICE, occurredAt, occurredAt, position,
+                true);
     }
 
     /** 09:00 on the day, UTC+8. */

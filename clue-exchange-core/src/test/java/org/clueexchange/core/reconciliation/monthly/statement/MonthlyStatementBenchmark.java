@@ -107,6 +107,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public final class MonthlyStatementBenchmark {
 
     private static final StatementPeriod JUNE_2020 = StatementPeriod.of("530600", "2020-06");
+    private static final StatementPeriod MAY_2020 = StatementPeriod.of("530600", "2020-05");
     private static final Duration TARGET = Duration.ofSeconds(1);
     private static final int WARM_UP = 3;
     /** When the month's ledger is read: early July, when statements are issued (一月一对账). */
@@ -188,7 +189,7 @@ public final class MonthlyStatementBenchmark {
             JdbcClient jdbc = JdbcClient.create(pool);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
             TimedLedger ledger = new TimedLedger(jdbc, transactions);
-            int confirmed = synthetic.confirmEarlierStatements(sql);
+            int confirmed = synthetic.confirmEarlierStatements(sql, ledger);
             synthetic.checkAnomalies(sql);
             long vacuuming = System.nanoTime();
             // A settled ledger has been vacuumed and analysed by autovacuum, and its pages written out by a
@@ -258,8 +259,9 @@ public final class MonthlyStatementBenchmark {
                                TimedLedger ledger) {
         ledger.reset();
         long start = System.nanoTime();
+        // As the issue path reads them: when each earlier statement was drawn up, and last month's summary.
         StatementContent content = builder.build(JUNE_2020, statements.confirmations(JUNE_2020.jurisdiction()),
-                StatementProgress.SILENT).content();
+                statements.summary(MAY_2020.id()), StatementProgress.SILENT).content();
         long built = System.nanoTime();
         String text = StatementJson.write(content);
         String digest = StatementJson.digest(text);
@@ -796,17 +798,21 @@ public final class MonthlyStatementBenchmark {
         /**
          * Zhaotong's statements from the ledger's first month to May 2020, each drawn up on the 3rd of the next month
          * and confirmed by both agencies by the 8th: the June statement then carries what reached the ledger after
-         * they were drawn up. The builder reads only where on the ledger each was drawn up, not what it said.
+         * they were drawn up. The builder reads only where on the ledger each was drawn up and, of May's, the summary.
          */
-        int confirmEarlierStatements(JdbcTemplate sql) {
+        int confirmEarlierStatements(JdbcTemplate sql, ReconciliationLedger ledger) {
             int confirmed = 0;
             for (YearMonth month = firstMonth(); month.isBefore(JUNE_2020.month()); month = month.plusMonths(1)) {
                 StatementPeriod period = new StatementPeriod(JUNE_2020.jurisdiction(), month);
                 Instant issuedAt = drawnUp(month);
+                String content = period.equals(MAY_2020) ? StatementJson.write(new StatementContent(period.id(),
+                        period.jurisdiction(), "", month.toString(), period.start(), period.end(), List.of(),
+                        List.of(), SummaryTables.of(ledger.totals(period.jurisdiction(), period.start(),
+                                period.end()), period, null, List.of()))) : "{}";
                 sql.update("INSERT INTO monthly_statement (statement_id, jurisdiction, period, revision, digest, "
                                 + "issued_at, issued_by, content, ledger_position) "
-                                + "VALUES (?, ?, ?, 1, ?, ?, 'officer', '{}', ?)", period.id(), period.jurisdiction(),
-                        month.toString(), "0".repeat(64), timestamp(issuedAt), position(issuedAt));
+                                + "VALUES (?, ?, ?, 1, ?, ?, 'officer', ?, ?)", period.id(), period.jurisdiction(),
+                        month.toString(), "0".repeat(64), timestamp(issuedAt), content, position(issuedAt));
                 for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
                     Instant at = issuedAt.plus(Duration.ofDays(agency == AgencyType.POLICE ? 2 : 5));
                     sql.update("INSERT INTO statement_confirmation (statement_id, agency_type, agency, actor, "
@@ -817,7 +823,7 @@ public final class MonthlyStatementBenchmark {
                 confirmed++;
             }
             sql.update("UPDATE ledger_position SET position = (SELECT coalesce(max(position), 0) FROM "
-                    + "ledger_fact_position), latest_period_end = ?", timestamp(JUNE_2020.start()));
+                    + "ledger_fact_position), latest_period_end = ?", timestamp(MAY_2020.end()));
             return confirmed;
         }
 
