@@ -59,8 +59,8 @@ public class ReconciliationLedger {
      * {@link #arrivedAfter} read in one snapshot, with the position the ledger stood at in it. Read apart, a batch
      * committing in between would show a fact in one read and not in another, and no position would say which.
      *
-     * @param amendsAfter the position of the statement whose facts are not to be read again as late, or null to
-     *                    read none
+     * @param amendsAfter the position of last month's statement as both agencies confirmed it, above which the late
+     *                    facts are read; or null to read none
      */
     public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
         // Committed before the snapshot is taken, so that every fact the snapshot does not see, and that occurred
