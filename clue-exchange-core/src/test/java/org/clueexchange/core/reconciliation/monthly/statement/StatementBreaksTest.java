@@ -56,7 +56,7 @@ class StatementBreaksTest {
 
         assertThat(StatementBreaks.of(clue, END)).extracting(StatementLine.Break::category,
                 StatementLine.Break::sideToAct, StatementLine.Break::detail).containsExactly(tuple(
-                BreakCategory.RECEIVED_WITHOUT_TRANSFER, FactSide.SENDER, "纸质移送，移送方案号 昭公（刑）立字〔2020〕123号"));
+                BreakCategory.RECEIVED_WITHOUT_TRANSFER, SideToAct.SENDER, "纸质移送，移送方案号 昭公（刑）立字〔2020〕123号"));
     }
 
     @Test

@@ -33,29 +33,43 @@ import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.GangCaseReference;
+import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTime;
 import org.junit.jupiter.api.Test;
 
 /**
- * 上月确认累计 + 本月更正 + 本月 = 本月累计, on a generated half-year of Zhaotong (530600 and its counties) from August
- * 2019: each month's statement is issued once the month's facts are in, sometimes issued again before anybody
- * confirms it, confirmed by one agency and days later by the other, while facts for it and for earlier months keep
- * arriving after the issue, between the confirmations and after them. Every cumulative figure of every month, per
- * direction, must be the previous month's as both agencies confirmed it, plus the clues the amendments of that kind
- * in the month's statement bring, plus the month's own figure, and the statement's own 累计衔接 table must say so;
- * no amendment is carried twice. The scenario comes from a seed, printed; {@code -Dscenario.seed=} plays one again.
+ * The monthly statement on a generated half-year of Zhaotong (530600 and its counties) from August 2019: each month's
+ * statement is issued once the month's facts are in, sometimes issued again before anybody confirms it, confirmed by
+ * one agency and days later by the other (now and then after a confirmation of a wrong digest, which is refused),
+ * while facts for it and for earlier months keep arriving after the issue, between the confirmations and after them.
+ * Each month also holds the situations a statement once judged wrong:
+ * <ul>
+ *   <li>a clue concluded without ever being accepted, and feedback without a conclusion: sequence breaks (缺少前序事实)
+ *       on the receiver;</li>
+ *   <li>a receipt whose content digest differs from the transfer's: a break for both sides (双方);</li>
+ *   <li>facts recorded between the issue and the confirmations: each is carried, exactly once, as an amendment by a
+ *       later statement, and every cumulative figure of every month, per direction, is the previous month's as both
+ *       agencies confirmed it, plus the clues the amendments of that kind bring, plus the month's own figure, as the
+ *       statement's own 累计衔接 table says;</li>
+ *   <li>a clue received on paper (纸质移送) before its transfer arrives: 已签收无移送记录 saying so, until the transfer,
+ *       arriving after the issue, is matched to it by the clue id.</li>
+ * </ul>
+ * The scenario comes from a seed, printed; {@code -Dscenario.seed=} plays one again.
  */
-class CumulativeFiguresIT {
+class MonthlySituationsIT {
 
     private static final String JURISDICTION = "530600";
     private static final String[] AGENCIES_WITHIN = {"530600", "530602", "530621", "530624", "530628", "530681"};
@@ -73,23 +87,37 @@ class CumulativeFiguresIT {
     private record Planned(SpecificRecord event, int slot) {
     }
 
+    /** What a month's statement, as first issued, must say of one clue: a break, its side and how its detail begins. */
+    private record ExpectedBreak(int month, String clueId, String category, String side, String detail) {
+    }
+
+    /** A clue received on paper in a month, whose transfer arrives after that month's statement was issued. */
+    private record ReceivedOnPaper(int month, String clueId, String senderCaseNumber) {
+    }
+
+    private record Scenario(List<Planned> plan, List<ExpectedBreak> breaks, List<ReceivedOnPaper> onPaper) {
+    }
+
     @Test
-    void eachMonthsCumulativeFiguresAreLastMonthsConfirmedOnesPlusItsAmendmentsPlusItsOwn() throws Exception {
+    void eachSituationIsReportedAsItIsAndEachMonthFollowsFromTheConfirmedOneBeforeIt() throws Exception {
         long seed = Long.getLong("scenario.seed", System.nanoTime());
-        System.out.printf("CumulativeFiguresIT: scenario seed %d (-Dscenario.seed=%d plays it again)%n", seed, seed);
+        System.out.printf("MonthlySituationsIT: scenario seed %d (-Dscenario.seed=%d plays it again)%n", seed, seed);
         SplittableRandom random = new SplittableRandom(seed);
-        List<Planned> plan = plan(random, Long.toString(seed & 0xFFFFFF, 36));
+        Scenario scenario = plan(random, Long.toString(seed & 0xFFFFFF, 36));
+        List<Planned> plan = scenario.plan();
 
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
-        Database database = infrastructure.postgres().createDatabase("cumulative_figures");
+        Database database = infrastructure.postgres().createDatabase("monthly_situations");
         try (AgencyTopics topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
              RunningCore core = RunningCore.start(database, infrastructure.kafka().bootstrapServers(),
-                     "cumulative-figures-it");
+                     "monthly-situations-it");
              Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                      database.password())) {
             JsonHttp officer = core.as(OFFICER);
             List<String> published = new ArrayList<>();
             AgencyType firstToConfirm = AgencyType.POLICE;
+            int[] confirmedIssueSlot = new int[MONTHS];
+            Map<Integer, JsonNode> firstIssued = new HashMap<>();
             for (int slot = 0; slot < SLOTS; slot++) {
                 List<SpecificRecord> events = eventsOf(plan, slot);
                 topics.publishAll(events);
@@ -97,16 +125,23 @@ class CumulativeFiguresIT {
                 awaitRecorded(sql, published);
                 int month = slot / WINDOWS;
                 switch (slot % WINDOWS) {
-                    case 0 -> issue(officer, month);
+                    case 0 -> {
+                        issue(officer, month);
+                        firstIssued.put(month, statement(officer, month));
+                        confirmedIssueSlot[month] = slot;
+                    }
                     case 1 -> {
                         if (random.nextInt(3) == 0) {
                             issue(officer, month);
+                            if (statement(officer, month).path("revision").asInt() > 1) {
+                                confirmedIssueSlot[month] = slot;
+                            }
                         }
                         firstToConfirm = random.nextBoolean() ? AgencyType.POLICE : AgencyType.DISCIPLINE;
-                        confirm(topics, officer, month, firstToConfirm, "PARTLY_CONFIRMED");
+                        confirm(topics, officer, month, firstToConfirm, "PARTLY_CONFIRMED", random.nextBoolean());
                     }
                     case 2 -> confirm(topics, officer, month, firstToConfirm == AgencyType.POLICE
-                            ? AgencyType.DISCIPLINE : AgencyType.POLICE, "CONFIRMED");
+                            ? AgencyType.DISCIPLINE : AgencyType.POLICE, "CONFIRMED", random.nextBoolean());
                     default -> {
                         // Facts after both confirmations wait for the next month's statement.
                     }
@@ -118,6 +153,7 @@ class CumulativeFiguresIT {
             Map<String, List<Long>> expectedBridge = new TreeMap<>();
             Map<String, List<Long>> statedBridge = new TreeMap<>();
             Set<String> amendments = new HashSet<>();
+            Set<String> carried = new HashSet<>();
             for (int month = 1; month <= MONTHS; month++) {
                 JsonNode confirmed = statement(officer, month - 1);
                 assertThat(confirmed.path("status").asText()).isEqualTo("CONFIRMED");
@@ -131,6 +167,7 @@ class CumulativeFiguresIT {
                     assertThat(amendments.add(amendment.path("clueId").asText() + " " + amendment.path("fact")
                             .asText() + " " + amendment.path("occurredAt").asText()))
                             .as("an amendment carried twice, again by %s (seed %d)", id(month), seed).isTrue();
+                    carried.add(amendment.path("clueId").asText() + " " + amendment.path("occurredAt").asText());
                     FactKind fact = FactKind.valueOf(amendment.path("fact").asText());
                     if (FIGURES.containsKey(fact)) {
                         amended.computeIfAbsent(key(direction(fact, amendment.path("assertedBy")), fact),
@@ -151,6 +188,39 @@ class CumulativeFiguresIT {
                 statedBridge.putAll(bridge(next, id(month)));
             }
             assertThat(amendments).as("amendments carried by the scenario's statements").isNotEmpty();
+            assertThat(carried).as("the facts recorded after the revision of their month both agencies confirmed "
+                    + "was drawn up, each carried by a later statement (seed %d)", seed)
+                    .isEqualTo(recordedAfterTheirMonth(plan, confirmedIssueSlot));
+            for (ExpectedBreak expected : scenario.breaks()) {
+                assertThat(breaksOf(firstIssued.get(expected.month()), expected.clueId()))
+                        .as("%s in %s (seed %d)", expected.clueId(), id(expected.month()), seed)
+                        .anySatisfy(found -> {
+                            assertThat(found.path("category").asText()).isEqualTo(expected.category());
+                            assertThat(found.path("sideToAct").asText()).isEqualTo(expected.side());
+                            assertThat(found.path("detail").asText("")).startsWith(expected.detail());
+                        });
+            }
+            for (ReceivedOnPaper paper : scenario.onPaper()) {
+                JsonNode line = lineOf(firstIssued.get(paper.month()), paper.clueId());
+                assertThat(line.path("receiverRecord").path("receiptChannel").asText()).isEqualTo("OUTSIDE");
+                assertThat(line.path("senderRecord").path("transferredAt").isMissingNode()
+                        || line.path("senderRecord").path("transferredAt").isNull()).isTrue();
+                JsonNode entry = core.entry(paper.clueId()).orElseThrow();
+                assertThat(entry.path("state").asText()).as("%s matched to its transfer", paper.clueId())
+                        .isNotEqualTo("AWAITING_TRANSFER");
+                assertThat(entry.path("anomalies")).extracting(anomaly -> anomaly.path("kind").asText())
+                        .doesNotContain("SENDER_CASE_NUMBER_MISMATCH");
+                JsonNode confirmedLine = lineOf(statement(officer, paper.month()), paper.clueId());
+                boolean inConfirmed = confirmedLine.path("senderRecord").hasNonNull("transferredAt");
+                boolean amended = carried.stream().anyMatch(fact -> fact.startsWith(paper.clueId() + " "));
+                assertThat(inConfirmed != amended).as("%s's transfer is in %s as confirmed, or an amendment of a "
+                        + "later statement, not both (seed %d)", paper.clueId(), id(paper.month()), seed).isTrue();
+                if (inConfirmed) {
+                    assertThat(breaksOf(statement(officer, paper.month()), paper.clueId()))
+                            .extracting(found -> found.path("category").asText())
+                            .doesNotContain("RECEIVED_WITHOUT_TRANSFER");
+                }
+            }
             assertThat(unexplained).as("本月累计 ≠ 上月确认累计 + 本月更正 + 本月, per direction and figure (seed %d)",
                     seed).isEmpty();
             assertThat(statedBridge).as("each statement's 累计衔接 table (seed %d)", seed).isEqualTo(expectedBridge);
@@ -163,8 +233,10 @@ class CumulativeFiguresIT {
      * in one of the windows after it, of their month or a later one. In every window after an issue some clue of the
      * month is transferred and received, so that each window has facts to carry.
      */
-    private static List<Planned> plan(SplittableRandom random, String run) {
+    private static Scenario plan(SplittableRandom random, String run) {
         List<Planned> plan = new ArrayList<>();
+        List<ExpectedBreak> breaks = new ArrayList<>();
+        List<ReceivedOnPaper> onPaper = new ArrayList<>();
         int clue = 0;
         for (int month = 0; month < MONTHS; month++) {
             int clues = 10 + random.nextInt(8);
@@ -174,9 +246,102 @@ class CumulativeFiguresIT {
             for (int window = 1; window < WINDOWS; window++) {
                 plan.addAll(lifecycle(random, "CF-" + run + "-" + clue++, month, month * WINDOWS + window));
             }
+            situations(random, "MS-" + run + "-" + month + "-", month, plan, breaks, onPaper);
         }
         plan.sort(Comparator.comparingInt(Planned::slot));
-        return plan;
+        return new Scenario(plan, breaks, onPaper);
+    }
+
+    /**
+     * The month's clues of the situations a statement must judge right, early in the month and in before its
+     * statement is issued, except for the transfer of the clue received on paper, which arrives after the issue.
+     */
+    private static void situations(SplittableRandom random, String prefix, int month, List<Planned> plan,
+                                   List<ExpectedBreak> breaks, List<ReceivedOnPaper> onPaper) {
+        int beforeIssue = month * WINDOWS;
+        Instant at = start(month).plusSeconds(random.nextLong(10 * 86_400));
+
+        ClueTransferred neverAccepted = situationTransfer(random, prefix + "NA", at);
+        Instant concludedAt = at.plusSeconds(2 * 86_400);
+        plan(plan, beforeIssue, neverAccepted, ClueEventSamples.receipt(neverAccepted, at.plusSeconds(600)),
+                ClueEventSamples.conclusion(neverAccepted, concludedAt));
+        breaks.add(new ExpectedBreak(month, prefix + "NA", "SEQUENCE_ANOMALY", "RECEIVER",
+                "缺少前序事实: 办结 concluded at " + concludedAt + ", without 受理 accepted"));
+
+        ClueTransferred neverConcluded = situationTransfer(random, prefix + "NC", at);
+        Instant feedbackAt = at.plusSeconds(3 * 86_400);
+        plan(plan, beforeIssue, neverConcluded, ClueEventSamples.receipt(neverConcluded, at.plusSeconds(600)),
+                ClueEventSamples.acceptance(neverConcluded, at.plusSeconds(1200)),
+                ClueEventSamples.feedback(neverConcluded, feedbackAt));
+        breaks.add(new ExpectedBreak(month, prefix + "NC", "SEQUENCE_ANOMALY", "RECEIVER",
+                "缺少前序事实: 反馈 feedback sent at " + feedbackAt + ", without 办结 concluded"));
+
+        ClueTransferred differing = situationTransfer(random, prefix + "CD", at);
+        ClueReceived otherCopy = ClueEventSamples.receipt(differing, at.plusSeconds(600));
+        otherCopy.setContentDigest("f".repeat(64));
+        plan(plan, beforeIssue, differing, otherCopy);
+        breaks.add(new ExpectedBreak(month, prefix + "CD", "CONTENT_DIGEST_DIFFERS", "BOTH", ""));
+
+        String caseNumber = "昭公（刑）立字〔2019〕" + (100 + month) + "号";
+        ClueTransferred onPaperTransfer = situationTransfer(random, prefix + "PA", at);
+        onPaperTransfer.getContent().setLinkedGangCase(new GangCaseReference(caseNumber,
+                GangCaseType.MAFIA_TYPE_ORGANISATION));
+        onPaperTransfer.setContentDigest(ClueContentDigest.of(onPaperTransfer.getContent()));
+        plan(plan, beforeIssue, ClueEventSamples.receiptOutside(onPaperTransfer, caseNumber, at.plusSeconds(86_400)));
+        plan(plan, beforeIssue + 1, onPaperTransfer);
+        breaks.add(new ExpectedBreak(month, prefix + "PA", "RECEIVED_WITHOUT_TRANSFER", "SENDER",
+                "纸质移送，移送方案号 " + caseNumber));
+        onPaper.add(new ReceivedOnPaper(month, prefix + "PA", caseNumber));
+    }
+
+    /** A police transfer to the commission of one of the prefecture's counties, or of the prefecture itself. */
+    private static ClueTransferred situationTransfer(SplittableRandom random, String clueId, Instant at) {
+        String within = AGENCIES_WITHIN[random.nextInt(AGENCIES_WITHIN.length)];
+        ClueTransferred transfer = ClueEventSamples.transfer(clueId, at);
+        transfer.getEnvelope().setAssertedBy(new Agency(AgencyType.POLICE, within));
+        transfer.setReceiver(new Agency(AgencyType.DISCIPLINE, within));
+        return transfer;
+    }
+
+    private static void plan(List<Planned> plan, int slot, SpecificRecord... events) {
+        for (SpecificRecord event : events) {
+            plan.add(new Planned(event, slot));
+        }
+    }
+
+    /**
+     * The facts, as "clue occurredAt", that reached the ledger after the revision of their month's statement that
+     * both agencies confirmed was drawn up: a slot's facts are all recorded before a statement is issued in it.
+     */
+    private static Set<String> recordedAfterTheirMonth(List<Planned> plan, int[] confirmedIssueSlot) {
+        Set<String> late = new HashSet<>();
+        for (Planned planned : plan) {
+            if (planned.event() instanceof StatementConfirmed) {
+                continue;
+            }
+            Instant occurredAt = ClueEvents.envelopeOf(planned.event()).getOccurredAt();
+            int month = (int) ChronoUnit.MONTHS.between(FIRST,
+                    YearMonth.from(occurredAt.atOffset(ExchangeTime.CHINA_STANDARD_TIME)));
+            if (month < MONTHS && planned.slot() > confirmedIssueSlot[month]) {
+                late.add(ClueEvents.envelopeOf(planned.event()).getClueId() + " " + occurredAt);
+            }
+        }
+        return late;
+    }
+
+    private static JsonNode lineOf(JsonNode statement, String clueId) {
+        for (JsonNode line : statement.path("content").path("lines")) {
+            if (line.path("clueId").asText().equals(clueId)) {
+                return line;
+            }
+        }
+        throw new AssertionError(clueId + " is not listed in " + statement.path("statementId").asText());
+    }
+
+    private static List<JsonNode> breaksOf(JsonNode statement, String clueId) {
+        List<JsonNode> breaks = new ArrayList<>();
+        lineOf(statement, clueId).path("breaks").forEach(breaks::add);
+        return breaks;
     }
 
     /** @param lateSlot where the transfer and the receipt are placed, or -1 to place them as any other fact */
@@ -274,15 +439,24 @@ class CumulativeFiguresIT {
                 FIRST.plusMonths(month).toString())).successfully();
     }
 
-    /** The agency confirms the statement's current revision on its topic, days after the month, as its adapter would. */
-    private static void confirm(AgencyTopics topics, JsonHttp officer, int month, AgencyType agency, String status)
-            throws Exception {
+    /**
+     * The agency confirms the statement's current revision on its topic, days after the month, as its adapter would;
+     * first, if {@code wrongDigestFirst}, a digest that is not the revision's, which the core refuses with the reason.
+     */
+    private static void confirm(AgencyTopics topics, JsonHttp officer, int month, AgencyType agency, String status,
+                                boolean wrongDigestFirst) throws Exception {
         String statementId = id(month);
         String digest = statement(officer, month).path("digest").asText();
         Instant confirmedAt = start(month + 1).plus(Duration.ofDays(agency == AgencyType.POLICE ? 4 : 9));
-        topics.publish(new StatementConfirmed(ClueEventSamples.envelope(statementId,
-                new Agency(agency, JURISDICTION), confirmedAt), statementId, JURISDICTION,
-                FIRST.plusMonths(month).toString(), digest));
+        Agency confirming = new Agency(agency, JURISDICTION);
+        if (wrongDigestFirst) {
+            int refused = statement(officer, month).path("refusals").size();
+            topics.publish(ClueEventSamples.confirmation(statementId, confirming, "0".repeat(64), confirmedAt));
+            await().atMost(PATIENCE).until(() -> statement(officer, month).path("refusals").size() > refused);
+            assertThat(statement(officer, month).path("refusals").get(refused).path("reason").asText())
+                    .startsWith("digest " + "0".repeat(64) + " is not that of revision ");
+        }
+        topics.publish(ClueEventSamples.confirmation(statementId, confirming, digest, confirmedAt));
         await().atMost(PATIENCE).until(() -> statement(officer, month).path("status").asText().equals(status));
     }
 
