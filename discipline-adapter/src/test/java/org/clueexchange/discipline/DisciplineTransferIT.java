@@ -76,6 +76,9 @@ class DisciplineTransferIT {
         JsonHttp.Response early = adapter.post("/api/v1/clue-transfers/" + clueId + "/feedback-acknowledgement",
                 TOKEN, Map.of("recordId", "QR-0", "officerId", "JW-007"));
         assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/not-yet-possible");
+        assertThat(early.raw().headers().firstValue("Retry-After")).hasValue("60");
 
         Instant concluded = transfer.getEnvelope().getOccurredAt().plus(Duration.ofDays(20));
         FeedbackSent feedback = new FeedbackSent(ClueEventSamples.envelope(clueId,

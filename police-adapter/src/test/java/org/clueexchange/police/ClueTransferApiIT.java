@@ -103,10 +103,12 @@ class ClueTransferApiIT {
         adapter.post("/api/v1/clue-transfers", TOKEN, request);
         request.put("summary", "另一条线索");
 
-        JsonHttp.Response conflict = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+        JsonHttp.Response reused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
-        assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.body().path("errors").get(0).path("field").asText()).isEqualTo("recordId");
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/record-id-reused");
+        assertThat(reused.body().path("errors").get(0).path("field").asText()).isEqualTo("recordId");
     }
 
     @Test
@@ -118,6 +120,8 @@ class ClueTransferApiIT {
         JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/invalid-request");
         assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
                 .containsExactlyInAnyOrder("receiverJurisdiction", "officials[0].name");
         assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, "POLICE-530600-" + request.get("recordId"), 1,
@@ -141,6 +145,8 @@ class ClueTransferApiIT {
         assertThat(adapter.post("/api/v1/clue-transfers", null, transferRequest()).status()).isEqualTo(401);
         JsonHttp.Response wrongToken = adapter.post("/api/v1/clue-transfers", "guess", transferRequest());
         assertThat(wrongToken.status()).isEqualTo(401);
+        assertThat(wrongToken.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/unauthenticated");
         assertThat(wrongToken.body().path("errors").get(0).path("field").asText()).isEqualTo("Authorization");
     }
 
@@ -152,6 +158,8 @@ class ClueTransferApiIT {
         JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/not-entitled");
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("jurisdiction");
         assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, "POLICE-330800-" + request.get("recordId"), 1,
                 Duration.ofSeconds(3))).isEmpty();

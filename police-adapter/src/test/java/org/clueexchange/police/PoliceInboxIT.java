@@ -116,7 +116,11 @@ class PoliceInboxIT {
                 Map.of("recordId", "FK-1", "officerId", "GA-1", "summary", "尚未办结"));
 
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/not-yet-possible");
         assertThat(refused.body().path("detail").asText()).contains("conclude " + clueId + " before");
+        assertThat(refused.raw().headers().firstValue("Retry-After")).as("only the agency itself can conclude")
+                .isEmpty();
     }
 
     @Test

@@ -101,7 +101,7 @@ class StatementConfirmationIT {
             assertThat(confirmation.getDigest()).isEqualTo(DIGEST);
         });
         assertThat(adapter.post(path(statementId), TOKEN, Map.of("recordId", "DZ-1", "officerId", "ZTGA-DZ-01",
-                "digest", "d".repeat(64))).status()).isEqualTo(409);
+                "digest", "d".repeat(64))).status()).isEqualTo(422);
     }
 
     @Test

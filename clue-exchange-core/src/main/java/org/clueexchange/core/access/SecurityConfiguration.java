@@ -6,18 +6,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.List;
 import org.clueexchange.api.ApiProblems;
+import org.clueexchange.api.ProblemType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -60,12 +55,13 @@ class SecurityConfiguration {
                 .exceptionHandling(failures -> failures
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"clue-exchange-core\"");
-                            problem(json, response, HttpStatus.UNAUTHORIZED, "Authorization",
-                                    "a valid bearer token of a configured user is required");
+                            ApiProblems.respond(response, json, ProblemType.UNAUTHENTICATED, new ApiProblems.FieldError(
+                                    "Authorization", "a valid bearer token of a configured user is required"));
                         })
-                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
-                                "Authorization", "this user's role may not " + request.getMethod() + " "
-                                        + request.getRequestURI())))
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.respond(response, json,
+                                ProblemType.NOT_ENTITLED, new ApiProblems.FieldError("Authorization",
+                                        "this user's role may not " + request.getMethod() + " "
+                                                + request.getRequestURI()))))
                 .build();
     }
 
@@ -82,14 +78,5 @@ class SecurityConfiguration {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
-    }
-
-    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String field,
-                                String message) throws IOException {
-        ProblemDetail problem = ApiProblems.problem(status, List.of(new ApiProblems.FieldError(field, message)));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

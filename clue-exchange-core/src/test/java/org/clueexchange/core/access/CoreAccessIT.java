@@ -60,6 +60,8 @@ class CoreAccessIT {
             JsonHttp.Response response = anonymous.get(path);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("Authorization");
+            assertThat(response.body().path("type").asText())
+                    .isEqualTo("https://clue-exchange.org/problems/unauthenticated");
             assertThat(response.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
                     assertThat(value).startsWith("Bearer"));
         }
@@ -120,7 +122,10 @@ class CoreAccessIT {
         JsonHttp operator = core.as(CoreCredentials.OPERATOR);
         assertThat(operator.get("/api/operations/dead-letters").status()).isEqualTo(200);
         assertThat(operator.get("/actuator/metrics").status()).isEqualTo(200);
-        assertThat(operator.get("/api/ledger/clues/" + clueId()).status()).isEqualTo(403);
+        JsonHttp.Response personalData = operator.get("/api/ledger/clues/" + clueId());
+        assertThat(personalData.status()).isEqualTo(403);
+        assertThat(personalData.body().path("type").asText())
+                .isEqualTo("https://clue-exchange.org/problems/not-entitled");
         assertThat(operator.get("/api/audit/personal-data-access").status()).isEqualTo(403);
 
         JsonHttp auditor = core.as(CoreCredentials.AUDITOR);

@@ -190,18 +190,18 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<BearerTokenAuthentication<AgencyClient>> clientAuthentication(
-            AdapterProperties properties) {
+            AdapterProperties properties, ObjectMapper json) {
         FilterRegistrationBean<BearerTokenAuthentication<AgencyClient>> registration =
-                new FilterRegistrationBean<>(BearerTokenAuthentication.ofClients(properties.clients()));
+                new FilterRegistrationBean<>(BearerTokenAuthentication.ofClients(properties.clients(), json));
         registration.setUrlPatterns(List.of("/api/*"));
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<BearerTokenAuthentication<Operator>> operatorAuthentication(
-            AdapterProperties properties) {
+            AdapterProperties properties, ObjectMapper json) {
         FilterRegistrationBean<BearerTokenAuthentication<Operator>> registration =
-                new FilterRegistrationBean<>(BearerTokenAuthentication.ofOperators(properties.operators()));
+                new FilterRegistrationBean<>(BearerTokenAuthentication.ofOperators(properties.operators(), json));
         registration.setUrlPatterns(List.of("/operator/*"));
         return registration;
     }

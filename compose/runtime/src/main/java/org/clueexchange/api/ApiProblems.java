@@ -1,8 +1,12 @@
 package org.clueexchange.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,8 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -25,10 +31,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * How every HTTP API of the exchange refuses a request: an RFC 9457 problem whose {@code errors} name each field and
- * why, in the order of the fields, and whose {@code detail} says the same in one line, so that an agency system can
- * log or show it as is. A request wrong in more than {@link #ERRORS_SHOWN} places is told the first of them and how
- * many more there are: a list of thousands of bad entries gets an answer of a few kilobytes.
+ * How every HTTP API of the exchange refuses a request: an RFC 9457 problem whose {@code type} says what kind of
+ * problem it is ({@link ProblemType}), whose {@code errors} name each field and why, in the order of the fields, and
+ * whose {@code detail} says the same in one line, so that an agency system can log or show it as is. A request wrong
+ * in more than {@link #ERRORS_SHOWN} places is told the first of them and how many more there are: a list of
+ * thousands of bad entries gets an answer of a few kilobytes.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,25 +47,23 @@ public class ApiProblems {
     public record FieldError(String field, String message) {
     }
 
+    /** A refusal, with {@code Retry-After} in seconds where waiting is all it takes. */
     @ExceptionHandler(RequestRefusedException.class)
-    public ProblemDetail refused(RequestRefusedException e) {
-        return problem(switch (e.refusal()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        }, e.errors());
+    public ResponseEntity<ProblemDetail> refused(RequestRefusedException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.type().status());
+        e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
+        return answer.body(problem(e.type(), e.errors()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     public ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getBindingResult().getFieldErrors().stream()
+        return problem(ProblemType.INVALID_REQUEST, e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList());
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     public ProblemDetail invalidParameters(HandlerMethodValidationException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getParameterValidationResults().stream()
+        return problem(ProblemType.INVALID_REQUEST, e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldError(parameterName(result), error.getDefaultMessage())))
                 .toList());
@@ -66,13 +71,13 @@ public class ApiProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail mistypedParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError(e.getName(),
+        return problem(ProblemType.INVALID_REQUEST, List.of(new FieldError(e.getName(),
                 "'" + e.getValue() + "' is not " + expected(e.getRequiredType()))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError(e.getParameterName(), "is required")));
+        return problem(ProblemType.INVALID_REQUEST, List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
     /**
@@ -82,7 +87,7 @@ public class ApiProblems {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof RequestBodyLimit.TooLarge) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(new FieldError("body",
+            return problem(ProblemType.BODY_TOO_LARGE, List.of(new FieldError("body",
                     "is larger than " + RequestBodyLimit.MAX_BYTES + " bytes")));
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -91,32 +96,43 @@ public class ApiProblems {
                     : mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                     ? "must be " + expected(mismatch.getTargetType())
                     : "cannot be read: " + mapping.getOriginalMessage();
-            return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError(path(mapping), reason)));
+            return problem(ProblemType.INVALID_REQUEST, List.of(new FieldError(path(mapping), reason)));
         }
-        return problem(HttpStatus.BAD_REQUEST, List.of(new FieldError("body", "is not a JSON document of the "
+        return problem(ProblemType.INVALID_REQUEST, List.of(new FieldError("body", "is not a JSON document of the "
                 + "expected shape")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(new FieldError("Content-Type",
+        return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, List.of(new FieldError("Content-Type",
                 "must be application/json, not " + e.getContentType())));
     }
 
     /**
-     * The exchange's problem for a refusal: the errors in field order, as many as are shown, and the detail that
-     * names them. Also for refusals that never reach a controller, such as those of a security filter.
+     * The exchange's problem for a refusal: its type, the errors in field order, as many as are shown, and the
+     * detail that names them.
      */
-    public static ProblemDetail problem(HttpStatus status, List<FieldError> errors) {
+    public static ProblemDetail problem(ProblemType type, List<FieldError> errors) {
         List<FieldError> shown = errors.stream()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .limit(ERRORS_SHOWN).toList();
         String detail = shown.stream().map(error -> error.field() + ": " + error.message())
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.size() > shown.size()
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), errors.size() > shown.size()
                 ? detail + "; and " + (errors.size() - shown.size()) + " more" : detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
         problem.setProperty("errors", shown);
         return problem;
+    }
+
+    /** Answers a refusal that never reaches a controller, such as a security filter's, with its problem. */
+    public static void respond(HttpServletResponse response, ObjectMapper json, ProblemType type, FieldError error)
+            throws IOException {
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problem(type, List.of(error)));
     }
 
     private static String parameterName(ParameterValidationResult result) {

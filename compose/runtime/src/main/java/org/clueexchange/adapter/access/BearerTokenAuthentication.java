@@ -1,16 +1,18 @@
 package org.clueexchange.adapter.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.clueexchange.api.ApiProblems;
+import org.clueexchange.api.ProblemType;
 
 /**
  * Lets through only requests that carry the bearer token of a configured caller of one kind, agency clients or
@@ -22,22 +24,26 @@ public final class BearerTokenAuthentication<C> extends HttpFilter {
 
     private final Map<String, C> callersByTokenHash;
     private final String attribute;
-    private final String refusal;
+    private final ApiProblems.FieldError refusal;
+    private final ObjectMapper json;
 
-    private BearerTokenAuthentication(Class<C> kind, List<C> callers, Function<C, String> tokenSha256, String who) {
+    private BearerTokenAuthentication(Class<C> kind, List<C> callers, Function<C, String> tokenSha256, String who,
+                                      ObjectMapper json) {
         this.callersByTokenHash = callers.stream()
                 .collect(Collectors.toUnmodifiableMap(tokenSha256, Function.identity()));
         this.attribute = attribute(kind);
-        this.refusal = "a valid bearer token of a configured " + who + " is required";
+        this.refusal = new ApiProblems.FieldError("Authorization",
+                "a valid bearer token of a configured " + who + " is required");
+        this.json = json;
     }
 
-    public static BearerTokenAuthentication<AgencyClient> ofClients(List<AgencyClient> clients) {
+    public static BearerTokenAuthentication<AgencyClient> ofClients(List<AgencyClient> clients, ObjectMapper json) {
         return new BearerTokenAuthentication<>(AgencyClient.class, clients, AgencyClient::tokenSha256,
-                "agency client");
+                "agency client", json);
     }
 
-    public static BearerTokenAuthentication<Operator> ofOperators(List<Operator> operators) {
-        return new BearerTokenAuthentication<>(Operator.class, operators, Operator::tokenSha256, "operator");
+    public static BearerTokenAuthentication<Operator> ofOperators(List<Operator> operators, ObjectMapper json) {
+        return new BearerTokenAuthentication<>(Operator.class, operators, Operator::tokenSha256, "operator", json);
     }
 
     /** The request attribute under which the authenticated caller of this kind travels to the controllers. */
@@ -51,13 +57,8 @@ public final class BearerTokenAuthentication<C> extends HttpFilter {
         String tokenHash = BearerTokens.hashOf(request.getHeader("Authorization"));
         C caller = tokenHash == null ? null : callersByTokenHash.get(tokenHash);
         if (caller == null) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"clue-exchange\"");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Authorization: %s",\
-                    "errors":[{"field":"Authorization","message":"%s"}]}""".formatted(refusal, refusal));
+            ApiProblems.respond(response, json, ProblemType.UNAUTHENTICATED, refusal);
             return;
         }
         request.setAttribute(attribute, caller);

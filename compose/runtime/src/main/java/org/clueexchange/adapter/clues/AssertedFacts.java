@@ -85,7 +85,7 @@ public final class AssertedFacts {
         try {
             return outbox.append(requestKey, digest(request), event);
         } catch (IdempotencyConflictException e) {
-            throw RequestRefusedException.conflict("recordId",
+            throw RequestRefusedException.recordIdReused("recordId",
                     "was already used for a different request; a retry must repeat the original request");
         }
     }

@@ -76,7 +76,7 @@ public final class ReceivedClues {
     public AssertedFactView receive(String clueId, Requests.Receipt request, AgencyClient client) {
         return assertFact("receipt", clueId, request, client, (clue, envelope) -> {
             if (clue.receivedOutside() != null) {
-                throw RequestRefusedException.conflict("clueId", clueId + " was signed for outside the exchange at "
+                throw RequestRefusedException.conflictsWithRecord("clueId", clueId + " was signed for outside the exchange at "
                         + clue.receivedOutside().getEnvelope().getOccurredAt() + "; it needs no second receipt");
             }
             ClueTransferred sent = (ClueTransferred) clue.transfer().event();
@@ -108,7 +108,7 @@ public final class ReceivedClues {
         client.requireJurisdiction(request.receiverJurisdiction(), "receiverJurisdiction");
         Optional<InboxClue> held = clues.inbox(request.clueId());
         if (held.isPresent() && held.get().receivedOutside() == null) {
-            throw RequestRefusedException.conflict("clueId", "the exchange has delivered the transfer of "
+            throw RequestRefusedException.conflictsWithRecord("clueId", "the exchange has delivered the transfer of "
                     + request.clueId() + ": sign for it at /api/v1/inbox/" + request.clueId() + "/receipt");
         }
         List<String> documents = request.documents() == null ? List.of()
@@ -150,7 +150,7 @@ public final class ReceivedClues {
     public AssertedFactView sendFeedback(String clueId, Requests.Feedback request, AgencyClient client) {
         return assertFact("feedback", clueId, request, client, (clue, envelope) -> {
             ClueConcluded conclusion = clues.latestOurs(clue.clueId(), ClueConcluded.class)
-                    .orElseThrow(() -> RequestRefusedException.conflict("clueId",
+                    .orElseThrow(() -> RequestRefusedException.notYetPossible("clueId",
                             "conclude " + clue.clueId() + " before sending feedback on it"));
             return new FeedbackSent(envelope, conclusion.getOutcomes(), request.summary());
         });

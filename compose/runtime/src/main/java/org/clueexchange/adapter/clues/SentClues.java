@@ -1,5 +1,6 @@
 package org.clueexchange.adapter.clues;
 
+import java.time.Duration;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.outbox.OutboxEntry;
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class SentClues {
+
+    /**
+     * When to ask again for feedback that has not arrived: feedback the receiver sent reaches this adapter within
+     * seconds, and a system that retries on its own should not poll for feedback that was never sent.
+     */
+    private static final Duration FEEDBACK_IN_TRANSIT = Duration.ofMinutes(1);
 
     private final AssertedFacts facts;
     private final KnownClues clues;
@@ -63,8 +70,8 @@ public final class SentClues {
                                                 AgencyClient client) {
         OutboxEntry transfer = transfer(clueId, client);
         FeedbackSent feedback = clues.latestTheirs(transfer.clueId(), FeedbackSent.class)
-                .orElseThrow(() -> RequestRefusedException.conflict("clueId",
-                        "no feedback on " + transfer.clueId() + " has arrived to acknowledge"));
+                .orElseThrow(() -> RequestRefusedException.notYetPossible("clueId",
+                        "no feedback on " + transfer.clueId() + " has arrived to acknowledge", FEEDBACK_IN_TRANSIT));
         return facts.assertFact(jurisdictionOf(transfer), transfer.clueId(), "acknowledgement", request,
                 envelope -> new FeedbackAcknowledged(envelope, feedback.getEnvelope().getEventId()));
     }
