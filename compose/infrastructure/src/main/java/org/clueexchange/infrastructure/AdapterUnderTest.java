@@ -66,6 +66,11 @@ public final class AdapterUnderTest implements AutoCloseable {
         return api;
     }
 
+    /** The adapter's own database, for a test that looks at or prepares what the adapter stored. */
+    public Database database() {
+        return database;
+    }
+
     public AgencyTopics topics() {
         return topics;
     }

@@ -10,9 +10,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.adapter.AdapterAgency;
+import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.outbox.IdempotencyConflictException;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.OutboxEntry;
+import org.clueexchange.adapter.outbox.RequestKey;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.EventEnvelope;
@@ -63,30 +65,32 @@ public final class AssertedFacts {
 
     /**
      * Asserts, as the agency of {@code jurisdiction}, the fact that {@code event} makes of a fresh envelope for the
-     * request's officer and time; a retry of the same request finds the fact stored the first time.
+     * request's officer and time; a retry of the same request by the same client about the same clue finds the fact
+     * stored the first time.
+     *
+     * @param operation the kind of request, part of its key
      */
     public AssertedFactView assertFact(String jurisdiction, String clueId, String operation, Requests.Act request,
-                                       Function<EventEnvelope, SpecificRecord> event) {
-        return view(store(operation + ":" + jurisdiction + ":" + request.recordId(), request, event.apply(
+                                       AgencyClient client, Function<EventEnvelope, SpecificRecord> event) {
+        return view(store(new RequestKey(client.id(), operation, request.recordId()), request, event.apply(
                 envelope(clueId, jurisdiction, request.officerId(), request.occurredAt()))));
     }
 
     /**
-     * Stores the fact under the request's key, or returns the fact a previous identical request stored.
+     * Stores the fact under the request's key with its clue, or returns the fact a previous identical request stored.
      *
      * @throws RequestRefusedException naming {@code recordId} if the key was used for a different request
      */
-    public OutboxEntry store(String requestKey, Object request, SpecificRecord event) {
+    public OutboxEntry store(RequestKey key, Object request, SpecificRecord event) {
         List<String> violations = validator.violations(event);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the adapter built an invalid " + ClueEvents.typeOf(event) + ": "
                     + violations);
         }
         try {
-            return outbox.append(requestKey, digest(request), event);
+            return outbox.append(key, digest(request), event);
         } catch (IdempotencyConflictException e) {
-            throw RequestRefusedException.recordIdReused("recordId",
-                    "was already used for a different request; a retry must repeat the original request");
+            throw RequestRefusedException.recordIdReused("recordId", e.getMessage());
         }
     }
 

@@ -113,7 +113,7 @@ public final class ReceivedClues {
         }
         List<String> documents = request.documents() == null ? List.of()
                 : request.documents().stream().map(Requests.ReceivedDocument::name).toList();
-        return facts.assertFact(request.receiverJurisdiction(), request.clueId(), "receipt", request,
+        return facts.assertFact(request.receiverJurisdiction(), request.clueId(), "receipt", request, client,
                 envelope -> new ClueReceived(envelope, new Agency(sent.sender(), sent.jurisdiction()),
                         request.contentDigest() == null ? "" : request.contentDigest(), ReceiptChannel.OUTSIDE,
                         request.senderCaseNumber(), documents));
@@ -163,7 +163,7 @@ public final class ReceivedClues {
     private AssertedFactView assertFact(String operation, String clueId, Requests.Act request, AgencyClient client,
                                         BiFunction<InboxClue, EventEnvelope, SpecificRecord> event) {
         InboxClue clue = held(clueId, client);
-        return facts.assertFact(clue.jurisdiction(), clue.clueId(), operation, request,
+        return facts.assertFact(clue.jurisdiction(), clue.clueId(), operation, request, client,
                 envelope -> event.apply(clue, envelope));
     }
 }

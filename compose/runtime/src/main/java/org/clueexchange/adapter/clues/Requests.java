@@ -29,9 +29,9 @@ import org.clueexchange.wire.ContractLimits;
 
 /**
  * The requests both agencies' systems make in the same terms, and what the requests each adapter words in its
- * agency's own terms must say in the exchange's. Each names the system's own record id (the
- * idempotency key: a retry repeats it and asserts nothing twice), the officer who acted, and when it happened (now,
- * if absent). Every field is refused, naming it, where the fact it becomes would break the contract's limits
+ * agency's own terms must say in the exchange's. Each names the system's own record id (with the system, the clue
+ * and the kind of request, its idempotency key: a retry repeats it and asserts nothing twice), the officer who acted,
+ * and when it happened (now, if absent). Every field is refused, naming it, where the fact it becomes would break the contract's limits
  * ({@link ContractLimits}).
  */
 public final class Requests {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.outbox.OutboxEntry;
+import org.clueexchange.adapter.outbox.RequestKey;
 import org.clueexchange.api.Page;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.events.Agency;
@@ -48,7 +49,7 @@ public final class SentClues {
         ClueTransferred transfer = new ClueTransferred(envelope,
                 new Agency(facts.agency().counterpart(), draft.receiverJurisdiction()), draft.content(),
                 ClueContentDigest.of(draft.content()));
-        OutboxEntry stored = facts.store("transfer:" + clueId, request, transfer);
+        OutboxEntry stored = facts.store(new RequestKey(client.id(), "transfer", draft.recordId()), request, transfer);
         // A transfer just stored is the first fact of its clue: the other agency's facts about a clue are kept only
         // once this adapter holds one of it (ReceivedFactIntake), so reading the clue back would find only this.
         return stored.created() ? view(stored, null, List.of(KnownClues.ours(stored))) : view(stored);
@@ -72,7 +73,7 @@ public final class SentClues {
         FeedbackSent feedback = clues.latestTheirs(transfer.clueId(), FeedbackSent.class)
                 .orElseThrow(() -> RequestRefusedException.notYetPossible("clueId",
                         "no feedback on " + transfer.clueId() + " has arrived to acknowledge", FEEDBACK_IN_TRANSIT));
-        return facts.assertFact(jurisdictionOf(transfer), transfer.clueId(), "acknowledgement", request,
+        return facts.assertFact(jurisdictionOf(transfer), transfer.clueId(), "acknowledgement", request, client,
                 envelope -> new FeedbackAcknowledged(envelope, feedback.getEnvelope().getEventId()));
     }
 

@@ -43,8 +43,8 @@ public final class Supervisions {
             throw RequestRefusedException.invalid("escalatedTo", "must be a level above " + side);
         }
         Agency escalatedTo = escalation ? new Agency(facts.agency().type(), request.escalatedTo()) : null;
-        return facts.assertFact(by, clueId, "supervision", request, envelope -> new SupervisionOrdered(envelope,
-                request.kind(), escalatedTo, request.dueAt(), request.instructions()));
+        return facts.assertFact(by, clueId, "supervision", request, client, envelope -> new SupervisionOrdered(
+                envelope, request.kind(), escalatedTo, request.dueAt(), request.instructions()));
     }
 
     /** The jurisdiction in which this adapter's agency sent the clue, or which received it. */

@@ -23,25 +23,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The facts an agency asserted, stored in PostgreSQL before its adapter answers the request that asserted them;
- * the {@link OutboxRelay} publishes them afterwards. A request key (the agency's own record id for the request) makes
- * a retried request find its first answer instead of asserting the fact twice.
+ * the {@link OutboxRelay} publishes them afterwards. A request's key ({@link RequestKey}, with the clue) makes a retried
+ * request find its first answer instead of asserting the fact twice.
  */
 @Component
 public final class Outbox {
 
-    private static final String COLUMNS =
-            "sequence, request_key, event_id, clue_id, payload, accepted_at, published_at, parked_at";
+    private static final String COLUMNS = "sequence, event_id, clue_id, payload, accepted_at, published_at, parked_at";
+    private static final String SAME_REQUEST =
+            "client_id = :clientId AND clue_id = :clueId AND operation = :operation AND record_id = :recordId";
+    /** The same request, stored before requests were keyed by their system: of any system of its jurisdiction. */
+    private static final String SAME_REQUEST_BEFORE_CLIENTS = "client_id IS NULL AND clue_id = :clueId "
+            + "AND operation = :operation AND record_id = :recordId AND asserted_by = :assertedBy";
 
     private static final String PARKED = """
-            SELECT parked.sequence, parked.request_key, parked.event_id, parked.clue_id, parked.event_type,
-                parked.topic, parked.accepted_at, parked.parked_at, parked.parked_reason,
+            SELECT parked.sequence, parked.client_id, parked.record_id, parked.event_id, parked.clue_id,
+                parked.event_type, parked.topic, parked.accepted_at, parked.parked_at, parked.parked_reason,
                 (SELECT count(*) FROM outbox_fact later WHERE later.clue_id = parked.clue_id
                     AND later.published_at IS NULL AND later.sequence > parked.sequence) AS waiting
             FROM outbox_fact parked WHERE parked.parked_at IS NOT NULL""";
     private static final RowMapper<ParkedFact> PARKED_FACT = (rows, i) -> new ParkedFact(rows.getLong("sequence"),
             rows.getString("clue_id"), rows.getString("event_id"), rows.getString("event_type"),
-            rows.getString("request_key"), rows.getString("topic"), instant(rows, "accepted_at"),
-            instant(rows, "parked_at"), rows.getString("parked_reason"), rows.getLong("waiting"));
+            rows.getString("client_id"), rows.getString("record_id"), rows.getString("topic"),
+            instant(rows, "accepted_at"), instant(rows, "parked_at"), rows.getString("parked_reason"),
+            rows.getLong("waiting"));
 
     private final JdbcClient jdbc;
     private final ClueEventCodec codec;
@@ -58,27 +63,32 @@ public final class Outbox {
     }
 
     /**
-     * Stores {@code event} under {@code requestKey}, or returns what was stored under it before.
+     * Stores {@code event} under {@code key}, or returns what was stored under it before. A fact stored before
+     * requests were keyed by their system (client) is found by a request of any system for the same jurisdiction.
      *
      * @param requestDigest a digest of the request; the same key with another digest is refused
-     * @throws IdempotencyConflictException if the key was used for a different request
+     * @throws IdempotencyConflictException if the key was used for a different request, or another system's
+     *                                      transfer made the clue
      */
-    public OutboxEntry append(String requestKey, String requestDigest, SpecificRecord event) {
+    public OutboxEntry append(RequestKey key, String requestDigest, SpecificRecord event) {
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
-        Optional<Long> inserted = jdbc.sql("""
-                        INSERT INTO outbox_fact (request_key, request_digest, event_id, clue_id, event_type,
-                            asserted_by, topic, payload, accepted_at, sender_case_number_key)
-                        VALUES (:requestKey, :requestDigest, :eventId, :clueId, :eventType, :assertedBy, :topic,
-                            :payload, :acceptedAt, :senderCaseNumberKey)
-                        ON CONFLICT (request_key) DO NOTHING
-                        RETURNING sequence
-                        """)
-                .param("requestKey", requestKey)
+        String clueId = envelope.getClueId();
+        String assertedBy = envelope.getAssertedBy().getJurisdiction();
+        Optional<Long> inserted = jdbc.sql("INSERT INTO outbox_fact (client_id, clue_id, operation, record_id, "
+                        + "request_digest, event_id, event_type, asserted_by, topic, payload, accepted_at, "
+                        + "sender_case_number_key) "
+                        + "SELECT :clientId, :clueId, :operation, :recordId, :requestDigest, :eventId, :eventType, "
+                        + ":assertedBy, :topic, :payload, :acceptedAt, :senderCaseNumberKey "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM outbox_fact WHERE " + SAME_REQUEST_BEFORE_CLIENTS + ") "
+                        + "ON CONFLICT DO NOTHING RETURNING sequence")
+                .param("clientId", key.clientId())
+                .param("clueId", clueId)
+                .param("operation", key.operation())
+                .param("recordId", key.recordId())
                 .param("requestDigest", requestDigest)
                 .param("eventId", UUID.fromString(envelope.getEventId()))
-                .param("clueId", envelope.getClueId())
                 .param("eventType", ClueEvents.typeOf(event))
-                .param("assertedBy", envelope.getAssertedBy().getJurisdiction())
+                .param("assertedBy", assertedBy)
                 .param("topic", ExchangeTopics.of(envelope.getAssertedBy().getType()))
                 .param("payload", codec.encode(event))
                 .param("acceptedAt", Timestamps.of(envelope.getPublishedAt()))
@@ -86,20 +96,29 @@ public final class Outbox {
                 .query(Long.class).optional();
         if (inserted.isPresent()) {
             onAppend.run();
-            return new OutboxEntry(inserted.get(), requestKey, envelope.getEventId(), envelope.getClueId(), event,
-                    envelope.getPublishedAt(), null, null, true);
+            return new OutboxEntry(inserted.get(), envelope.getEventId(), clueId, event, envelope.getPublishedAt(),
+                    null, null, true);
         }
-        return previous(requestKey, requestDigest);
+        return previous(key, clueId, assertedBy, requestDigest).orElseThrow(() -> new IdempotencyConflictException(
+                "is the record id of the transfer that made " + clueId + ", which another system of this agency "
+                        + "sent; a new transfer needs a record id of its own"));
     }
 
-    private OutboxEntry previous(String requestKey, String requestDigest) {
-        return jdbc.sql("SELECT " + COLUMNS + ", request_digest FROM outbox_fact WHERE request_key = :requestKey")
-                .param("requestKey", requestKey).query((rs, i) -> {
+    private Optional<OutboxEntry> previous(RequestKey key, String clueId, String assertedBy, String requestDigest) {
+        return jdbc.sql("SELECT " + COLUMNS + ", request_digest FROM outbox_fact WHERE " + SAME_REQUEST + " OR "
+                        + SAME_REQUEST_BEFORE_CLIENTS)
+                .param("clientId", key.clientId())
+                .param("clueId", clueId)
+                .param("operation", key.operation())
+                .param("recordId", key.recordId())
+                .param("assertedBy", assertedBy)
+                .query((rs, i) -> {
                     if (!rs.getString("request_digest").equals(requestDigest)) {
-                        throw new IdempotencyConflictException(requestKey);
+                        throw new IdempotencyConflictException("was already used for a different " + key.operation()
+                                + " of " + clueId + "; a retry must repeat the original request exactly");
                     }
                     return entry(rs);
-                }).single();
+                }).optional();
     }
 
     /** Every fact asserted about a clue, oldest first. */
@@ -168,8 +187,7 @@ public final class Outbox {
 
     private OutboxEntry entry(ResultSet rows) throws SQLException {
         try {
-            return new OutboxEntry(rows.getLong("sequence"), rows.getString("request_key"),
-                    rows.getString("event_id"), rows.getString("clue_id"), codec.decode(rows.getBytes("payload")),
+            return new OutboxEntry(rows.getLong("sequence"), rows.getString("event_id"), rows.getString("clue_id"), codec.decode(rows.getBytes("payload")),
                     instant(rows, "accepted_at"), instant(rows, "published_at"), instant(rows, "parked_at"), false);
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("outbox entry " + rows.getLong("sequence") + " no longer decodes", e);

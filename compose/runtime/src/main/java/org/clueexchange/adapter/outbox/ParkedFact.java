@@ -8,9 +8,12 @@ import java.time.Instant;
  *
  * @param sequence      its place in the outbox: the list's cursor, and what the operator re-queues
  * @param fact          the event type, e.g. {@code ClueTransferred}
+ * @param clientId      the agency system whose request asserted it; null if it was stored before that was recorded
+ * @param recordId      that system's record id of the request
  * @param reason        the exception Kafka's client gave, with its message
  * @param waitingBehind how many later facts of the same clue wait for it, unpublished
  */
-public record ParkedFact(long sequence, String clueId, String eventId, String fact, String requestKey, String topic,
-                         Instant acceptedAt, Instant parkedAt, String reason, long waitingBehind) {
+public record ParkedFact(long sequence, String clueId, String eventId, String fact, String clientId,
+                         String recordId, String topic, Instant acceptedAt, Instant parkedAt, String reason,
+                         long waitingBehind) {
 }
