@@ -104,6 +104,34 @@ class InboxApiIT {
     }
 
     @Test
+    void aRetriedReceiptIsAnsweredAsTheFirstAndSaysItIsAReplayWhileTheSameRecordIdSignsForAnotherClue()
+            throws Exception {
+        List<String> clueIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+            adapter.topics().publish(transfer);
+            clueIds.add(transfer.getEnvelope().getClueId());
+            awaitInInbox(ZHAOTONG, transfer.getEnvelope().getClueId());
+        }
+        Map<String, Object> receipt = Map.of("recordId", "QS-1", "officerId", "JW-007");
+
+        JsonHttp.Response first = adapter.post("/api/v1/inbox/" + clueIds.get(0) + "/receipt", ZHAOTONG, receipt);
+        JsonHttp.Response retry = adapter.post("/api/v1/inbox/" + clueIds.get(0) + "/receipt", ZHAOTONG, receipt);
+        JsonHttp.Response another = adapter.post("/api/v1/inbox/" + clueIds.get(1) + "/receipt", ZHAOTONG, receipt);
+
+        assertThat(List.of(first.status(), retry.status(), another.status())).containsOnly(202);
+        assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body().path("replay").asBoolean()).isTrue();
+        assertThat(retry.body().path("eventId")).isEqualTo(first.body().path("eventId"));
+        assertThat(another.raw().headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(another.body().path("clueId").asText()).isEqualTo(clueIds.get(1));
+        for (String clueId : clueIds) {
+            assertThat(adapter.topics().read(ExchangeTopics.DISCIPLINE_EVENTS, clueId, 2, Duration.ofSeconds(5)))
+                    .as(clueId).hasSize(1);
+        }
+    }
+
+    @Test
     void aReceiptOfOtherDocumentsThanAnnouncedCarriesAnotherDigest() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
         adapter.topics().publish(transfer);

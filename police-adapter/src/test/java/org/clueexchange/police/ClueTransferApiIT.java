@@ -88,12 +88,20 @@ class ClueTransferApiIT {
     void aRetriedTransferReturnsTheFirstAnswerAndPublishesOnce() {
         Map<String, Object> request = transferRequest();
 
-        JsonNode first = adapter.post("/api/v1/clue-transfers", TOKEN, request).body();
+        JsonHttp.Response first = adapter.post("/api/v1/clue-transfers", TOKEN, request);
         JsonHttp.Response retry = adapter.post("/api/v1/clue-transfers", TOKEN, request);
 
+        assertThat(first.raw().headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(first.body().path("replay").asBoolean()).isFalse();
         assertThat(retry.status()).isEqualTo(202);
-        assertThat(retry.body().path("eventId")).isEqualTo(first.path("eventId"));
-        String clueId = first.path("clueId").asText();
+        assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body().path("replay").asBoolean()).isTrue();
+        assertThat(retry.body().path("eventId")).isEqualTo(first.body().path("eventId"));
+        assertThat(retry.raw().headers().firstValue("Location"))
+                .isEqualTo(first.raw().headers().firstValue("Location"));
+        assertThat(adapter.get("/api/v1/clue-transfers/" + first.body().path("clueId").asText(), TOKEN).body()
+                .has("replay")).as("a lookup answers no request to transfer").isFalse();
+        String clueId = first.body().path("clueId").asText();
         assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
     }
 

@@ -129,12 +129,15 @@ class PoliceInboxIT {
         Map<String, Object> decision = Map.of("recordId", "JD-2", "officerId", "GA-1", "decision", "NOT_OPENED",
                 "explanation", "不构成犯罪");
 
-        JsonNode first = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision).body();
-        JsonNode retry = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision).body();
+        JsonHttp.Response first = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision);
+        JsonHttp.Response retry = adapter.post("/api/v1/inbox/" + clueId + "/decision", TOKEN, decision);
 
-        assertThat(first.path("replay").asBoolean()).isFalse();
-        assertThat(retry.path("replay").asBoolean()).isTrue();
-        assertThat(retry.path("eventId")).isEqualTo(first.path("eventId"));
+        assertThat(List.of(first.status(), retry.status())).containsOnly(202);
+        assertThat(first.body().path("replay").asBoolean()).isFalse();
+        assertThat(first.raw().headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.body().path("replay").asBoolean()).isTrue();
+        assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body().path("eventId")).isEqualTo(first.body().path("eventId"));
         assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
     }
 

@@ -52,18 +52,19 @@ public final class SentClues {
         OutboxEntry stored = facts.store(new RequestKey(client.id(), "transfer", draft.recordId()), request, transfer);
         // A transfer just stored is the first fact of its clue: the other agency's facts about a clue are kept only
         // once this adapter holds one of it (ReceivedFactIntake), so reading the clue back would find only this.
-        return stored.created() ? view(stored, null, List.of(KnownClues.ours(stored))) : view(stored);
+        return stored.created() ? view(stored, false, null, List.of(KnownClues.ours(stored)))
+                : view(stored, true);
     }
 
     /** Transfers after the cursor that the client may see; the cursor moves past all read. */
     public Page<SentClueView> page(long after, int limit, AgencyClient client) {
         return Page.after(after, clues.sentAfter(after, limit), OutboxEntry::sequence)
-                .filter(entry -> client.mayActFor(jurisdictionOf(entry))).map(this::view);
+                .filter(entry -> client.mayActFor(jurisdictionOf(entry))).map(entry -> view(entry, null));
     }
 
     /** One transfer with everything known of it since, if the client may act for the jurisdiction that sent it. */
     public SentClueView one(String clueId, AgencyClient client) {
-        return view(transfer(clueId, client));
+        return view(transfer(clueId, client), null);
     }
 
     /** 反馈确认 of the latest feedback the receiver sent. */
@@ -88,19 +89,21 @@ public final class SentClues {
         return ((ClueTransferred) transfer.event()).getEnvelope().getAssertedBy().getJurisdiction();
     }
 
-    private SentClueView view(OutboxEntry entry) {
+    /** @param replay whether a transfer request repeated an earlier one; null for a view that answers none */
+    private SentClueView view(OutboxEntry entry, Boolean replay) {
         ClueTransferred transfer = (ClueTransferred) entry.event();
         Boolean sameContent = clues.firstTheirs(entry.clueId(), ClueReceived.class).flatMap(ClueContentDigest::heldBy)
                 .map(held -> held.equals(transfer.getContentDigest())).orElse(null);
-        return view(entry, sameContent, clues.history(entry.clueId()));
+        return view(entry, replay, sameContent, clues.history(entry.clueId()));
     }
 
-    private static SentClueView view(OutboxEntry entry, Boolean sameContent, List<FactRecord> history) {
+    private static SentClueView view(OutboxEntry entry, Boolean replay, Boolean sameContent,
+                                     List<FactRecord> history) {
         ClueTransferred transfer = (ClueTransferred) entry.event();
         EventEnvelope envelope = transfer.getEnvelope();
         return new SentClueView(entry.sequence(), entry.clueId(), SentClueId.parse(entry.clueId()).recordId(),
                 envelope.getAssertedBy().getJurisdiction(), transfer.getReceiver().getJurisdiction(),
                 entry.eventId(), envelope.getOccurredAt(), entry.acceptedAt(), entry.publishedAt(),
-                entry.publication(), sameContent, history);
+                entry.publication(), replay, sameContent, history);
     }
 }
