@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,46 @@ class ClueTransferApiIT {
                 .has("replay")).as("a lookup answers no request to transfer").isFalse();
         String clueId = first.body().path("clueId").asText();
         assertThat(adapter.topics().read(ExchangeTopics.POLICE_EVENTS, clueId, 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
+    void aTransferWithAChineseRecordIdAndCaseNumberIsPublishedUnderItsClueIdAndServedAtItsEncodedPath() {
+        Map<String, Object> request = transferRequest();
+        request.put("recordId", "刑事-2020-123-" + UUID.randomUUID().toString().substring(0, 8));
+        request.put("caseNumber", "昭公（刑）立字〔2020〕123号");
+
+        JsonHttp.Response response = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
+        String clueId = response.body().path("clueId").asText();
+        assertThat(clueId).isEqualTo("POLICE-530600-" + request.get("recordId"));
+        String location = response.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(location).as("percent-encoded").matches("[\\x21-\\x7e]+");
+        assertThat(URI.create(location).getPath()).isEqualTo("/api/v1/clue-transfers/" + clueId);
+        JsonNode found = adapter.get(location, TOKEN).successfully();
+        assertThat(found.path("recordId").asText()).isEqualTo(request.get("recordId"));
+        ClueTransferred published = (ClueTransferred) adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS,
+                clueId, 1, PATIENCE).get(0);
+        assertThat(published.getEnvelope().getClueId()).isEqualTo(clueId);
+        assertThat(published.getContent().getLinkedGangCase().getCaseNumber()).isEqualTo("昭公（刑）立字〔2020〕123号");
+        JsonHttp.Response early = adapter.post(location + "/feedback-acknowledgement", TOKEN,
+                Map.of("recordId", "确认-1", "officerId", "GA-0042"));
+        assertThat(early.body().path("type").asText()).as("the clue is found at its encoded path")
+                .isEqualTo("https://clue-exchange.org/problems/not-yet-possible");
+    }
+
+    @Test
+    void aRecordIdThatWouldBreakAUrlPathOrItsClueIdIsRefusedNamingIt() {
+        for (String recordId : List.of("XS/1", "XS\\1", "XS 1", "XS%201", "XS;1", "XS?1", "XS#1", "XS:1", "XS\"1",
+                "XS,1", "-XS1", "（XS1", "刑事\u30001", "X".repeat(65))) {
+            Map<String, Object> request = transferRequest();
+            request.put("recordId", recordId);
+
+            JsonHttp.Response refused = adapter.post("/api/v1/clue-transfers", TOKEN, request);
+
+            assertThat(refused.status()).as(recordId).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("recordId");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
@@ -36,6 +37,7 @@ import org.clueexchange.wire.SenderCaseNumbers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriUtils;
 
 /** A clue a discipline commission transferred to the police, handled by the case system in criminal-case terms. */
 class PoliceInboxIT {
@@ -95,6 +97,30 @@ class PoliceInboxIT {
         assertThat(adapter.get("/api/v1/inbox/" + clueId, TOKEN).body().path("history"))
                 .extracting(fact -> fact.path("label").asText())
                 .containsExactly("移送", "签收", "受理", "处置", "进展", "办结", "反馈");
+    }
+
+    @Test
+    void aClueWhoseIdIsChineseIsServedAndActedOnAtItsPercentEncodedPaths() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transferToPolice(
+                "DISCIPLINE-530600-昭纪（线）〔2020〕7号-" + UUID.randomUUID().toString().substring(0, 8), AT);
+        adapter.topics().publish(transfer);
+        String clueId = transfer.getEnvelope().getClueId();
+        String inbox = "/api/v1/inbox/" + UriUtils.encodePathSegment(clueId, StandardCharsets.UTF_8);
+        await().atMost(PATIENCE).until(() -> adapter.get(inbox, TOKEN).status() == 200);
+        assertThat(adapter.get(inbox, TOKEN).body().path("clueId").asText()).isEqualTo(clueId);
+
+        actAt(inbox + "/receipt", Map.of());
+        actAt(inbox + "/acceptance", Map.of("caseNumber", "昭公（刑）立字〔2020〕123号"));
+        actAt("/api/v1/clues/" + UriUtils.encodePathSegment(clueId, StandardCharsets.UTF_8) + "/supervision",
+                Map.of("kind", "SUPERVISION", "instructions", "限期侦结"));
+
+        List<SpecificRecord> published = adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 3,
+                PATIENCE);
+        assertThat(published).extracting(ClueEvents::typeOf)
+                .containsExactly("ClueReceived", "ClueAccepted", "SupervisionOrdered");
+        assertThat(published).allSatisfy(event -> assertThat(ClueEvents.envelopeOf(event).getClueId())
+                .isEqualTo(clueId));
+        assertThat(((ClueAccepted) published.get(1)).getReceiverCaseNumber()).isEqualTo("昭公（刑）立字〔2020〕123号");
     }
 
     @Test
@@ -246,10 +272,15 @@ class PoliceInboxIT {
     }
 
     private static void act(String clueId, String action, Map<String, Object> details) {
+        actAt("/api/v1/inbox/" + clueId + "/" + action, details);
+    }
+
+    /** Asserts a fact at {@code path} under a record id of the path's last segment, the kind of request. */
+    private static void actAt(String path, Map<String, Object> details) {
         Map<String, Object> request = new HashMap<>(details);
-        request.put("recordId", action.toUpperCase() + "-" + clueId);
+        request.put("recordId", path.substring(path.lastIndexOf('/') + 1).toUpperCase());
         request.put("officerId", "ZTGA-0042");
-        JsonHttp.Response response = adapter.post("/api/v1/inbox/" + clueId + "/" + action, TOKEN, request);
-        assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(202);
+        JsonHttp.Response response = adapter.post(path, TOKEN, request);
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(202);
     }
 }

@@ -24,10 +24,28 @@ import org.clueexchange.events.SupervisionOrdered;
  */
 public final class ClueEvents {
 
-    /** A clue id, as a regular expression (for validation annotations too): the sender's, up to 128 characters. */
-    public static final String CLUE_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    /**
+     * What an id may hold after its first character, as a regular expression's character class: letters and digits
+     * of any script, since agencies number their records and cases in Chinese (昭公（刑）立字〔2020〕123号), the
+     * brackets such numbers use, full-width and ASCII, and {@code . _ -}. Ids travel as URL path segments, Kafka keys
+     * and the cells of statements, so nothing else: no {@code /} or {@code \} (which split or leave a path), no
+     * {@code ; ? # %} (which end a segment or escape in one), no space, no control character, no quote or comma.
+     * Beyond ASCII an id is percent-encoded in a path, as every URL's non-ASCII characters are.
+     */
+    public static final String ID_CHARACTERS = "\\p{L}\\p{N}._\\-（）〔〕【】()";
+    /** What starts an id: a letter or a digit. */
+    public static final String ID_START = "[\\p{L}\\p{N}]";
+    /** What {@link #ID_CHARACTERS} allows, in the words a refusal names them with. */
+    public static final String ID_CHARACTERS_RULE = "letters, digits, . _ - and the brackets （ ） 〔 〕 【 】 ( )";
+
+    /**
+     * A clue id, as a regular expression (for validation annotations too): the sender's, up to 128 characters (code
+     * points, as PostgreSQL counts them); other writers may also use {@code :}.
+     */
+    public static final String CLUE_ID_PATTERN = ID_START + "[" + ID_CHARACTERS + ":]{0,127}";
     /** What a field holding a clue id must be, in the words a refusal names it with. */
-    public static final String CLUE_ID_RULE = "must be 1-128 of A-Z a-z 0-9 . _ : - and start with a letter or digit";
+    public static final String CLUE_ID_RULE =
+            "must be 1-128 " + ID_CHARACTERS_RULE + " or :, starting with a letter or digit";
 
     /**
      * Every event type of the contract, the agencies' and the core's; the codec and the schema history are built

@@ -58,6 +58,21 @@ class ClueEventValidatorTest {
     }
 
     @Test
+    void aClueIdMayHoldChineseButNothingThatBreaksAUrlPathOrACell() {
+        for (String clueId : List.of("POLICE-530600-刑事-2020-123", "POLICE-530600-昭公（刑）立字〔2020〕123号",
+                "DISCIPLINE-530600-【巡察】(2020)7", "POLICE-530600-𠀋家村-1", "legacy:ZT.2020_7")) {
+            assertThat(VALIDATOR.violations(ClueEventSamples.transfer(clueId, AT))).as(clueId).isEmpty();
+        }
+        for (String clueId : List.of("POLICE-530600-XS/1", "POLICE-530600-XS\\1", "POLICE-530600-XS 1",
+                "POLICE-530600-XS%1", "POLICE-530600-XS;1", "POLICE-530600-XS?1", "POLICE-530600-XS#1",
+                "POLICE-530600-XS,1", "POLICE-530600-\"XS1\"", "POLICE-530600-XS\t1", "POLICE-530600-刑事\u30001",
+                "-POLICE-530600-XS1", "POLICE-530600-" + "X".repeat(115))) {
+            assertThat(VALIDATOR.violations(ClueEventSamples.transfer(clueId, AT))).as(clueId)
+                    .containsExactly("envelope.clueId: " + ClueEvents.CLUE_ID_RULE);
+        }
+    }
+
+    @Test
     void aDigestThatDoesNotMatchTheContentIsRefused() {
         transfer.getContent().setSummary("改过的摘要");
 

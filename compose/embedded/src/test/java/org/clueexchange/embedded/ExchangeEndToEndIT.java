@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,22 +12,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The exchange end to end, each application a process of its own jar, on a real broker and PostgreSQL: clues go
  * both ways through both adapters, from transfer to the sender's acknowledgement of the feedback, and the core's
  * ledger shows both sides; a restarted core shows the same ledger. A statement confirmed through an adapter comes
  * back through it with the core's outcome: refused with the core's reason for a wrong digest, confirmed for the
- * right one.
+ * right one. Record ids and case numbers may be Chinese, as real case numbers are, and the clue ids they make work at
+ * every step.
  */
 class ExchangeEndToEndIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     static ExchangeDeployment deployment;
 
@@ -144,6 +148,45 @@ class ExchangeEndToEndIT {
             }
         });
         return answers;
+    }
+
+    @Test
+    void aClueWhoseRecordIdAndCaseNumbersAreChineseGoesFromThePoliceToTheCommissionAndOntoTheLedger() {
+        JsonHttp police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
+        JsonHttp discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
+        String recordId = "刑事-2020-123-" + UUID.randomUUID().toString().substring(0, 4);
+        Map<String, Object> transfer = new LinkedHashMap<>(Map.of("recordId", recordId, "jurisdiction", "530600",
+                "officerId", "昭公刑侦-0042", "receiverJurisdiction", "530600",
+                "caseNumber", "昭公（刑）立字〔2020〕123号", "caseType", "MAFIA_TYPE_ORGANISATION",
+                "allegation", "PROTECTIVE_UMBRELLA", "urgent", false, "summary", "王某多次为涉黑组织通风报信"));
+        transfer.put("officials", List.of(Map.of("name", "王某", "unit", "某县公安局 副局长",
+                "rank", "COUNTY_DIVISION")));
+
+        JsonHttp.Response accepted = police.post("/api/v1/clue-transfers", transfer);
+
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
+        String clueId = accepted.body().path("clueId").asText();
+        assertThat(clueId).isEqualTo("POLICE-530600-" + recordId);
+        String segment = UriUtils.encodePathSegment(clueId, StandardCharsets.UTF_8);
+        await().atMost(PATIENCE).until(() -> discipline.get("/api/v1/inbox/" + segment).status() == 200);
+        assertThat(discipline.get("/api/v1/inbox/" + segment).successfully().path("clueId").asText())
+                .isEqualTo(clueId);
+        JsonHttp.Response received = discipline.post("/api/v1/inbox/" + segment + "/receipt",
+                Map.of("recordId", "签收-1", "officerId", "昭纪-007"));
+        JsonHttp.Response acceptedThere = discipline.post("/api/v1/inbox/" + segment + "/acceptance",
+                Map.of("recordId", "受理-1", "officerId", "昭纪-007", "caseNumber", "昭纪（审）字〔2020〕45号"));
+        assertThat(List.of(received.status(), acceptedThere.status())).as(acceptedThere.raw().body())
+                .containsOnly(202);
+        JsonHttp core = deployment.coreAsOfficer();
+        JsonNode entry = await().atMost(PATIENCE).until(() -> core.get("/api/ledger/clues/" + segment).body(),
+                found -> found != null && found.path("receiverRecord").has("acceptedAt"));
+        assertThat(entry.path("clueId").asText()).isEqualTo(clueId);
+        assertThat(entry.path("senderRecord").path("linkedGangCase").path("caseNumber").asText())
+                .isEqualTo("昭公（刑）立字〔2020〕123号");
+        assertThat(entry.path("receiverRecord").path("receiverCaseNumber").asText())
+                .isEqualTo("昭纪（审）字〔2020〕45号");
+        assertThat(facts(entry, "sender")).containsExactly("TRANSFERRED");
+        assertThat(facts(entry, "receiver")).containsExactly("RECEIVED", "ACCEPTED");
     }
 
     private static List<String> facts(JsonNode entry, String side) {

@@ -1,5 +1,6 @@
 package org.clueexchange.adapter;
 
+import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.Jurisdictions;
 
 /** The rules every adapter API applies to the fields all its requests share. */
@@ -7,10 +8,12 @@ public final class ApiFields {
 
     /**
      * An agency system's own id of a request: with the system, the clue (or statement) and the kind of request, the
-     * key that makes a retry the same request.
+     * key that makes a retry the same request. A transfer's makes its clue id, so it is of the characters a clue id
+     * holds (64 of them, code points, leave a clue id's agency and jurisdiction room within its 128).
      */
-    public static final String RECORD_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    public static final String RECORD_ID_RULE = "must be 1-64 of A-Z a-z 0-9 . _ - and start with a letter or digit";
+    public static final String RECORD_ID = ClueEvents.ID_START + "[" + ClueEvents.ID_CHARACTERS + "]{0,63}";
+    public static final String RECORD_ID_RULE =
+            "must be 1-64 " + ClueEvents.ID_CHARACTERS_RULE + ", starting with a letter or digit";
     public static final String JURISDICTION = Jurisdictions.CODE_PATTERN;
     public static final String JURISDICTION_RULE = Jurisdictions.CODE_RULE;
     public static final String SHA256 = "[0-9a-f]{64}";

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.clues.Requests;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 问题线索移送: the police case system transfers clues found in gang cases to discipline commissions, follows them
@@ -41,8 +41,8 @@ class ClueTransferController {
     @PostMapping
     ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, AgencyClient client) {
         SentClueView transfer = sent.transfer(request, client);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/clue-transfers/" + transfer.clueId()))
-                .body(transfer);
+        return ResponseEntity.accepted().location(UriComponentsBuilder.fromPath("/api/v1/clue-transfers/{clueId}")
+                .build(transfer.clueId())).body(transfer);
     }
 
     /** The police's transfers after the cursor {@code after} (a transfer's position), oldest first. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.clueexchange.adapter.ApiFields;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.wire.ClueEvents;
 import org.junit.jupiter.api.Test;
 
 class SentClueIdTest {
@@ -15,6 +17,16 @@ class SentClueIdTest {
 
         assertThat(id).hasToString("POLICE-530600-XS-2020-06-001");
         assertThat(SentClueId.parse(id.toString())).isEqualTo(id);
+    }
+
+    @Test
+    void aChineseRecordIdReadsBackWhole() {
+        SentClueId id = new SentClueId(AgencyType.DISCIPLINE, "530602", "昭纪-（线）〔2020〕7号");
+
+        assertThat(id).hasToString("DISCIPLINE-530602-昭纪-（线）〔2020〕7号");
+        assertThat(SentClueId.parse(id.toString())).isEqualTo(id);
+        assertThat(id.toString()).matches(ClueEvents.CLUE_ID_PATTERN);
+        assertThat(id.recordId()).matches(ApiFields.RECORD_ID);
     }
 
     @Test
