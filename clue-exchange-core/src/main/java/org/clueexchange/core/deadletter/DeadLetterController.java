@@ -2,6 +2,7 @@ package org.clueexchange.core.deadletter;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreUser;
+import org.clueexchange.wire.ClueEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,7 +65,9 @@ class DeadLetterController {
      * first that fails again stays, with its new cause, and so do the ones behind it.
      */
     @PostMapping("/{processingGroup}/{clueId}/retry")
-    RetryResult retry(@PathVariable String processingGroup, @PathVariable String clueId,
+    RetryResult retry(@PathVariable String processingGroup,
+                      @PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
+                      String clueId,
                       @AuthenticationPrincipal CoreUser operator) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> RequestRefusedException.notFound("processingGroup",

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.clueexchange.api.RequestRefusedException;
@@ -16,8 +15,8 @@ import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.FindLedgerEntry;
 import org.clueexchange.core.ledger.messages.ListLedgerEntries;
+import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.Jurisdictions;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,13 +42,16 @@ class LedgerController {
 
     /** A clue outside the officer's jurisdiction is not found: its existence is not the officer's to know. */
     @GetMapping("/{clueId}")
-    ResponseEntity<LedgerEntryView> one(@PathVariable String clueId, @AuthenticationPrincipal CoreUser user) {
-        Optional<LedgerEntryView> entry = queries.query(new FindLedgerEntry(clueId),
+    LedgerEntryView one(@PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
+                        String clueId, @AuthenticationPrincipal CoreUser user) {
+        LedgerEntryView entry = queries.query(new FindLedgerEntry(clueId),
                 ResponseTypes.optionalInstanceOf(LedgerEntryView.class)).join()
                 .filter(found -> user.covers(jurisdictionOf(found.sender()))
-                        || user.covers(jurisdictionOf(found.receiver())));
-        entry.ifPresent(found -> accessLog.read(user, "ledger/clues/" + clueId));
-        return ResponseEntity.of(entry);
+                        || user.covers(jurisdictionOf(found.receiver())))
+                .orElseThrow(() -> RequestRefusedException.notFound("clueId", "no clue " + clueId
+                        + " is on the ledger within " + user.id() + "'s reach"));
+        accessLog.read(user, "ledger/clues/" + clueId);
+        return entry;
     }
 
     @GetMapping

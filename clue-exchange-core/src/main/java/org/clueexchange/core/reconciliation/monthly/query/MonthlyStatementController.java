@@ -9,6 +9,7 @@ import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreUser;
 import org.clueexchange.core.access.PersonalDataAccessLog;
 import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.monthly.messages.ResolveStatementBreak;
 import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
 import org.clueexchange.wire.ClueEvents;
@@ -54,7 +55,7 @@ class MonthlyStatementController {
     record BreakResolutionRequest(
             @NotNull @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE) String clueId,
             @NotNull BreakCategory category,
-            @NotNull @FreeText(max = 2000) String note) {
+            @NotNull @FreeText(max = ResolveStatementBreak.NOTE) String note) {
     }
 
     /** Issues the month's statement, or answers with the current one if the ledger has not changed what it says. */

@@ -15,6 +15,7 @@ import org.clueexchange.core.reconciliation.monthly.statement.MonthlyStatementBu
 import org.clueexchange.core.reconciliation.monthly.statement.StatementDraft;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementJson;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementProgress;
+import org.clueexchange.wire.TimeBounds;
 import org.springframework.stereotype.Service;
 
 /** What reconciliation officers do with monthly statements: issue them, read them, and explain their breaks. */
@@ -42,6 +43,10 @@ public class MonthlyStatements {
         if (period.end().isAfter(clock.instant())) {
             throw RequestRefusedException.invalid("period", period.month() + " has not ended in China Standard Time; "
                     + "a month is reconciled once it is over");
+        }
+        if (!period.end().isAfter(TimeBounds.EARLIEST)) {
+            throw RequestRefusedException.invalid("period", period.month() + " ended before " + TimeBounds.EARLIEST
+                    + ", before anything happened at the exchange");
         }
         Optional<MonthlyStatementView> current = statements.find(period.id());
         if (current.isPresent() && current.get().status() == StatementStatus.CONFIRMED) {

@@ -26,9 +26,10 @@ public enum StatementFormat {
         return statementId + "." + extension;
     }
 
+    /** The format named, in any case; nothing around the name, where a control character could hide. */
     public static StatementFormat of(String name) {
         try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + name + "' is not one of json, csv, xlsx, html", e);
         }
