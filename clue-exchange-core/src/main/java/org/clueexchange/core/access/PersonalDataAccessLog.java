@@ -1,10 +1,13 @@
 package org.clueexchange.core.access;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.clueexchange.api.Answers;
 import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +47,7 @@ public class PersonalDataAccessLog {
 
     /** The latest reads first. */
     @GetMapping("/api/audit/personal-data-access")
+    @Answers(refuses = NOT_PERMITTED)
     List<Access> latest(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                         @AuthenticationPrincipal CoreUser auditor) {
         List<Access> reads = jdbc.sql("SELECT accessed_at, user_id, role, resource FROM personal_data_access "

@@ -1,11 +1,14 @@
 package org.clueexchange.core.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.clueexchange.api.ApiDescription;
 import org.clueexchange.api.ApiProblems;
 import org.clueexchange.api.ProblemType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -71,12 +74,8 @@ class SecurityConfiguration {
      */
     @Bean
     OpenAPI coreApi() {
-        return new OpenAPI()
-                .info(new Info().title("Clue exchange core 线索双向移送核心").version("v1").description("The "
-                        + "bidirectional transfer ledger, the monthly reconciliation (一月一对账) on it, and the "
-                        + "operations on both, for reconciliation officers, operators and auditors."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return ApiDescription.of(new Info().title("Clue exchange core 线索双向移送核心").version("v1").description(
+                "The bidirectional transfer ledger, the monthly reconciliation (一月一对账) on it, and the operations "
+                        + "on both, for reconciliation officers, operators and auditors."));
     }
 }

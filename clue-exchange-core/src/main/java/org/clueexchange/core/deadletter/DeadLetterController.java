@@ -1,5 +1,8 @@
 package org.clueexchange.core.deadletter;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,6 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreUser;
 import org.clueexchange.wire.ClueEvents;
@@ -44,6 +48,7 @@ class DeadLetterController {
 
     /** Every held event of every processing group that has a queue, clue by clue, oldest clue first. */
     @GetMapping
+    @Answers(refuses = NOT_PERMITTED)
     List<DeadLetterView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         List<DeadLetterView> letters = new ArrayList<>();
         for (Map.Entry<String, SequencedDeadLetterQueue<EventMessage<?>>> group : queues().entrySet()) {
@@ -65,6 +70,7 @@ class DeadLetterController {
      * first that fails again stays, with its new cause, and so do the ones behind it.
      */
     @PostMapping("/{processingGroup}/{clueId}/retry")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     RetryResult retry(@PathVariable String processingGroup,
                       @PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
                       String clueId,

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -20,6 +18,7 @@ import org.clueexchange.adapter.access.AuthenticatedCallers;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
 import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.adapter.clues.KnownClues;
+import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.delivery.DeliveryFeed;
 import org.clueexchange.adapter.delivery.DeliveryState;
@@ -30,6 +29,7 @@ import org.clueexchange.adapter.outbox.OutboxRelay;
 import org.clueexchange.adapter.received.ReceivedFactIntake;
 import org.clueexchange.adapter.received.ReceivedFacts;
 import org.clueexchange.adapter.statements.StatementConfirmations;
+import org.clueexchange.api.ApiDescription;
 import org.clueexchange.api.ExchangeApi;
 import org.clueexchange.api.FreeText;
 import org.clueexchange.api.OfficerId;
@@ -39,6 +39,7 @@ import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.TimeBounds;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -50,6 +51,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -157,13 +159,9 @@ public class AdapterRuntime implements WebMvcConfigurer {
     OpenAPI adapterApi(AdapterAgency agency) {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AgencyClient.class);
         String title = agency.type() == AgencyType.POLICE ? "Police adapter 政法机关接口" : "Discipline adapter 纪委监委接口";
-        return new OpenAPI()
-                .info(new Info().title(title).version("v1").description("The " + agency.type().name().toLowerCase()
-                        + " side of the clue exchange (线索双向移送): transfer clues, handle the clues transferred "
-                        + "to you, and receive the other agency's facts by feed or webhook."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return ApiDescription.of(new Info().title(title).version("v1").description("The "
+                + agency.type().name().toLowerCase() + " side of the clue exchange (线索双向移送): transfer clues, "
+                + "handle the clues transferred to you, and receive the other agency's facts by feed or webhook."));
     }
 
     /**
@@ -186,6 +184,22 @@ public class AdapterRuntime implements WebMvcConfigurer {
             }
             return property;
         };
+    }
+
+    /**
+     * The API description says of every request that asserts a fact what a retry of it is answered, which the
+     * answer's status alone does not tell.
+     */
+    @Bean
+    GlobalOperationCustomizer retriesAnswered() {
+        return (operation, handler) -> Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class)
+                        && (Requests.Act.class.isAssignableFrom(parameter.getParameterType())
+                        || Requests.Transfer.class.isAssignableFrom(parameter.getParameterType())))
+                ? operation.description("A retry with the same recordId and the same body gets the first answer "
+                        + "again, with the same status (replay: true in an answer that has it), and asserts nothing "
+                        + "twice; the same recordId with another body is refused with 409.")
+                : operation;
     }
 
     @Bean

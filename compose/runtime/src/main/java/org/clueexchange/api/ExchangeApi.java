@@ -18,11 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * What every HTTP API of the exchange does around its controllers: it reads no body larger than
  * {@link RequestBodyLimit#MAX_BYTES}, takes no control character in a path variable or query parameter
- * ({@link ParameterText}), and refuses requests as {@link ApiProblems} says, even those whose path Tomcat cannot
- * read ({@link UnreadablePaths}).
+ * ({@link ParameterText}), refuses requests as {@link ApiProblems} says, even those whose path Tomcat cannot read
+ * ({@link UnreadablePaths}), and describes what each operation answers as {@link ApiDescription} says.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ApiProblems.class)
+@Import({ApiProblems.class, ApiDescription.class})
 public class ExchangeApi implements WebMvcConfigurer {
 
     @Override

@@ -1,10 +1,16 @@
 package org.clueexchange.discipline.supervision;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.Valid;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.Supervisions;
+import org.clueexchange.api.Answers;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +28,7 @@ class SupervisionController {
     }
 
     @PostMapping("/api/v1/clues/{clueId}/supervision")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> supervise(@PathVariable String clueId,
                                                @Valid @RequestBody Requests.Supervision request,
                                                AgencyClient client) {

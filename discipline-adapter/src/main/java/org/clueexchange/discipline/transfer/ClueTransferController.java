@@ -1,5 +1,9 @@
 package org.clueexchange.discipline.transfer;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,7 +13,9 @@ import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.SentClueView;
 import org.clueexchange.adapter.clues.SentClues;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +45,7 @@ class ClueTransferController {
      * reachable again. Repeating the request returns the first answer.
      */
     @PostMapping
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, CONFLICT})
     ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, AgencyClient client) {
         SentClueView transfer = sent.transfer(request, client);
         return ResponseEntity.accepted().location(UriComponentsBuilder.fromPath("/api/v1/clue-transfers/{clueId}")
@@ -55,11 +62,13 @@ class ClueTransferController {
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getTransfer")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     SentClueView one(@PathVariable String clueId, AgencyClient client) {
         return sent.one(clueId, client);
     }
 
     @PostMapping("/{clueId}/feedback-acknowledgement")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> acknowledge(@PathVariable String clueId,
                                                  @Valid @RequestBody Requests.Acknowledgement request,
                                                  AgencyClient client) {

@@ -1,5 +1,7 @@
 package org.clueexchange.police.feed;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.clueexchange.adapter.access.AgencyClient;
@@ -7,7 +9,9 @@ import org.clueexchange.adapter.delivery.Delivery;
 import org.clueexchange.adapter.delivery.DeliveryFeed;
 import org.clueexchange.adapter.delivery.DeliveryState;
 import org.clueexchange.adapter.delivery.FeedItem;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +49,7 @@ class FeedController {
 
     /** Puts a push that failed (or is still retrying) back in line, from its first attempt. */
     @PostMapping("/api/v1/deliveries/{cursor}/retry")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = NOT_FOUND)
     ResponseEntity<Delivery> retry(@PathVariable long cursor, AgencyClient client) {
         return ResponseEntity.accepted().body(feed.retry(cursor, client));
     }

@@ -1,5 +1,9 @@
 package org.clueexchange.police.inbox;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,9 +13,12 @@ import org.clueexchange.adapter.clues.AssertedFactView;
 import org.clueexchange.adapter.clues.InboxClue;
 import org.clueexchange.adapter.clues.ReceivedClues;
 import org.clueexchange.adapter.clues.Requests;
+import org.clueexchange.adapter.received.ReceivedFact;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.Page;
 import org.clueexchange.api.ShortText;
 import org.clueexchange.wire.ContractLimits;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +60,7 @@ class PoliceInboxController {
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getInboxClue")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     IncomingClue one(@PathVariable String clueId, AgencyClient client) {
         return view(inbox.held(clueId, client));
     }
@@ -68,18 +76,21 @@ class PoliceInboxController {
     }
 
     @PostMapping("/{clueId}/receipt")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> receive(@PathVariable String clueId,
                                              @Valid @RequestBody Requests.Receipt request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.receive(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/acceptance")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> accept(@PathVariable String clueId,
                                             @Valid @RequestBody Requests.Acceptance request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.accept(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/return")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> returnClue(@PathVariable String clueId,
                                                 @Valid @RequestBody Requests.Return request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.returnClue(clueId, request, client));
@@ -87,12 +98,14 @@ class PoliceInboxController {
 
     /** 处置 in criminal-case terms: open a case, inquire, merge it into another, or open none. */
     @PostMapping("/{clueId}/decision")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> decide(@PathVariable String clueId, @Valid @RequestBody DecisionRequest request,
                                             AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.decideDisposal(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/progress")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> progress(@PathVariable String clueId,
                                               @Valid @RequestBody Requests.Progress request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.reportProgress(clueId, request, client));
@@ -100,12 +113,14 @@ class PoliceInboxController {
 
     /** 办结 in criminal-case terms: how many people each result concerned. */
     @PostMapping("/{clueId}/conclusion")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> conclude(@PathVariable String clueId,
                                               @Valid @RequestBody ConclusionRequest request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.conclude(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/feedback")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
     ResponseEntity<AssertedFactView> feedback(@PathVariable String clueId,
                                               @Valid @RequestBody Requests.Feedback request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));

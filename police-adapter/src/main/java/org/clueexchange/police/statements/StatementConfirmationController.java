@@ -1,10 +1,15 @@
 package org.clueexchange.police.statements;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.Valid;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.statements.StatementConfirmationView;
 import org.clueexchange.adapter.statements.StatementConfirmations;
+import org.clueexchange.api.Answers;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +32,7 @@ class StatementConfirmationController {
 
     /** Answered at once, PENDING: the core's outcome comes later, to the feed, the webhook and this request's retry. */
     @PostMapping("/api/v1/statements/{statementId}/confirmation")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, CONFLICT})
     ResponseEntity<StatementConfirmationView> confirm(@PathVariable String statementId,
                                                       @Valid @RequestBody Requests.Confirmation request,
                                                       AgencyClient client) {

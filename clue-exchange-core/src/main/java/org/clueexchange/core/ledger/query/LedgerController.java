@@ -1,11 +1,15 @@
 package org.clueexchange.core.ledger.query;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreRole;
 import org.clueexchange.core.access.CoreUser;
@@ -42,6 +46,7 @@ class LedgerController {
 
     /** A clue outside the officer's jurisdiction is not found: its existence is not the officer's to know. */
     @GetMapping("/{clueId}")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     LedgerEntryView one(@PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
                         String clueId, @AuthenticationPrincipal CoreUser user) {
         LedgerEntryView entry = queries.query(new FindLedgerEntry(clueId),
@@ -55,6 +60,7 @@ class LedgerController {
     }
 
     @GetMapping
+    @Answers(refuses = NOT_PERMITTED)
     List<LedgerEntryView> list(
             @RequestParam(required = false)
             @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE) String jurisdiction,

@@ -1,9 +1,13 @@
 package org.clueexchange.core.reconciliation.monthly.query;
 
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import org.clueexchange.api.Answers;
 import org.clueexchange.api.FreeText;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.access.CoreUser;
@@ -17,6 +21,7 @@ import org.clueexchange.wire.Jurisdictions;
 import org.clueexchange.wire.StatementId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,6 +65,7 @@ class MonthlyStatementController {
 
     /** Issues the month's statement, or answers with the current one if the ledger has not changed what it says. */
     @PostMapping
+    @Answers(status = HttpStatus.CREATED, refuses = NOT_PERMITTED)
     ResponseEntity<MonthlyStatementView> issue(@Valid @RequestBody IssueRequest request,
                                                @AuthenticationPrincipal CoreUser officer) {
         if (!officer.covers(request.jurisdiction())) {
@@ -74,6 +80,7 @@ class MonthlyStatementController {
     }
 
     @GetMapping("/{statementId}")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     ResponseEntity<byte[]> one(@PathVariable String statementId,
                                @RequestParam(defaultValue = "json") String format,
                                @AuthenticationPrincipal CoreUser user) {
@@ -94,6 +101,7 @@ class MonthlyStatementController {
     }
 
     @PostMapping("/{statementId}/break-resolutions")
+    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
     MonthlyStatementView resolve(@PathVariable String statementId,
                                  @Valid @RequestBody BreakResolutionRequest request,
                                  @AuthenticationPrincipal CoreUser officer) {
