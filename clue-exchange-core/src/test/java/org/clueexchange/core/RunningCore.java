@@ -83,6 +83,16 @@ public final class RunningCore implements AutoCloseable {
         return application.uri();
     }
 
+    /** Every operation the core serves under {@code /api}, as {@code METHOD /path/{variable}}. */
+    public Set<String> apiOperations() {
+        return application.apiOperations();
+    }
+
+    /** The bearer tokens of everybody who may call the core. */
+    public List<String> tokens() {
+        return credentials.tokens();
+    }
+
     /** A read as the auditor, who may read everything. */
     public JsonHttp.Response get(String pathAndQuery) {
         return as(CoreCredentials.AUDITOR).get(pathAndQuery);

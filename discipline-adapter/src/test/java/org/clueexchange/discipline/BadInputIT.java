@@ -6,19 +6,15 @@ import static org.clueexchange.wire.ClueEventSamples.AT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.clueexchange.discipline.transfer.ClueTransferRequest;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RequestShape;
-import org.clueexchange.infrastructure.SharedRequestShapes;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ContractLimits;
 import org.clueexchange.wire.ExchangeTopics;
@@ -48,20 +44,9 @@ class BadInputIT {
                 AdapterSettings.serving("530600", infrastructure).client("zhaotong-clue-system", TOKEN, "530600")
                         .asMap());
         client = new JsonHttp(adapter.uri(), TOKEN);
-        RequestShape transfer = transfer();
+        RequestShape transfer = DisciplineRequestShapes.transfer();
         String sent = client.post(transfer.path(), transfer.validBody()).successfully().path("clueId").asText();
-        String received = received();
-        shapes = new ArrayList<>(List.of(transfer));
-        shapes.addAll(SharedRequestShapes.all(received, sent));
-        shapes.add(SharedRequestShapes.receivedOutside("POLICE-530600-PAPER-" + UUID.randomUUID().toString()
-                .substring(0, 8)));
-        String inbox = "/api/v1/inbox/" + received;
-        shapes.add(SharedRequestShapes.act(inbox + "/disposal", Map.of("method", "PRELIMINARY_VERIFICATION",
-                "explanation", "反映问题具体，予以初步核实")).code("method").text("explanation", ContractLimits.NOTE));
-        shapes.add(SharedRequestShapes.act(inbox + "/conclusion", Map.of("summary", "查实，给予党纪处分",
-                "outcomes", List.of(Map.of("outcome", "PARTY_DISCIPLINE", "persons", 1))))
-                .text("summary", ContractLimits.NOTE).list("outcomes", ContractLimits.OUTCOMES)
-                .noRepeats("outcomes", "outcome").code("outcomes[].outcome"));
+        shapes = DisciplineRequestShapes.all(received(), sent);
     }
 
     @AfterAll
@@ -91,7 +76,7 @@ class BadInputIT {
 
     @Test
     void theLargestTransferWithTheLongestInquiryNumberFitsTheClueSummary() throws Exception {
-        ObjectNode largest = transfer().largest();
+        ObjectNode largest = DisciplineRequestShapes.transfer().largest();
 
         JsonHttp.Response answer = client.post("/api/v1/clue-transfers", RequestShape.json(largest));
 
@@ -100,34 +85,6 @@ class BadInputIT {
                 answer.body().path("clueId").asText(), 1, PATIENCE).get(0);
         assertThat(published.getContent().getSummary()).hasSize(ContractLimits.CLUE_SUMMARY);
         assertThat(published.getContent().getSuspects()).hasSize(ContractLimits.SUSPECTS);
-    }
-
-    private static RequestShape transfer() {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("recordId", "ZTJW-YS-1");
-        request.put("jurisdiction", "530600");
-        request.put("officerId", "JW-007");
-        request.put("occurredAt", "2020-06-10T10:00:00+08:00");
-        request.put("receiverJurisdiction", "530602");
-        request.put("source", "INSPECTION_TOUR");
-        request.put("inquiryNumber", "ZTJW-SC-2020-3");
-        request.put("urgent", true);
-        request.put("persons", List.of("刘某", "陈某"));
-        request.put("officials", List.of(Map.of("name", "赵某", "unit", "某村 村委会主任", "rank", "VILLAGE_CADRE",
-                "role", "涉嫌包庇")));
-        request.put("summary", "巡察发现刘某团伙强揽工程");
-        request.put("attachments", List.of(Map.of("name", "巡察报告.pdf", "sha256", "e".repeat(64))));
-        return RequestShape.post("/api/v1/clue-transfers", request)
-                .text("officerId", ContractLimits.OFFICER_ID).time("occurredAt").code("source")
-                .text("inquiryNumber", ContractLimits.CASE_NUMBER)
-                .list("persons", ContractLimits.SUSPECTS).text("persons[]", ContractLimits.PERSON_NAME)
-                .list("officials", ContractLimits.SUBJECTS)
-                .text("officials[].name", ContractLimits.PERSON_NAME)
-                .text("officials[].unit", ContractLimits.WORK_UNIT)
-                .text("officials[].role", ContractLimits.ROLE).code("officials[].rank")
-                .text("summary", ClueTransferRequest.SUMMARY)
-                .list("attachments", ContractLimits.ATTACHMENTS)
-                .text("attachments[].name", ContractLimits.DOCUMENT_NAME).noRepeats("attachments", "name");
     }
 
     /** A police transfer that has reached the commission's inbox; its clue id. */

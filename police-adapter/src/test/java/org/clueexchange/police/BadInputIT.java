@@ -7,7 +7,6 @@ import static org.clueexchange.wire.ClueEventSamples.AT;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.RequestShape;
-import org.clueexchange.infrastructure.SharedRequestShapes;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ContractLimits;
 import org.clueexchange.wire.ExchangeTopics;
@@ -48,20 +46,9 @@ class BadInputIT {
                 AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
         client = new JsonHttp(adapter.uri(), TOKEN);
-        RequestShape transfer = transfer();
+        RequestShape transfer = PoliceRequestShapes.transfer();
         String sent = client.post(transfer.path(), transfer.validBody()).successfully().path("clueId").asText();
-        String received = received();
-        shapes = new ArrayList<>(List.of(transfer));
-        shapes.addAll(SharedRequestShapes.all(received, sent));
-        shapes.add(SharedRequestShapes.receivedOutside("DISCIPLINE-530600-PAPER-" + UUID.randomUUID().toString()
-                .substring(0, 8)));
-        String inbox = "/api/v1/inbox/" + received;
-        shapes.add(SharedRequestShapes.act(inbox + "/decision", Map.of("decision", "CRIMINAL_INVESTIGATION",
-                "explanation", "涉嫌包庇、纵容黑社会性质组织罪")).code("decision").text("explanation", ContractLimits.NOTE));
-        shapes.add(SharedRequestShapes.act(inbox + "/conclusion", Map.of("summary", "已移送审查起诉",
-                "results", List.of(Map.of("result", "SENT_FOR_PROSECUTION", "persons", 2))))
-                .text("summary", ContractLimits.NOTE).list("results", ContractLimits.OUTCOMES)
-                .noRepeats("results", "result").code("results[].result"));
+        shapes = PoliceRequestShapes.all(received(), sent);
     }
 
     @AfterAll
@@ -92,7 +79,7 @@ class BadInputIT {
 
     @Test
     void theLargestTransferIsTakenWithEveryCharacterEscapedAndFitsAKafkaRecord() throws Exception {
-        ObjectNode largest = transfer().largest();
+        ObjectNode largest = PoliceRequestShapes.transfer().largest();
         String escaped = RequestShape.json(largest);
 
         JsonHttp.Response answer = client.post("/api/v1/clue-transfers", escaped);
@@ -108,7 +95,7 @@ class BadInputIT {
 
     @Test
     void freeTextRunsOverLinesAndTabs() {
-        ObjectNode request = (ObjectNode) new ObjectMapper().valueToTree(transferRequest());
+        ObjectNode request = (ObjectNode) new ObjectMapper().valueToTree(PoliceRequestShapes.transferRequest());
         request.put("summary", "王某多次为涉黑组织通风报信：\r\n\t一、2019年3月……\n\t二、2019年8月……");
 
         assertThat(client.post("/api/v1/clue-transfers", request).status()).isEqualTo(202);
@@ -121,26 +108,6 @@ class BadInputIT {
             assertThat(client.post("/api/v1/inbox/" + clueId + "/receipt", Map.of("recordId", "QS-1",
                     "officerId", "GA-0042")).status()).as(clueId).isBetween(400, 499);
         }
-    }
-
-    private static RequestShape transfer() {
-        return RequestShape.post("/api/v1/clue-transfers", transferRequest())
-                .text("officerId", ContractLimits.OFFICER_ID).time("occurredAt")
-                .text("caseNumber", ContractLimits.CASE_NUMBER).code("caseType").code("allegation").code("source")
-                .list("officials", ContractLimits.SUBJECTS)
-                .text("officials[].name", ContractLimits.PERSON_NAME)
-                .text("officials[].unit", ContractLimits.WORK_UNIT)
-                .text("officials[].role", ContractLimits.ROLE).code("officials[].rank")
-                .list("suspects", ContractLimits.SUSPECTS).text("suspects[]", ContractLimits.PERSON_NAME)
-                .text("summary", ContractLimits.CLUE_SUMMARY)
-                .list("attachments", ContractLimits.ATTACHMENTS)
-                .text("attachments[].name", ContractLimits.DOCUMENT_NAME).noRepeats("attachments", "name");
-    }
-
-    private static Map<String, Object> transferRequest() {
-        Map<String, Object> request = ClueTransferApiIT.transferRequest();
-        request.put("source", "OWN_DISCOVERY");
-        return request;
     }
 
     /** A discipline commission's transfer that has reached the police inbox; its clue id. */

@@ -59,8 +59,8 @@ class LedgerDeadLetterIT {
     @Test
     void aStatementThatFailsOnceLeavesTheLedgerComplete() throws Exception {
         String flaky = newClueId();
-        sql("CREATE SEQUENCE flaky_attempts",
-                refuseFactsOf("refuse_once", flaky, "nextval('flaky_attempts') = 1", "a passing failure"));
+        database.execute("CREATE SEQUENCE flaky_attempts",
+                LedgerRefusal.trigger("refuse_once", flaky, "nextval('flaky_attempts') = 1", "a passing failure"));
         List<ClueTransferred> transfers = publishLifecycles(flaky, 30);
 
         transfers.forEach(transfer -> awaitEntry(clueIdOf(transfer), "ACCEPTED"));
@@ -71,7 +71,7 @@ class LedgerDeadLetterIT {
     @Test
     void aStatementThatKeepsFailingHoldsOnlyItsClueAndARetryAfterTheMendCompletesIt() throws Exception {
         String poisoned = newClueId();
-        sql(refuseFactsOf("refuse_always", poisoned, "true", "a lasting failure"));
+        database.execute(LedgerRefusal.trigger("refuse_always", poisoned, "true", "a lasting failure"));
         List<ClueTransferred> transfers = publishLifecycles(poisoned, 30);
 
         transfers.stream().map(LedgerDeadLetterIT::clueIdOf).filter(id -> !id.equals(poisoned))
@@ -95,7 +95,7 @@ class LedgerDeadLetterIT {
         assertThat(stillBroken.body().path("handled").asBoolean()).isFalse();
         assertThat(heldEventsOf(poisoned)).hasSize(held.size());
 
-        sql("DROP TRIGGER refuse_always ON ledger_fact");
+        database.execute(LedgerRefusal.mend("refuse_always"));
         JsonHttp.Response retried = retry(poisoned);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.body().path("handled").asBoolean()).isTrue();
@@ -130,15 +130,6 @@ class LedgerDeadLetterIT {
         return transfers;
     }
 
-    /** A trigger that refuses, while {@code condition} holds, every ledger_fact row of one clue. */
-    private static String refuseFactsOf(String name, String clueId, String condition, String reason) {
-        return "CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                + " IF NEW.clue_id = '" + clueId + "' AND " + condition + " THEN"
-                + " RAISE EXCEPTION '" + reason + "'; END IF; RETURN NEW; END $$;"
-                + " CREATE TRIGGER " + name + " BEFORE INSERT ON ledger_fact FOR EACH ROW EXECUTE FUNCTION "
-                + name + "()";
-    }
-
     private static List<JsonNode> heldEventsOf(String clueId) {
         JsonHttp.Response letters = operator().get("/api/operations/dead-letters?limit=1000");
         assertThat(letters.status()).isEqualTo(200);
@@ -162,14 +153,6 @@ class LedgerDeadLetterIT {
     private static JsonNode awaitEntry(String clueId, String state) {
         return await().atMost(PATIENCE).until(() -> core.entry(clueId),
                 entry -> entry.isPresent() && entry.get().path("state").asText().equals(state)).orElseThrow();
-    }
-
-    private static void sql(String... statements) throws SQLException {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     private static long single(String query) throws SQLException {

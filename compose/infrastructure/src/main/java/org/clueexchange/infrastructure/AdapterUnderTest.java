@@ -2,9 +2,9 @@ package org.clueexchange.infrastructure;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * An agency adapter started in this JVM for a test, on the shared infrastructure and a database of its own, with
@@ -58,17 +58,20 @@ public final class AdapterUnderTest implements AutoCloseable {
      */
     public Map<String, String> apiEndpoints() {
         Map<String, String> api = new TreeMap<>();
-        application.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
-                .forEach((mapping, handler) -> mapping.getPatternValues().stream()
-                        .filter(path -> path.startsWith("/api/"))
-                        .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
-                                handler.getBeanType().getPackageName())));
+        application.apiMappings().forEach((mapping, handler) -> mapping.getPatternValues()
+                .forEach(path -> api.put(path + " " + mapping.getMethodsCondition().getMethods(),
+                        handler.getBeanType().getPackageName())));
         return api;
     }
 
     /** The adapter's own database, for a test that looks at or prepares what the adapter stored. */
     public Database database() {
         return database;
+    }
+
+    /** Every operation the adapter serves under {@code /api}, as {@code METHOD /path/{variable}}. */
+    public Set<String> apiOperations() {
+        return application.apiOperations();
     }
 
     public AgencyTopics topics() {

@@ -76,6 +76,11 @@ public final class CoreCredentials {
                 .orElseThrow(() -> new IllegalArgumentException("no core user " + id));
     }
 
+    /** Everybody's token. */
+    public List<String> tokens() {
+        return people.stream().map(Person::token).toList();
+    }
+
     /** Calls the core at {@code core} as {@code id}. */
     public JsonHttp as(URI core, String id) {
         return new JsonHttp(core, token(id));

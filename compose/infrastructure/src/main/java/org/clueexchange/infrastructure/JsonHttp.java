@@ -46,12 +46,17 @@ public final class JsonHttp {
 
     public Response post(String path, Object body) {
         try {
-            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+            return post(path, "application/json", body instanceof String text ? text
+                    : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Posts {@code body} as it is, saying it is of {@code contentType}. */
+    public Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     /** Posts the JSON text in chunks, without saying its length beforehand, as a client that streams its body. */

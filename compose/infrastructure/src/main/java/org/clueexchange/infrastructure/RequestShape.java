@@ -46,9 +46,7 @@ public final class RequestShape {
 
         /** Whether the answer's problem names the field, or a field inside it (an entry of a list, say). */
         public boolean namesItsField(JsonHttp.Response answer) {
-            return answer.body() != null && answer.body().path("errors").findValuesAsText("field").stream()
-                    .anyMatch(named -> named.equals(field) || named.startsWith(field + ".")
-                            || named.startsWith(field + "["));
+            return names(answer, field);
         }
 
         @Override
@@ -84,6 +82,13 @@ public final class RequestShape {
     /** A POST to {@code path} with {@code valid} as a body it takes. */
     public static RequestShape post(String path, Map<String, ?> valid) {
         return new RequestShape(path, valid);
+    }
+
+    /** Whether the answer is a problem that names {@code field}, or a field inside it (an entry of a list, say). */
+    public static boolean names(JsonHttp.Response answer, String field) {
+        return answer.body() != null && answer.body().path("errors").findValuesAsText("field").stream()
+                .anyMatch(named -> named.equals(field) || named.startsWith(field + ".")
+                        || named.startsWith(field + "["));
     }
 
     public String path() {

@@ -3,14 +3,21 @@ package org.clueexchange.infrastructure;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * One of the exchange's Spring Boot applications started in this JVM on a free port, for tests that drive it
  * through its HTTP API. Settings are passed as command-line arguments, which override application.yml.
  */
 public final class RunningApplication implements AutoCloseable {
+
+    private static final String API = "/api/";
 
     private final ConfigurableApplicationContext context;
     private final URI base;
@@ -35,6 +42,28 @@ public final class RunningApplication implements AutoCloseable {
 
     public <T> T bean(String name, Class<T> type) {
         return context.getBean(name, type);
+    }
+
+    /** The application's mappings of paths under {@code /api}, each with the handler that serves it. */
+    public Map<RequestMappingInfo, HandlerMethod> apiMappings() {
+        Map<RequestMappingInfo, HandlerMethod> api = new LinkedHashMap<>();
+        bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((mapping, handler) -> {
+                    if (mapping.getPatternValues().stream().anyMatch(path -> path.startsWith(API))) {
+                        api.put(mapping, handler);
+                    }
+                });
+        return api;
+    }
+
+    /** Every operation the application serves under {@code /api}, as {@code METHOD /path/{variable}}. */
+    public Set<String> apiOperations() {
+        Set<String> operations = new TreeSet<>();
+        apiMappings().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(path -> path.startsWith(API))
+                .forEach(path -> mapping.getMethodsCondition().getMethods()
+                        .forEach(method -> operations.add(method + " " + path))));
+        return operations;
     }
 
     public URI uri() {

@@ -8,7 +8,7 @@ import org.clueexchange.wire.ContractLimits;
 /**
  * The shapes of the requests both adapters take in the same terms: what every act says (record id, officer, time),
  * and the inbox's, the sender's, supervision's and confirmation's requests, with valid bodies and what each field
- * may hold.
+ * may hold; and what both let an agency system read.
  */
 public final class SharedRequestShapes {
 
@@ -75,5 +75,15 @@ public final class SharedRequestShapes {
                         "kind", "SUPERVISION", "dueAt", "2020-07-10T18:00:00+08:00", "instructions", "请加快核查进度"))
                         .code("kind").deadline("dueAt").text("instructions", ContractLimits.NOTE),
                 act("/api/v1/statements/STATEMENT-530600-2020-06/confirmation", Map.of("digest", "d".repeat(64))));
+    }
+
+    /**
+     * What an agency system reads of both adapters alike, each path with its query: transfers, the inbox, the feed
+     * and the pushes to the system's webhook that wait to be retried.
+     */
+    public static List<String> reads(String receivedClueId, String sentClueId) {
+        return List.of("/api/v1/clue-transfers?after=0&limit=10", "/api/v1/clue-transfers/" + sentClueId,
+                "/api/v1/inbox?after=0&limit=10", "/api/v1/inbox/" + receivedClueId, "/api/v1/feed?after=0&limit=10",
+                "/api/v1/deliveries?state=RETRYING&after=0&limit=10");
     }
 }
