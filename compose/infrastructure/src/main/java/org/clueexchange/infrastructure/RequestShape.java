@@ -28,8 +28,9 @@ import org.clueexchange.api.RequestBodyLimit;
  * <p>The bad ones: every text with NUL, another control character or an unpaired surrogate, past its limit, or of
  * another JSON type; every list one entry past its limit, thousands of entries long, with a repeated entry where
  * repeats make no sense, or of another type; every object, number and boolean of another type; every code that is
- * none; every instant in the year 300000, in 1900, further ahead than any clock skew or no instant at all; and the
- * body no JSON, or larger than {@link RequestBodyLimit#MAX_BYTES}, sent whole or in chunks.
+ * none; every instant in the year 300000, in 1900, further ahead than any clock skew or no instant at all; every
+ * value a field is said to refuse; and the body no JSON, or larger than {@link RequestBodyLimit#MAX_BYTES}, sent
+ * whole or in chunks.
  *
  * <p>Fields are named by their paths in the body, {@code officials[].name} for a field of every entry. Every list
  * of the valid body has at least one entry.
@@ -73,6 +74,7 @@ public final class RequestShape {
     private final Set<String> codes = new LinkedHashSet<>();
     private final Set<String> times = new LinkedHashSet<>();
     private final Set<String> deadlines = new LinkedHashSet<>();
+    private final Map<String, List<String>> refused = new LinkedHashMap<>();
 
     private RequestShape(String path, Map<String, ?> valid) {
         this.path = path;
@@ -128,6 +130,12 @@ public final class RequestShape {
     /** By when something must happen. */
     public RequestShape deadline(String field) {
         deadlines.add(field);
+        return this;
+    }
+
+    /** Texts the field must refuse besides those every field of its kind must: codes that are none, say. */
+    public RequestShape refuses(String field, String... values) {
+        refused.computeIfAbsent(field, key -> new ArrayList<>()).addAll(List.of(values));
         return this;
     }
 
@@ -189,6 +197,8 @@ public final class RequestShape {
                     concrete(field) + "[" + (entries.size() - 1) + "]." + component));
         });
         codes.forEach(field -> bad.add(with(field, "no code", text("NO_SUCH_CODE"))));
+        refused.forEach((field, values) -> values.forEach(value -> bad.add(with(field, "'" + value + "'",
+                text(value)))));
         for (String field : times) {
             timesThatAreNone(bad, field);
             bad.add(with(field, "two days ahead", text(now.plus(Duration.ofDays(2)).toString())));
