@@ -1,6 +1,6 @@
 package org.clueexchange.core.access;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,7 +47,7 @@ public class PersonalDataAccessLog {
 
     /** The latest reads first. */
     @GetMapping("/api/audit/personal-data-access")
-    @Answers(refuses = NOT_PERMITTED)
+    @Answers(refuses = NOT_ENTITLED)
     List<Access> latest(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                         @AuthenticationPrincipal CoreUser auditor) {
         List<Access> reads = jdbc.sql("SELECT accessed_at, user_id, role, resource FROM personal_data_access "

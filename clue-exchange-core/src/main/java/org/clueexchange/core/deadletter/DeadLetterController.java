@@ -1,7 +1,7 @@
 package org.clueexchange.core.deadletter;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,7 +48,7 @@ class DeadLetterController {
 
     /** Every held event of every processing group that has a queue, clue by clue, oldest clue first. */
     @GetMapping
-    @Answers(refuses = NOT_PERMITTED)
+    @Answers(refuses = NOT_ENTITLED)
     List<DeadLetterView> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         List<DeadLetterView> letters = new ArrayList<>();
         for (Map.Entry<String, SequencedDeadLetterQueue<EventMessage<?>>> group : queues().entrySet()) {
@@ -70,7 +70,7 @@ class DeadLetterController {
      * first that fails again stays, with its new cause, and so do the ones behind it.
      */
     @PostMapping("/{processingGroup}/{clueId}/retry")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     RetryResult retry(@PathVariable String processingGroup,
                       @PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
                       String clueId,

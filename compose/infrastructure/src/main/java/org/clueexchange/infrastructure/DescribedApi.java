@@ -188,7 +188,7 @@ public final class DescribedApi {
             if (body.has("recordId") && body.has("officerId")) {
                 ObjectNode other = body.deepCopy();
                 other.put("officerId", body.path("officerId").asText() + "-2");
-                probes.add(new Probe("its recordId with another body", 409, "recordId", send(call, call.token(),
+                probes.add(new Probe("its recordId with another body", 422, "recordId", send(call, call.token(),
                         call.path(), "application/json", other.toString())));
             }
         }

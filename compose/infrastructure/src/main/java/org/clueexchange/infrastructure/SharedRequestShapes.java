@@ -78,12 +78,13 @@ public final class SharedRequestShapes {
     }
 
     /**
-     * What an agency system reads of both adapters alike, each path with its query: transfers, the inbox, the feed
-     * and the pushes to the system's webhook that wait to be retried.
+     * What an agency system reads of both adapters alike, each path with its query: transfers, the inbox, the feed,
+     * the pushes to the system's webhook that wait to be retried, and the confirmation {@link #all} makes.
      */
     public static List<String> reads(String receivedClueId, String sentClueId) {
         return List.of("/api/v1/clue-transfers?after=0&limit=10", "/api/v1/clue-transfers/" + sentClueId,
                 "/api/v1/inbox?after=0&limit=10", "/api/v1/inbox/" + receivedClueId, "/api/v1/feed?after=0&limit=10",
-                "/api/v1/deliveries?state=RETRYING&after=0&limit=10");
+                "/api/v1/deliveries?state=RETRYING&after=0&limit=10",
+                "/api/v1/statements/STATEMENT-530600-2020-06/confirmation");
     }
 }

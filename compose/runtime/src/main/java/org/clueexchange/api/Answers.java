@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 /**
  * What an endpoint answers that its API description cannot tell from its shape: the status of its success, when it
  * is not 200, and the refusals its services may make besides invalid input. {@link ApiDescription} shows them, each
- * refusal as the problem {@link ApiProblems} answers it with, beside the problems any request of its shape may get.
+ * refusal under its {@link ProblemType}'s status, beside the problems any request of its shape may get.
  */
 @Documented
 @Target(METHOD)
@@ -21,6 +21,6 @@ public @interface Answers {
     /** The status of a successful answer, a retry's included. */
     HttpStatus status() default HttpStatus.OK;
 
-    /** What the endpoint's services may refuse beyond invalid input. */
-    RequestRefusedException.Refusal[] refuses() default {};
+    /** The problems the endpoint's services may answer beyond invalid input. */
+    ProblemType[] refuses() default {};
 }

@@ -54,8 +54,11 @@ public class ApiDescription {
                     + "request concerns, is not its own",
             HttpStatus.NOT_FOUND, "the request names something this application does not hold, or not for this "
                     + "caller",
-            HttpStatus.CONFLICT, "the request contradicts what is recorded, such as a recordId already used for "
-                    + "another request",
+            HttpStatus.CONFLICT, "the request is right but comes too early (type not-yet-possible: send it again "
+                    + "once what it acts on is there), or contradicts what is recorded of the clue another way (type "
+                    + "conflicts-with-record)",
+            HttpStatus.UNPROCESSABLE_ENTITY, "the recordId already stands for another request of this kind about "
+                    + "this clue (type record-id-reused)",
             HttpStatus.PAYLOAD_TOO_LARGE, "a body larger than " + RequestBodyLimit.MAX_BYTES
                     + " bytes (errors names body)",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "a body that is not application/json (errors names Content-Type)");
@@ -98,8 +101,8 @@ public class ApiDescription {
                 problems.add(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
             }
             if (answers != null) {
-                for (RequestRefusedException.Refusal refusal : answers.refuses()) {
-                    problems.add(ApiProblems.statusOf(refusal));
+                for (ProblemType refusal : answers.refuses()) {
+                    problems.add(refusal.status());
                 }
             }
             problems.forEach(status -> addProblem(responses, status));

@@ -33,7 +33,7 @@ final class ParameterText implements HandlerInterceptor {
             }
         });
         if (!errors.isEmpty()) {
-            throw new RequestRefusedException(RequestRefusedException.Refusal.INVALID, errors);
+            throw RequestRefusedException.invalid(errors);
         }
         return true;
     }

@@ -27,6 +27,11 @@ public class RequestRefusedException extends RuntimeException {
         return of(ProblemType.INVALID_REQUEST, field, message, null);
     }
 
+    /** Several values break rules of the exchange, each named. */
+    public static RequestRefusedException invalid(List<ApiProblems.FieldError> errors) {
+        return new RequestRefusedException(ProblemType.INVALID_REQUEST, errors, null);
+    }
+
     /** The client may not act for the jurisdiction the request concerns. */
     public static RequestRefusedException notPermitted(String field, String message) {
         return of(ProblemType.NOT_ENTITLED, field, message, null);

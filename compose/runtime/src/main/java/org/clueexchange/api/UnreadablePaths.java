@@ -56,7 +56,7 @@ final class UnreadablePaths extends ValveBase {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer writer = response.getReporter();
         if (writer != null) {
-            writer.write(json.get().writeValueAsString(ApiProblems.problem(HttpStatus.BAD_REQUEST, List.of(
+            writer.write(json.get().writeValueAsString(ApiProblems.problem(ProblemType.INVALID_REQUEST, List.of(
                     new ApiProblems.FieldError(fieldOf(request.getRequestURI(), patterns.get()), REFUSAL)))));
             response.finishResponse();
         }

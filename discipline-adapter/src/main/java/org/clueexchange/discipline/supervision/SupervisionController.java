@@ -1,8 +1,8 @@
 package org.clueexchange.discipline.supervision;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import jakarta.validation.Valid;
 import org.clueexchange.adapter.access.AgencyClient;
@@ -28,7 +28,7 @@ class SupervisionController {
     }
 
     @PostMapping("/api/v1/clues/{clueId}/supervision")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> supervise(@PathVariable String clueId,
                                                @Valid @RequestBody Requests.Supervision request,
                                                AgencyClient client) {

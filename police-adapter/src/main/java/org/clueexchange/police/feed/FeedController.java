@@ -1,6 +1,6 @@
 package org.clueexchange.police.feed;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

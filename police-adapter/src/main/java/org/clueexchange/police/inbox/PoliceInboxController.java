@@ -1,8 +1,8 @@
 package org.clueexchange.police.inbox;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -60,7 +60,7 @@ class PoliceInboxController {
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getInboxClue")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     IncomingClue one(@PathVariable String clueId, AgencyClient client) {
         return view(inbox.held(clueId, client));
     }
@@ -70,27 +70,28 @@ class PoliceInboxController {
      * sender's transfer letter gives: it then stands in the inbox, awaiting its transfer.
      */
     @PostMapping("/received-outside")
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> receivedOutside(@Valid @RequestBody Requests.OutsideReceipt request,
                                                      AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.receiveOutside(request, client));
     }
 
     @PostMapping("/{clueId}/receipt")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> receive(@PathVariable String clueId,
                                              @Valid @RequestBody Requests.Receipt request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.receive(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/acceptance")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> accept(@PathVariable String clueId,
                                             @Valid @RequestBody Requests.Acceptance request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.accept(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/return")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> returnClue(@PathVariable String clueId,
                                                 @Valid @RequestBody Requests.Return request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.returnClue(clueId, request, client));
@@ -98,14 +99,14 @@ class PoliceInboxController {
 
     /** 处置 in criminal-case terms: open a case, inquire, merge it into another, or open none. */
     @PostMapping("/{clueId}/decision")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> decide(@PathVariable String clueId, @Valid @RequestBody DecisionRequest request,
                                             AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.decideDisposal(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/progress")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> progress(@PathVariable String clueId,
                                               @Valid @RequestBody Requests.Progress request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.reportProgress(clueId, request, client));
@@ -113,14 +114,14 @@ class PoliceInboxController {
 
     /** 办结 in criminal-case terms: how many people each result concerned. */
     @PostMapping("/{clueId}/conclusion")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> conclude(@PathVariable String clueId,
                                               @Valid @RequestBody ConclusionRequest request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.conclude(clueId, request, client));
     }
 
     @PostMapping("/{clueId}/feedback")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> feedback(@PathVariable String clueId,
                                               @Valid @RequestBody Requests.Feedback request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));

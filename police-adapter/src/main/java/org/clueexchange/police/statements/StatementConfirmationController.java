@@ -1,7 +1,8 @@
 package org.clueexchange.police.statements;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import jakarta.validation.Valid;
 import org.clueexchange.adapter.access.AgencyClient;
@@ -32,7 +33,7 @@ class StatementConfirmationController {
 
     /** Answered at once, PENDING: the core's outcome comes later, to the feed, the webhook and this request's retry. */
     @PostMapping("/api/v1/statements/{statementId}/confirmation")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, RECORD_ID_REUSED})
     ResponseEntity<StatementConfirmationView> confirm(@PathVariable String statementId,
                                                       @Valid @RequestBody Requests.Confirmation request,
                                                       AgencyClient client) {
@@ -41,6 +42,7 @@ class StatementConfirmationController {
 
     /** The latest confirmation of the statement made through this adapter, with the core's outcome once known. */
     @GetMapping("/api/v1/statements/{statementId}/confirmation")
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     StatementConfirmationView confirmation(@PathVariable String statementId, AgencyClient client) {
         return confirmations.latest(statementId, client);
     }

@@ -1,8 +1,8 @@
 package org.clueexchange.police.transfer;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.CONFLICT;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -45,7 +45,7 @@ class ClueTransferController {
      * reachable again. Repeating the request returns the first answer.
      */
     @PostMapping
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, RECORD_ID_REUSED})
     ResponseEntity<SentClueView> transfer(@Valid @RequestBody ClueTransferRequest request, AgencyClient client) {
         SentClueView transfer = sent.transfer(request, client);
         return ResponseEntity.accepted().location(UriComponentsBuilder.fromPath("/api/v1/clue-transfers/{clueId}")
@@ -62,13 +62,13 @@ class ClueTransferController {
 
     @GetMapping("/{clueId}")
     @Operation(operationId = "getTransfer")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     SentClueView one(@PathVariable String clueId, AgencyClient client) {
         return sent.one(clueId, client);
     }
 
     @PostMapping("/{clueId}/feedback-acknowledgement")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_PERMITTED, NOT_FOUND, CONFLICT})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
     ResponseEntity<AssertedFactView> acknowledge(@PathVariable String clueId,
                                                  @Valid @RequestBody Requests.Acknowledgement request,
                                                  AgencyClient client) {

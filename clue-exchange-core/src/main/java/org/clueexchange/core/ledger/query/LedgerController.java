@@ -1,7 +1,7 @@
 package org.clueexchange.core.ledger.query;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,7 +46,7 @@ class LedgerController {
 
     /** A clue outside the officer's jurisdiction is not found: its existence is not the officer's to know. */
     @GetMapping("/{clueId}")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     LedgerEntryView one(@PathVariable @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE)
                         String clueId, @AuthenticationPrincipal CoreUser user) {
         LedgerEntryView entry = queries.query(new FindLedgerEntry(clueId),
@@ -60,7 +60,7 @@ class LedgerController {
     }
 
     @GetMapping
-    @Answers(refuses = NOT_PERMITTED)
+    @Answers(refuses = NOT_ENTITLED)
     List<LedgerEntryView> list(
             @RequestParam(required = false)
             @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE) String jurisdiction,

@@ -1,7 +1,7 @@
 package org.clueexchange.core.reconciliation.monthly.query;
 
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_FOUND;
-import static org.clueexchange.api.RequestRefusedException.Refusal.NOT_PERMITTED;
+import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
+import static org.clueexchange.api.ProblemType.NOT_FOUND;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,7 +65,7 @@ class MonthlyStatementController {
 
     /** Issues the month's statement, or answers with the current one if the ledger has not changed what it says. */
     @PostMapping
-    @Answers(status = HttpStatus.CREATED, refuses = NOT_PERMITTED)
+    @Answers(status = HttpStatus.CREATED, refuses = NOT_ENTITLED)
     ResponseEntity<MonthlyStatementView> issue(@Valid @RequestBody IssueRequest request,
                                                @AuthenticationPrincipal CoreUser officer) {
         if (!officer.covers(request.jurisdiction())) {
@@ -80,7 +80,7 @@ class MonthlyStatementController {
     }
 
     @GetMapping("/{statementId}")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     ResponseEntity<byte[]> one(@PathVariable String statementId,
                                @RequestParam(defaultValue = "json") String format,
                                @AuthenticationPrincipal CoreUser user) {
@@ -101,7 +101,7 @@ class MonthlyStatementController {
     }
 
     @PostMapping("/{statementId}/break-resolutions")
-    @Answers(refuses = {NOT_PERMITTED, NOT_FOUND})
+    @Answers(refuses = {NOT_ENTITLED, NOT_FOUND})
     MonthlyStatementView resolve(@PathVariable String statementId,
                                  @Valid @RequestBody BreakResolutionRequest request,
                                  @AuthenticationPrincipal CoreUser officer) {
