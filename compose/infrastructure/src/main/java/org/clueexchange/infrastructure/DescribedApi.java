@@ -175,6 +175,12 @@ public final class DescribedApi {
                 probes.add(new Probe(name + " " + value, Probe.REFUSED, name, send(call, call.token(), path,
                         "application/json", call.body())));
             }
+            if (inPath) {
+                // An id of the right shape that names something else, which may or may not be there.
+                String other = otherOfItsShape(pathVariable(operation, call.path(), name));
+                probes.add(new Probe(name + " " + other, Probe.ANY, null, send(call, call.token(),
+                        withPathVariable(operation, call.path(), name, other), "application/json", call.body())));
+            }
         }
         if (body != null) {
             probes.add(new Probe("a body that is no JSON", 400, "body", send(call, call.token(), call.path(),
@@ -322,6 +328,30 @@ public final class DescribedApi {
     }
 
     /** {@code path} with the segment that stands for {@code {name}} in the operation's path set to {@code value}. */
+    /** The value of the path variable {@code name} in {@code path}, a path of {@code operation}. */
+    private static String pathVariable(String operation, String path, String name) {
+        String[] described = operation.split(" ", 2)[1].split("/");
+        int query = path.indexOf('?');
+        String[] segments = (query < 0 ? path : path.substring(0, query)).split("/");
+        for (int i = 0; i < described.length; i++) {
+            if (described[i].equals("{" + name + "}")) {
+                return segments[i];
+            }
+        }
+        throw new IllegalArgumentException(operation + " has no path variable " + name);
+    }
+
+    /** {@code value} with its last digit changed, or a digit added: an id of the same shape naming another. */
+    private static String otherOfItsShape(String value) {
+        for (int i = value.length() - 1; i >= 0; i--) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return value.substring(0, i) + (char) ('0' + (c - '0' + 1) % 10) + value.substring(i + 1);
+            }
+        }
+        return value + "1";
+    }
+
     private static String withPathVariable(String operation, String path, String name, String value) {
         String[] described = operation.split(" ", 2)[1].split("/");
         int query = path.indexOf('?');
