@@ -138,15 +138,21 @@ class ExchangeEndToEndIT {
                 + "/confirmation").successfully(), view -> !view.path("outcome").asText().equals("PENDING"));
     }
 
-    /** The core's answers about the statement in the agency's feed, oldest first. */
+    /** The core's answers about the statement in the agency's whole feed, oldest first. */
     private static List<JsonNode> answers(JsonHttp agency, String statementId) {
         List<JsonNode> answers = new ArrayList<>();
-        agency.get("/api/v1/feed?limit=1000").successfully().path("items").forEach(item -> {
-            if (item.path("clueId").asText().equals(statementId)
-                    && item.path("fact").path("type").asText().equals("StatementConfirmationRecorded")) {
-                answers.add(item.path("fact"));
-            }
-        });
+        long after = 0;
+        JsonNode page;
+        do {
+            page = agency.get("/api/v1/feed?limit=1000&after=" + after).successfully();
+            page.path("items").forEach(item -> {
+                if (item.path("clueId").asText().equals(statementId)
+                        && item.path("fact").path("type").asText().equals("StatementConfirmationRecorded")) {
+                    answers.add(item.path("fact"));
+                }
+            });
+            after = page.path("next").asLong();
+        } while (!page.path("items").isEmpty());
         return answers;
     }
 

@@ -175,8 +175,9 @@ public final class DescribedApi {
                 probes.add(new Probe(name + " " + value, Probe.REFUSED, name, send(call, call.token(), path,
                         "application/json", call.body())));
             }
-            if (inPath) {
-                // An id of the right shape that names something else, which may or may not be there.
+            if (inPath && operation.startsWith("GET ")) {
+                // An id of the right shape that names something else, which may or may not be there; read only,
+                // since a request that asserts a fact would assert it of that other.
                 String other = otherOfItsShape(pathVariable(operation, call.path(), name));
                 probes.add(new Probe(name + " " + other, Probe.ANY, null, send(call, call.token(),
                         withPathVariable(operation, call.path(), name, other), "application/json", call.body())));
