@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -284,6 +285,12 @@ class InboxApiIT {
                 Map.of("recordId", "QS-" + clueId, "officerId", "JW-007"));
         assertThat(secondReceipt.status()).isEqualTo(409);
         assertThat(secondReceipt.body().path("errors").get(0).path("field").asText()).isEqualTo("clueId");
+        assertThat(secondReceipt.body().path("type").asText()).endsWith("/conflicts-with-record");
+        Map<String, Object> secondOnPaper = new HashMap<>(onPaper);
+        secondOnPaper.put("recordId", "ZZ2-" + clueId);
+        JsonHttp.Response secondOutside = adapter.post("/api/v1/inbox/received-outside", ZHAOTONG, secondOnPaper);
+        assertThat(secondOutside.status()).as("another receipt on paper of the same clue").isEqualTo(409);
+        assertThat(secondOutside.body().path("type").asText()).endsWith("/conflicts-with-record");
         assertThat(adapter.post("/api/v1/inbox/" + clueId + "/acceptance", ZHAOTONG, Map.of("recordId",
                 "SL-" + clueId, "officerId", "JW-007", "caseNumber", "昭纪受〔2020〕8号")).status()).isEqualTo(202);
 

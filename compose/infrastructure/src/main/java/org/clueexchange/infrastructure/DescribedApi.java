@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clueexchange.api.RequestBodyLimit;
+import org.springframework.http.HttpStatus;
 
 /**
  * An application's API description, read back from {@code /v3/api-docs} as a client reads it, held against what the
@@ -217,8 +218,10 @@ public final class DescribedApi {
                 problemMismatch(probe.answer()).ifPresent(wrong -> mismatches.add(probe + ": " + wrong));
             }
         }
-        problems.stream().filter(status -> !refused.contains(status)).forEach(status ->
-                mismatches.add(status + " is described, but no probe got it"));
+        // A 409 depends on where the clue stands (feedback not arrived yet, a receipt on paper already), which no
+        // probe drawn from one valid request can set up; the adapters' own tests bring each about.
+        problems.stream().filter(status -> !refused.contains(status) && status != HttpStatus.CONFLICT.value())
+                .forEach(status -> mismatches.add(status + " is described, but no probe got it"));
         return mismatches;
     }
 

@@ -2,6 +2,7 @@ package org.clueexchange.discipline.transfer;
 
 import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
 import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.NOT_YET_POSSIBLE;
 import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,7 +69,7 @@ class ClueTransferController {
     }
 
     @PostMapping("/{clueId}/feedback-acknowledgement")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED, NOT_YET_POSSIBLE})
     ResponseEntity<AssertedFactView> acknowledge(@PathVariable String clueId,
                                                  @Valid @RequestBody Requests.Acknowledgement request,
                                                  AgencyClient client) {

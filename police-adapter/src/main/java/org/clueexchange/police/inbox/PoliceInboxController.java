@@ -1,7 +1,9 @@
 package org.clueexchange.police.inbox;
 
+import static org.clueexchange.api.ProblemType.CONFLICTS_WITH_RECORD;
 import static org.clueexchange.api.ProblemType.NOT_ENTITLED;
 import static org.clueexchange.api.ProblemType.NOT_FOUND;
+import static org.clueexchange.api.ProblemType.NOT_YET_POSSIBLE;
 import static org.clueexchange.api.ProblemType.RECORD_ID_REUSED;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,14 +72,14 @@ class PoliceInboxController {
      * sender's transfer letter gives: it then stands in the inbox, awaiting its transfer.
      */
     @PostMapping("/received-outside")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, RECORD_ID_REUSED})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, RECORD_ID_REUSED, CONFLICTS_WITH_RECORD})
     ResponseEntity<AssertedFactView> receivedOutside(@Valid @RequestBody Requests.OutsideReceipt request,
                                                      AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.receiveOutside(request, client));
     }
 
     @PostMapping("/{clueId}/receipt")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED, CONFLICTS_WITH_RECORD})
     ResponseEntity<AssertedFactView> receive(@PathVariable String clueId,
                                              @Valid @RequestBody Requests.Receipt request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.receive(clueId, request, client));
@@ -121,7 +123,7 @@ class PoliceInboxController {
     }
 
     @PostMapping("/{clueId}/feedback")
-    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED})
+    @Answers(status = HttpStatus.ACCEPTED, refuses = {NOT_ENTITLED, NOT_FOUND, RECORD_ID_REUSED, NOT_YET_POSSIBLE})
     ResponseEntity<AssertedFactView> feedback(@PathVariable String clueId,
                                               @Valid @RequestBody Requests.Feedback request, AgencyClient client) {
         return ResponseEntity.accepted().body(inbox.sendFeedback(clueId, request, client));

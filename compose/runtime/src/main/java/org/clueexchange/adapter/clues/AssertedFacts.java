@@ -76,6 +76,11 @@ public final class AssertedFacts {
                 envelope(clueId, jurisdiction, request.officerId(), request.occurredAt()))));
     }
 
+    /** Whether the client made this request about the clue before: sent again, it is a retry of that one. */
+    public boolean madeBefore(String clueId, String operation, Requests.Act request, AgencyClient client) {
+        return outbox.holds(new RequestKey(client.id(), operation, request.recordId()), clueId);
+    }
+
     /**
      * Stores the fact under the request's key with its clue, or returns the fact a previous identical request stored.
      *

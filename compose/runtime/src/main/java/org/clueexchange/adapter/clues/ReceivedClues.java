@@ -96,7 +96,7 @@ public final class ReceivedClues {
      * 签收 of a clue that reached the agency outside the exchange, under the clue id its sender gave it, which
      * names the sender: the clue then stands in the inbox, awaiting its transfer, and the agency acts on it as on
      * any other. A clue whose transfer the exchange has delivered is signed for as such, unless the agency already
-     * signed for it outside the exchange: a retry finds that receipt.
+     * signed for it outside the exchange: a retry finds that receipt, and any other receipt is refused.
      */
     public AssertedFactView receiveOutside(Requests.OutsideReceipt request, AgencyClient client) {
         SentClueId sent = SentClueId.read(request.clueId()).orElseThrow(() -> RequestRefusedException.invalid(
@@ -107,9 +107,18 @@ public final class ReceivedClues {
         }
         client.requireJurisdiction(request.receiverJurisdiction(), "receiverJurisdiction");
         Optional<InboxClue> held = clues.inbox(request.clueId());
-        if (held.isPresent() && held.get().receivedOutside() == null) {
-            throw RequestRefusedException.conflictsWithRecord("clueId", "the exchange has delivered the transfer of "
-                    + request.clueId() + ": sign for it at /api/v1/inbox/" + request.clueId() + "/receipt");
+        if (held.isPresent()) {
+            client.requireJurisdiction(held.get().jurisdiction(), "clueId");
+            if (held.get().receivedOutside() == null) {
+                throw RequestRefusedException.conflictsWithRecord("clueId", "the exchange has delivered the "
+                        + "transfer of " + request.clueId() + ": sign for it at /api/v1/inbox/" + request.clueId()
+                        + "/receipt");
+            }
+            if (!facts.madeBefore(request.clueId(), "receipt", request, client)) {
+                throw RequestRefusedException.conflictsWithRecord("clueId", request.clueId() + " was signed for "
+                        + "outside the exchange at " + held.get().receivedOutside().getEnvelope().getOccurredAt()
+                        + " already; one receipt stands for a clue");
+            }
         }
         List<String> documents = request.documents() == null ? List.of()
                 : request.documents().stream().map(Requests.ReceivedDocument::name).toList();

@@ -121,6 +121,16 @@ public final class Outbox {
                 }).optional();
     }
 
+    /** Whether a request of this system under {@code key} about the clue was stored, whatever its body. */
+    public boolean holds(RequestKey key, String clueId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_fact WHERE " + SAME_REQUEST)
+                .param("clientId", key.clientId())
+                .param("clueId", clueId)
+                .param("operation", key.operation())
+                .param("recordId", key.recordId())
+                .query(Long.class).single() > 0;
+    }
+
     /** Every fact asserted about a clue, oldest first. */
     public List<OutboxEntry> ofClue(String clueId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_fact WHERE clue_id = :clueId ORDER BY sequence")
