@@ -198,7 +198,7 @@ public class AdapterRuntime implements WebMvcConfigurer {
                         || Requests.Transfer.class.isAssignableFrom(parameter.getParameterType())))
                 ? operation.description("A retry with the same recordId and the same body gets the first answer "
                         + "again, with the same status (replay: true in an answer that has it), and asserts nothing "
-                        + "twice; the same recordId with another body is refused with 409.")
+                        + "twice; the same recordId with another body is refused with 422 (record-id-reused).")
                 : operation;
     }
 

@@ -1,6 +1,7 @@
 package org.clueexchange.core.ledger.query;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,13 +100,6 @@ public record LedgerRow(String clueId, Direction direction, AgencyId sender, Age
 
     /** When the earliest of the clue's shown facts occurred. */
     public Instant firstFactAt() {
-        Instant first = null;
-        for (Instant at : new Instant[] {transferredAt, receivedAt, acceptedAt, returnedAt, disposedAt,
-                firstProgressAt, concludedAt, feedbackAt, acknowledgedAt}) {
-            if (at != null && (first == null || at.isBefore(first))) {
-                first = at;
-            }
-        }
-        return first;
+        return shown().values().stream().min(Comparator.naturalOrder()).orElse(null);
     }
 }
