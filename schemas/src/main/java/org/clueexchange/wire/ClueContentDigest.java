@@ -46,6 +46,9 @@ public final class ClueContentDigest {
         for (Subject subject : content.getSubjects()) {
             line(text, "subject", subject.getName(), subject.getUnit(), subject.getRank().name(),
                     subject.getRole() == null ? "" : subject.getRole());
+            if (subject.getPersonKey() != null) {
+                line(text, "subjectPersonKey", subject.getPersonKey());
+            }
         }
         GangCaseReference gangCase = content.getLinkedGangCase();
         if (gangCase != null) {

@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.Attachment;
+import org.clueexchange.events.CaseCheckCompleted;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
@@ -20,19 +21,25 @@ import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.EndorsementSigned;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.FollowUpOpened;
 import org.clueexchange.events.GangCaseReference;
+import org.clueexchange.events.GangCaseRegistered;
+import org.clueexchange.events.OfficialInvolved;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.events.ReceiptChannel;
+import org.clueexchange.events.RetraceOrdered;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.Subject;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.events.UmbrellaFindingMade;
 
 /**
  * The structural rules every clue event obeys, whoever wrote it: ids, codes and digests of their form, each text
@@ -102,6 +109,8 @@ public final class ClueEventValidator {
             supervision(violations, supervision);
         } else if (event instanceof StatementConfirmed confirmation) {
             confirmation(violations, envelope, confirmation);
+        } else if (ClueEvents.isCaseFact(event)) {
+            caseFact(violations, envelope, event);
         }
         return violations;
     }
@@ -135,8 +144,8 @@ public final class ClueEventValidator {
                 "must be the statement id");
         check(violations, statement.get().jurisdiction().equals(confirmation.getJurisdiction()), "jurisdiction",
                 "must be the statement's, " + statement.get().jurisdiction());
-        check(violations, statement.get().month().toString().equals(confirmation.getPeriod()), "period",
-                "must be the statement's, " + statement.get().month());
+        check(violations, statement.get().period().equals(confirmation.getPeriod()), "period",
+                "must be the statement's, " + statement.get().period());
         check(violations, statement.get().jurisdiction().equals(envelope.getAssertedBy().getJurisdiction()),
                 "envelope.assertedBy.jurisdiction", "an agency confirms only its own jurisdiction's statement");
         check(violations, SHA256_HEX.matcher(confirmation.getDigest()).matches(), "digest",
@@ -226,6 +235,9 @@ public final class ClueEventValidator {
                 if (subject.getRole() != null) {
                     text(violations, field + ".role", subject.getRole(), FactText.SHORT, ContractLimits.ROLE);
                 }
+                if (subject.getPersonKey() != null) {
+                    personKey(violations, field + ".personKey", subject.getPersonKey());
+                }
             }
         }
         List<String> suspects = transfer.getContent().getSuspects();
@@ -255,6 +267,64 @@ public final class ClueEventValidator {
             check(violations, ClueContentDigest.of(transfer.getContent()).equals(transfer.getContentDigest()),
                     "contentDigest", "does not match the content");
         }
+    }
+
+    /**
+     * A fact about a gang case: asserted by the agency whose fact it is (the police register, solve and name
+     * officials; the commission follows up, checks, finds, signs and re-traces), keyed by the case number it names.
+     */
+    private static void caseFact(List<String> violations, EventEnvelope envelope, SpecificRecord event) {
+        AgencyType asserter = envelope.getAssertedBy().getType();
+        AgencyType owner = ClueEvents.POLICE_CASE_FACTS.contains(event.getClass()) ? AgencyType.POLICE
+                : AgencyType.DISCIPLINE;
+        check(violations, asserter == owner, "envelope.assertedBy.type",
+                ClueEvents.typeOf(event) + " is asserted by " + owner + " only");
+        String caseNumber = ClueEvents.caseNumberOf(event);
+        check(violations, CLUE_ID.matcher(caseNumber).matches() && caseNumber.length() <= ContractLimits.CASE_NUMBER,
+                "caseNumber", "must be 1-" + ContractLimits.CASE_NUMBER + " " + ClueEvents.ID_CHARACTERS_RULE
+                        + ", starting with a letter or digit");
+        check(violations, caseNumber.equals(envelope.getClueId()), "envelope.clueId", "must be the case number");
+        if (event instanceof GangCaseRegistered registration) {
+            text(violations, "caseName", registration.getCaseName(), FactText.SHORT, ContractLimits.CASE_NAME);
+            check(violations, Jurisdictions.isValid(registration.getJurisdiction()), "jurisdiction",
+                    "'" + registration.getJurisdiction() + "' is not a six-digit GB/T 2260 code");
+            check(violations, !Jurisdictions.isValid(registration.getJurisdiction())
+                            || Jurisdictions.liesWithin(registration.getJurisdiction(),
+                            envelope.getAssertedBy().getJurisdiction()), "jurisdiction",
+                    "lies outside the registering agency's jurisdiction "
+                            + envelope.getAssertedBy().getJurisdiction());
+        } else if (event instanceof OfficialInvolved involvement) {
+            personKey(violations, "personKey", involvement.getPersonKey());
+            text(violations, "name", involvement.getName(), FactText.SHORT, ContractLimits.PERSON_NAME);
+            text(violations, "unit", involvement.getUnit(), FactText.SHORT, ContractLimits.WORK_UNIT);
+        } else if (event instanceof FollowUpOpened followUp) {
+            if (followUp.getPersonKey() != null) {
+                personKey(violations, "personKey", followUp.getPersonKey());
+            }
+            check(violations, (followUp.getPersonKey() == null) == (followUp.getRank() == null), "rank",
+                    followUp.getPersonKey() == null ? "only the follow-up of an official records a rank"
+                            : "the follow-up of an official records their rank");
+        } else if (event instanceof CaseCheckCompleted check) {
+            note(violations, "finding", check.getFinding());
+        } else if (event instanceof UmbrellaFindingMade finding) {
+            if (finding.getPersonKey() != null) {
+                personKey(violations, "personKey", finding.getPersonKey());
+            }
+            if (finding.getOutcome() != null) {
+                note(violations, "outcome", finding.getOutcome());
+            }
+            check(violations, finding.getOutcome() == null || finding.getPersonKey() != null, "outcome",
+                    "only a finding on an official records what was done about them");
+        } else if (event instanceof EndorsementSigned endorsement) {
+            text(violations, "signerId", endorsement.getSignerId(), FactText.SHORT, ContractLimits.OFFICER_ID);
+            text(violations, "signerName", endorsement.getSignerName(), FactText.SHORT, ContractLimits.PERSON_NAME);
+        } else if (event instanceof RetraceOrdered retrace) {
+            note(violations, "reason", retrace.getReason());
+        }
+    }
+
+    private static void personKey(List<String> violations, String field, String key) {
+        check(violations, PersonKeys.isKey(key), field, PersonKeys.RULE);
     }
 
     /** Documents' names, each within its limit and none the name of an earlier document; {@code field} of each. */

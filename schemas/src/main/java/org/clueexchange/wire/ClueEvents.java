@@ -4,19 +4,27 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.CaseCheckCompleted;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.DisposalDecided;
+import org.clueexchange.events.EndorsementSigned;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.FollowUpOpened;
+import org.clueexchange.events.GangCaseRegistered;
+import org.clueexchange.events.GangCaseSolved;
+import org.clueexchange.events.OfficialInvolved;
 import org.clueexchange.events.ProgressReported;
+import org.clueexchange.events.RetraceOrdered;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.events.UmbrellaFindingMade;
 
 /**
  * The events of the contract, in their current versions: the agencies' facts about clues and their confirmations of
@@ -55,9 +63,31 @@ public final class ClueEvents {
             ClueTransferred.class, ClueReceived.class, ClueAccepted.class, ClueReturned.class,
             DisposalDecided.class, ProgressReported.class, ClueConcluded.class, FeedbackSent.class,
             FeedbackAcknowledged.class, SupervisionOrdered.class, StatementConfirmed.class,
-            StatementConfirmationRecorded.class);
+            StatementConfirmationRecorded.class, GangCaseRegistered.class, GangCaseSolved.class, OfficialInvolved.class,
+            FollowUpOpened.class, CaseCheckCompleted.class, UmbrellaFindingMade.class, EndorsementSigned.class,
+            RetraceOrdered.class);
+
+    /** The facts about a gang case (涉黑涉恶案件) the police assert: envelope.clueId carries the case number. */
+    public static final List<Class<? extends SpecificRecord>> POLICE_CASE_FACTS = List.of(GangCaseRegistered.class,
+            GangCaseSolved.class, OfficialInvolved.class);
+    /** The facts about a gang case the commissions assert, following it up (同步跟进, 一案三查, 签字背书, 回溯核查). */
+    public static final List<Class<? extends SpecificRecord>> DISCIPLINE_CASE_FACTS = List.of(FollowUpOpened.class,
+            CaseCheckCompleted.class, UmbrellaFindingMade.class, EndorsementSigned.class, RetraceOrdered.class);
 
     private ClueEvents() {
+    }
+
+    /** Whether the event is a fact about a gang case rather than a clue or a statement. */
+    public static boolean isCaseFact(SpecificRecord event) {
+        return POLICE_CASE_FACTS.contains(event.getClass()) || DISCIPLINE_CASE_FACTS.contains(event.getClass());
+    }
+
+    /** The gang case a {@linkplain #isCaseFact case fact} is about, by the police case number. */
+    public static String caseNumberOf(SpecificRecord event) {
+        if (!isCaseFact(event)) {
+            throw new IllegalArgumentException(typeOf(event) + " is no fact about a gang case");
+        }
+        return (String) event.get(event.getSchema().getField("caseNumber").pos());
     }
 
     /** Every agency's event starts with an envelope; this reads it without knowing the event's type. */

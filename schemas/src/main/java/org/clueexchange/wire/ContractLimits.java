@@ -25,6 +25,8 @@ public final class ContractLimits {
      * receiver names it ({@link SenderCaseNumbers}).
      */
     public static final int CASE_NUMBER = 64;
+    /** A gang case's name (案件名称), e.g. 张某某等人恶势力犯罪集团案. */
+    public static final int CASE_NAME = 200;
     /** A person's name, a subject's or a suspect's. */
     public static final int PERSON_NAME = 100;
     /** A subject's work unit and post (工作单位及职务). */

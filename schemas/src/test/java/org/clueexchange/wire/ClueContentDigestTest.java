@@ -38,9 +38,9 @@ class ClueContentDigestTest {
     @Test
     void separatorsInsideValuesCannotMakeTwoContentsCollide() {
         ClueContent oneSubject = ClueEventSamples.content("s");
-        oneSubject.setSubjects(List.of(new Subject("张某|李某", "u", oneSubject.getSubjects().get(0).getRank(), null)));
+        oneSubject.setSubjects(List.of(new Subject("张某|李某", "u", oneSubject.getSubjects().get(0).getRank(), null, null)));
         ClueContent twoFields = ClueEventSamples.content("s");
-        twoFields.setSubjects(List.of(new Subject("张某", "李某|u", oneSubject.getSubjects().get(0).getRank(), null)));
+        twoFields.setSubjects(List.of(new Subject("张某", "李某|u", oneSubject.getSubjects().get(0).getRank(), null, null)));
 
         assertThat(ClueContentDigest.of(oneSubject)).isNotEqualTo(ClueContentDigest.of(twoFields));
     }

@@ -56,7 +56,7 @@ public final class ClueEventSamples {
                 .setSource(ClueSource.OWN_DISCOVERY)
                 .setAllegation(AllegationCategory.PROTECTIVE_UMBRELLA)
                 .setPriority(Priority.NORMAL)
-                .setSubjects(List.of(new Subject("张某", "某县公安局治安大队 大队长", OfficialRank.TOWNSHIP_SECTION, "保护伞")))
+                .setSubjects(List.of(new Subject("张某", "某县公安局治安大队 大队长", OfficialRank.TOWNSHIP_SECTION, "保护伞", null)))
                 .setLinkedGangCase(new GangCaseReference("ZT-2020-017", GangCaseType.MAFIA_TYPE_ORGANISATION))
                 .setSummary(summary)
                 .setAttachments(List.of(new Attachment("询问笔录.pdf", "a".repeat(64))))
@@ -76,7 +76,7 @@ public final class ClueEventSamples {
                 .setSource(ClueSource.INSPECTION_TOUR)
                 .setAllegation(AllegationCategory.GANG_CRIME)
                 .setPriority(Priority.URGENT)
-                .setSubjects(List.of(new Subject("李某", "某镇党委 书记", OfficialRank.TOWNSHIP_SECTION, "涉嫌包庇")))
+                .setSubjects(List.of(new Subject("李某", "某镇党委 书记", OfficialRank.TOWNSHIP_SECTION, "涉嫌包庇", null)))
                 .setSuspects(List.of("刘某", "陈某"))
                 .setLinkedGangCase(null)
                 .setSummary("巡察发现刘某团伙强揽工程、暴力讨债 (" + clueId + ")")
@@ -146,7 +146,7 @@ public final class ClueEventSamples {
                                                   Instant occurredAt) {
         StatementId statement = StatementId.parse(statementId).orElseThrow();
         return new StatementConfirmed(envelope(statementId, agency, occurredAt), statementId,
-                statement.jurisdiction(), statement.month().toString(), digest);
+                statement.jurisdiction(), statement.period(), digest);
     }
 
     /** The core's refusal of a confirmation, as it answers one that names another digest than revision 1's. */

@@ -276,7 +276,7 @@ class ClueEventValidatorLimitsTest {
     }
 
     private static List<Subject> subjects(int count) {
-        return names(count).stream().map(name -> new Subject(name, "某县公安局", OfficialRank.OTHER, null)).toList();
+        return names(count).stream().map(name -> new Subject(name, "某县公安局", OfficialRank.OTHER, null, null)).toList();
     }
 
     private static List<String> names(int count) {

@@ -204,7 +204,7 @@ class ClueEventValidatorTest {
                 .setStatementDigest("e".repeat(64)).setDecidedAt(NOW.plus(Duration.ofDays(1))).build();
         assertThat(VALIDATOR.violations(bad)).containsExactly(
                 "eventId: must be a lower-case UUID",
-                "statementId: must be like STATEMENT-530600-2020-06",
+                "statementId: must be like STATEMENT-530600-2020-06 (a month) or STATEMENT-530600-2020-Q3 (a quarter)",
                 "confirmingAgency.type: unknown agency type",
                 "reason: only a refusal has one",
                 "reason: must not be blank",

@@ -93,7 +93,7 @@ class ContractLimitsTest {
                 .setPriority(Priority.URGENT)
                 .setSubjects(IntStream.range(0, ContractLimits.SUBJECTS).mapToObj(i -> new Subject(
                         longest(ContractLimits.PERSON_NAME), longest(ContractLimits.WORK_UNIT),
-                        OfficialRank.COUNTY_DIVISION, longest(ContractLimits.ROLE))).toList())
+                        OfficialRank.COUNTY_DIVISION, longest(ContractLimits.ROLE), null)).toList())
                 .setSuspects(IntStream.range(0, ContractLimits.SUSPECTS)
                         .mapToObj(i -> longest(ContractLimits.PERSON_NAME)).toList())
                 .setLinkedGangCase(new GangCaseReference(longest(ContractLimits.CASE_NUMBER),

@@ -78,7 +78,7 @@ public record ClueTransferRequest(
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source, AllegationCategory.GANG_CRIME, urgent,
                         officials == null ? List.of() : officials.stream().map(official -> new Subject(
-                                official.name(), official.unit(), official.rank(), official.role())).toList(),
+                                official.name(), official.unit(), official.rank(), official.role(), null)).toList(),
                         persons, null, described, attachments == null ? List.of() : attachments.stream()
                                 .map(document -> new Attachment(document.name(), document.sha256())).toList()));
     }

@@ -70,7 +70,7 @@ public record ClueTransferRequest(
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source == null ? ClueSource.OWN_DISCOVERY : source, allegation, urgent,
                         officials.stream().map(official -> new Subject(official.name(), official.unit(),
-                                official.rank(), official.role())).toList(),
+                                official.rank(), official.role(), null)).toList(),
                         suspects == null ? List.of() : suspects, new GangCaseReference(caseNumber, caseType),
                         summary, attachments == null ? List.of() : attachments.stream().map(attachment ->
                                 new org.clueexchange.events.Attachment(attachment.name(), attachment.sha256()))

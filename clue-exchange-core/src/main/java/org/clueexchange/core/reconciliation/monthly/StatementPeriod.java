@@ -29,7 +29,7 @@ public record StatementPeriod(String jurisdiction, YearMonth month) {
     }
 
     public String id() {
-        return new StatementId(jurisdiction, month).toString();
+        return new StatementId(jurisdiction, month.toString()).toString();
     }
 
     /** 00:00 on the first day of the month, UTC+8. */

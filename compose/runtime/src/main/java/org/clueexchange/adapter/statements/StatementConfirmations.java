@@ -38,7 +38,7 @@ public final class StatementConfirmations {
         StatementId statement = permitted(statementId, client);
         String jurisdiction = statement.jurisdiction();
         AssertedFactView confirmation = facts.assertFact(jurisdiction, statementId, "statement-confirmation", request,
-                client, envelope -> new StatementConfirmed(envelope, statementId, jurisdiction, statement.month().toString(),
+                client, envelope -> new StatementConfirmed(envelope, statementId, jurisdiction, statement.period(),
                         request.digest()));
         return view(statementId, confirmation, request.digest());
     }
