@@ -19,7 +19,7 @@ public enum AgingBucket {
         return label;
     }
 
-    static AgingBucket of(long ageDays) {
+    public static AgingBucket of(long ageDays) {
         for (AgingBucket bucket : values()) {
             if (ageDays <= bucket.maxDays) {
                 return bucket;

@@ -1,0 +1,101 @@
+package org.clueexchange.core.reconciliation.quarterly.statement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.clueexchange.core.casefile.CaseClosure;
+import org.clueexchange.core.reconciliation.monthly.statement.AgingBucket;
+import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
+import org.clueexchange.events.CaseCheck;
+import org.clueexchange.events.EndorsementRole;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.InvolvementRole;
+import org.clueexchange.events.OfficialRank;
+
+/**
+ * What a quarterly statement (查处涉黑涉恶犯罪案件中涉及公职人员情况一季度一对账) says, and what its digest covers: every
+ * gang case solved by the quarter's end with each official involved and what discipline recorded about them, the
+ * breaks with the agency to act, the findings across both agencies, the figures, and the amendments to statements
+ * already confirmed.
+ */
+public record QuarterlyStatementContent(String statementId, String jurisdiction, String scope, String period,
+                                        Instant periodStart, Instant periodEnd, List<CaseLine> cases,
+                                        List<QuarterlyBreak> breaks, List<Finding> findings,
+                                        List<ReportTable> figures, List<CaseAmendment> amendments) {
+
+    public QuarterlyStatementContent {
+        cases = List.copyOf(cases);
+        breaks = List.copyOf(breaks);
+        findings = List.copyOf(findings);
+        figures = List.copyOf(figures);
+        amendments = List.copyOf(amendments);
+    }
+
+    /**
+     * A gang case as both agencies recorded it by the quarter's end.
+     *
+     * @param registeredAt null for a case discipline follows up that the police never registered
+     * @param signers      the endorsement's signers by role, in the current round (since the latest re-trace)
+     * @param checks       the latest finding of each of the three checks
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseLine(String caseNumber, String jurisdiction, GangCaseType caseType, String caseName,
+                           Instant registeredAt, Instant solvedAt, Instant followUpOpenedAt,
+                           Map<CaseCheck, String> checks, CaseClosure.Status closure, Instant closureSince,
+                           boolean retraced, Map<EndorsementRole, Signer> signers, List<OfficialLine> officials) {
+    }
+
+    public record Signer(String signerId, String signerName) {
+    }
+
+    /**
+     * An official involved in a case: the police's record of them beside discipline's.
+     *
+     * @param umbrellaClueIds the umbrella clues the police transferred about them from this case
+     * @param clueReceivedAt  when discipline first signed for one of them
+     * @param umbrellaFound   discipline's latest finding on them, null if none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OfficialLine(String personKey, String name, String unit, OfficialRank policeRank,
+                               InvolvementRole role, Instant involvedAt, List<String> umbrellaClueIds,
+                               Instant clueReceivedAt, Instant followUpOpenedAt, OfficialRank disciplineRank,
+                               Boolean umbrellaFound, String outcome) {
+    }
+
+    /**
+     * A disagreement, the agency to act, since when and how old at the quarter's end.
+     *
+     * @param caseNumber the case it concerns, if one
+     * @param personKey  the official it concerns, if one
+     * @param clueId     the clue it concerns, if one
+     * @param rank       for a difference in the counts by rank: the rank
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuarterlyBreak(QuarterlyBreakCategory category, String label, PartyToAct partyToAct,
+                                 Instant since, long ageDays, AgingBucket aging, String caseNumber,
+                                 String personKey, String clueId, OfficialRank rank, String detail) {
+
+        /** What the break is about, as an officer's note names it: the clue, the case and official, or the rank. */
+        public String item() {
+            if (clueId != null) {
+                return clueId;
+            }
+            if (rank != null) {
+                return rank.name();
+            }
+            return personKey == null ? caseNumber : caseNumber + "/" + personKey;
+        }
+    }
+
+    /** A finding no single agency could have made, with the cases and clues it rests on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Finding(FindingKind kind, String label, String personKey, String name, List<String> caseNumbers,
+                          List<String> clueIds, String detail) {
+    }
+
+    /** 更正: a fact of an earlier quarter that reached the ledger after that quarter's statement was confirmed. */
+    public record CaseAmendment(String caseNumber, String fact, String label, String assertedBy, Instant occurredAt,
+                                long ledgerPosition, String confirmedStatementId) {
+    }
+}
