@@ -1,0 +1,136 @@
+package org.clueexchange.core.reconciliation.quarterly.query;
+
+import static org.clueexchange.persistence.Timestamps.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.clueexchange.core.casefile.CaseFactKind;
+import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
+import org.clueexchange.events.CaseCheck;
+import org.clueexchange.events.EndorsementRole;
+import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.InvolvementRole;
+import org.clueexchange.events.OfficialRank;
+import org.clueexchange.persistence.JurisdictionSql;
+import org.clueexchange.persistence.Timestamps;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case files and the umbrella clues as the quarterly statement reads them, in bulk and in one snapshot with the
+ * ledger's position in it. The case-file and ledger projections own these tables; this is their read side for
+ * quarterly statements.
+ */
+@Component
+public class QuarterlyCaseFiles {
+
+    /** The province's facts that decide whether an umbrella was found in a solved case of a type. */
+    private static final String RATIO_FACTS = "'GANG_CASE_REGISTERED', 'GANG_CASE_SOLVED', 'UMBRELLA_FINDING_MADE', "
+            + "'ENDORSEMENT_SIGNED', 'RETRACE_ORDERED'";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate committed;
+    private final TransactionTemplate snapshot;
+
+    public QuarterlyCaseFiles(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.committed = new TransactionTemplate(transactions);
+        committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /**
+     * What a statement of {@code jurisdiction} for the period ending at {@code end} is drawn up from, with the ledger's
+     * position: read apart, a batch committing in between would show a fact in one read and not the other.
+     */
+    public QuarterlyFacts snapshot(String jurisdiction, Instant end) {
+        // As for the monthly statement (ReconciliationLedger): committed before the snapshot, so that every fact the
+        // snapshot misses and that occurred before the end is positioned as one that came after a statement.
+        committed.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE ledger_position SET latest_period_end = greatest(latest_period_end, :end)")
+                .param("end", Timestamps.of(end)).update());
+        String province = jurisdiction.substring(0, 2) + "0000";
+        return snapshot.execute(status -> {
+            long position = jdbc.sql("SELECT position FROM ledger_position").query(Long.class).single();
+            List<QuarterlyFacts.CaseFact> facts = caseFacts(jurisdiction, end, null);
+            return new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
+                    province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS), position);
+        });
+    }
+
+    /**
+     * The facts of the gang cases of {@code jurisdiction} that occurred before {@code end}, of the kinds named, or all;
+     * in the order of their case and event id, so that what is built from them does not depend on the database's.
+     */
+    private List<QuarterlyFacts.CaseFact> caseFacts(String jurisdiction, Instant end, String kinds) {
+        MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
+                .addValue("end", Timestamps.of(end));
+        return jdbc.sql("""
+                SELECT c.jurisdiction AS case_jurisdiction, f.*
+                FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
+                WHERE %s AND f.occurred_at < :end %s
+                ORDER BY f.case_number COLLATE "C", f.event_id
+                """.formatted(JurisdictionSql.within("c.jurisdiction", "scope"),
+                        kinds == null ? "" : "AND f.fact IN (" + kinds + ")"))
+                .paramSource(params).query((rs, i) -> caseFact(rs)).list();
+    }
+
+    /**
+     * The clues alleging a protective umbrella that the police transferred to discipline, sent or received within
+     * {@code jurisdiction} before {@code end}; with the registration of the gang case each names, wherever it is.
+     */
+    private List<QuarterlyFacts.UmbrellaClue> umbrellaClues(String jurisdiction, Instant end) {
+        MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
+                .addValue("end", Timestamps.of(end));
+        return jdbc.sql("""
+                SELECT l.clue_id, l.sender_jurisdiction, l.linked_case_number, l.transferred_at, l.received_at,
+                    ARRAY(SELECT s.person_key FROM ledger_subject s
+                        WHERE s.clue_id = l.clue_id AND s.person_key IS NOT NULL ORDER BY s.position) AS person_keys,
+                    (SELECT min(f.occurred_at) FROM ledger_fact f
+                        WHERE f.clue_id = l.clue_id AND f.fact = 'SUPERVISION_ORDERED') AS supervised_at,
+                    CASE WHEN EXISTS (SELECT FROM ledger_outcome o WHERE o.clue_id = l.clue_id
+                        AND o.fact = 'CONCLUDED' AND o.outcome = 'UNFOUNDED') THEN l.concluded_at END AS unfounded_at,
+                    c.jurisdiction AS linked_case_jurisdiction,
+                    (SELECT min(r.occurred_at) FROM gang_case_fact r WHERE r.case_number = l.linked_case_number
+                        AND r.fact = 'GANG_CASE_REGISTERED') AS linked_case_registered_at
+                FROM transfer_ledger l LEFT JOIN gang_case c ON c.case_number = l.linked_case_number
+                WHERE l.direction = 'POLICE_TO_DISCIPLINE' AND l.allegation = 'PROTECTIVE_UMBRELLA'
+                    AND l.transferred_at < :end AND (%s OR %s)
+                ORDER BY l.clue_id COLLATE "C"
+                """.formatted(JurisdictionSql.within("l.sender_jurisdiction", "scope"),
+                        JurisdictionSql.within("l.receiver_jurisdiction", "scope")))
+                .paramSource(params).query((rs, i) -> new QuarterlyFacts.UmbrellaClue(rs.getString("clue_id"),
+                        rs.getString("sender_jurisdiction"), rs.getString("linked_case_number"),
+                        instant(rs, "linked_case_registered_at"), rs.getString("linked_case_jurisdiction"),
+                        instant(rs, "transferred_at"), instant(rs, "received_at"),
+                        Arrays.asList((String[]) rs.getArray("person_keys").getArray()),
+                        instant(rs, "unfounded_at"), instant(rs, "supervised_at"))).list();
+    }
+
+    private static QuarterlyFacts.CaseFact caseFact(ResultSet rs) throws SQLException {
+        return new QuarterlyFacts.CaseFact(rs.getString("case_number"), rs.getString("case_jurisdiction"),
+                CaseFactKind.valueOf(rs.getString("fact")), rs.getString("event_id"), rs.getString("asserted_by"),
+                instant(rs, "occurred_at"), rs.getLong("position"),
+                named(GangCaseType.class, rs.getString("case_type")), rs.getString("case_name"),
+                rs.getString("person_key"), rs.getString("person_name"), rs.getString("unit"),
+                named(OfficialRank.class, rs.getString("rank")), named(InvolvementRole.class, rs.getString("role")),
+                named(CaseCheck.class, rs.getString("check_kind")), rs.getString("text"),
+                (Boolean) rs.getObject("umbrella_found"),
+                named(EndorsementRole.class, rs.getString("endorsement_role")), rs.getString("signer_id"),
+                rs.getString("signer_name"));
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}
