@@ -3,6 +3,7 @@ package org.clueexchange.core.casefile;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.clueexchange.events.EndorsementRole;
 
 /**
@@ -61,6 +62,22 @@ public final class CaseClosure {
         public static Step retrace(Instant occurredAt, String eventId) {
             return new Step(CaseFactKind.RETRACE_ORDERED, occurredAt, eventId, null, null, null);
         }
+
+        /**
+         * The step a recorded case fact is, as the case file and the tables of its facts both hold it: none for the
+         * facts that do not decide the closure (registration, solution, officials, follow-ups, checks), nor for a
+         * finding on one official ({@code personKey} set), since the case is closed by the finding on the whole case.
+         */
+        public static Optional<Step> of(CaseFactKind kind, Instant occurredAt, String eventId, String personKey,
+                                        Boolean umbrellaFound, EndorsementRole role, String signerId) {
+            return switch (kind) {
+                case UMBRELLA_FINDING_MADE -> personKey == null
+                        ? Optional.of(finding(occurredAt, eventId, umbrellaFound)) : Optional.empty();
+                case ENDORSEMENT_SIGNED -> Optional.of(signature(occurredAt, eventId, role, signerId));
+                case RETRACE_ORDERED -> Optional.of(retrace(occurredAt, eventId));
+                default -> Optional.empty();
+            };
+        }
     }
 
     /**
@@ -86,19 +103,21 @@ public final class CaseClosure {
         Step retrace = null;
         Step finding = null;
         Endorsement endorsement = Endorsement.none();
-        Instant lastSignature = null;
+        Instant completedAt = null;
         for (Step step : ordered) {
             switch (step.kind()) {
                 case RETRACE_ORDERED -> {
                     retrace = step;
                     finding = null;
                     endorsement = Endorsement.none();
-                    lastSignature = null;
+                    completedAt = null;
                 }
                 case UMBRELLA_FINDING_MADE -> finding = step;
                 case ENDORSEMENT_SIGNED -> {
                     endorsement = endorsement.signedBy(step.role(), step.signerId());
-                    lastSignature = step.occurredAt();
+                    // Complete since the signature that completed it: a later one re-signing a role changes nothing.
+                    completedAt = !endorsement.complete() ? null
+                            : completedAt == null ? step.occurredAt() : completedAt;
                 }
                 default -> {
                 }
@@ -115,7 +134,7 @@ public final class CaseClosure {
         if (!endorsement.complete()) {
             return new State(Status.AWAITING_ENDORSEMENT, finding.occurredAt(), endorsement, retraced);
         }
-        Instant closedAt = lastSignature.isAfter(finding.occurredAt()) ? lastSignature : finding.occurredAt();
+        Instant closedAt = completedAt.isAfter(finding.occurredAt()) ? completedAt : finding.occurredAt();
         return new State(Status.CLOSED_NO_UMBRELLA, closedAt, endorsement, retraced);
     }
 }
