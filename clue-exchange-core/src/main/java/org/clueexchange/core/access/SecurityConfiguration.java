@@ -51,7 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers("/api/operations/**").hasRole(OPERATOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/ledger/**", "/api/reconciliation/**")
+                        .requestMatchers(HttpMethod.GET, "/api/ledger/**", "/api/gang-cases/**",
+                                "/api/reconciliation/**")
                         .hasAnyRole(OFFICER, AUDITOR)
                         .requestMatchers("/api/reconciliation/**").hasRole(OFFICER)
                         .anyRequest().denyAll())

@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.clueexchange.core.CoreProperties;
+import org.clueexchange.core.casefile.messages.RecordCaseFact;
 import org.clueexchange.core.ledger.command.LedgerEntries;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
@@ -23,16 +24,18 @@ import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes both agencies' topics and records every fact on its clue's ledger entry, and every confirmation on its
- * monthly statement. Each poll's facts are recorded in one unit of work and one transaction; its offsets are
- * committed only once the event store holds their effect, so a crash redelivers them and each entry recognises the
- * facts it holds by their event ids.
+ * Consumes both agencies' topics and records every fact on its clue's ledger entry, every fact about a gang case on
+ * the case's file, and every confirmation on its monthly statement. Each poll's facts are recorded in one unit of
+ * work and one transaction; its offsets are
+ * committed only once the event store holds their effect, so a crash redelivers them and each entry and case file
+ * recognises the facts it holds by their event ids.
  * One-off commands run without it ({@code clue-exchange.intake.enabled=false}): the serving core consumes.
  */
 @Component
@@ -65,6 +68,7 @@ public class FactIntake extends FactSubscriber {
     public void handle(List<FactConsumer.ConsumedFact> facts) throws InvalidFactException {
         List<FactRecorded> ledgerFacts = new ArrayList<>(facts.size());
         List<ConfirmMonthlyStatement> confirmations = new ArrayList<>();
+        List<RecordCaseFact> caseFacts = new ArrayList<>();
         for (FactConsumer.ConsumedFact fact : facts) {
             Optional<String> misplaced = ExchangeTopics.misplaced(fact.event(), fact.topic());
             if (misplaced.isPresent()) {
@@ -72,6 +76,8 @@ public class FactIntake extends FactSubscriber {
             }
             if (fact.event() instanceof StatementConfirmed confirmation) {
                 confirmations.add(ConfirmMonthlyStatement.of(confirmation));
+            } else if (ClueEvents.isCaseFact(fact.event())) {
+                caseFacts.add(new RecordCaseFact(CaseFacts.of(fact.event())));
             } else {
                 ledgerFacts.add(LedgerFacts.of(fact.event()));
             }
@@ -80,6 +86,7 @@ public class FactIntake extends FactSubscriber {
         unitOfWork.attachTransaction(transactions);
         try {
             confirmations.forEach(commands::sendAndWait);
+            caseFacts.forEach(commands::sendAndWait);
             entries.record(ledgerFacts);
         } catch (RuntimeException e) {
             unitOfWork.rollback(e);
