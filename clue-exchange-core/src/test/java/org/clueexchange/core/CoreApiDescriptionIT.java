@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.clueexchange.core.casefile.CaseFactSamples;
 import org.clueexchange.core.deadletter.LedgerRefusal;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
@@ -38,6 +39,7 @@ class CoreApiDescriptionIT {
     static DescribedApi description;
     static String transferred;
     static String held;
+    static String gangCase;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,12 +50,15 @@ class CoreApiDescriptionIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         transferred = "POLICE-530600-D" + run + "-1";
         held = "POLICE-530600-D" + run + "-2";
+        gangCase = "ZT-2020-D" + run;
         database.execute(LedgerRefusal.trigger("refuse_held", held, "true", "a lasting failure"));
         try (AgencyTopics topics = new AgencyTopics(bootstrap)) {
             topics.publish(ClueEventSamples.transfer(transferred, AT));
             topics.publish(ClueEventSamples.transfer(held, AT));
+            topics.publish(CaseFactSamples.registration(gangCase, AT));
         }
-        await().atMost(PATIENCE).until(() -> core.entry(transferred).isPresent() && core.as(CoreCredentials.OPERATOR)
+        await().atMost(PATIENCE).until(() -> core.entry(transferred).isPresent()
+                && core.get("/api/gang-cases/" + gangCase).status() == 200 && core.as(CoreCredentials.OPERATOR)
                 .get("/api/operations/dead-letters").successfully().findValuesAsText("clueId").contains(held));
         description = DescribedApi.of(core.uri(), core.tokens());
     }
@@ -81,6 +86,7 @@ class CoreApiDescriptionIT {
                 Call.get("/api/ledger/clues/" + transferred, officer),
                 Call.get("/api/ledger/clues?jurisdiction=530600&direction=POLICE_TO_DISCIPLINE&state=TRANSFERRED"
                         + "&anomalous=false&breached=false&limit=10&offset=0", officer),
+                Call.get("/api/gang-cases/" + gangCase, officer),
                 Call.post("/api/reconciliation/monthly", Map.of("jurisdiction", "530600", "period", "2020-06"),
                         officer),
                 Call.get(STATEMENT + "?format=csv", officer),
