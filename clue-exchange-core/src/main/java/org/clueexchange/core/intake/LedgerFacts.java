@@ -88,7 +88,7 @@ final class LedgerFacts {
     private static TransferredClue clue(ClueContent content, String digest) {
         return new TransferredClue(content.getSource(), content.getAllegation(), content.getPriority(),
                 content.getSubjects().stream().map(subject -> new TransferredClue.Subject(subject.getName(),
-                        subject.getUnit(), subject.getRank(), subject.getRole())).toList(),
+                        subject.getUnit(), subject.getRank(), subject.getRole(), subject.getPersonKey())).toList(),
                 content.getLinkedGangCase() == null ? null : new TransferredClue.GangCase(
                         content.getLinkedGangCase().getCaseNumber(), content.getLinkedGangCase().getCaseType()),
                 content.getSummary(),

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clueexchange.core.RunningCore;
+import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.EndorsementSigned;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
@@ -33,6 +34,8 @@ import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.subscription.DeadLetters;
+import org.clueexchange.wire.ClueContentDigest;
+import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +155,31 @@ class GangCaseIntakeIT {
                     .isPositive());
             assertThat(longs(connection, "SELECT position FROM ledger_position").get(0))
                     .isGreaterThanOrEqualTo(positions.get(1));
+        }
+    }
+
+    @Test
+    void anUmbrellaClueJoinsTheOfficialTheCaseNamesByPersonKey() throws Exception {
+        String caseNumber = newCaseNumber();
+        String clueId = "POLICE-530600-" + caseNumber;
+        ClueTransferred transfer = ClueEventSamples.transfer(clueId, T);
+        transfer.getContent().getLinkedGangCase().setCaseNumber(caseNumber);
+        transfer.getContent().getSubjects().get(0).setPersonKey(PERSON);
+        transfer.setContentDigest(ClueContentDigest.of(transfer.getContent()));
+        topics.publish(official(caseNumber, PERSON, T));
+        topics.publish(transfer);
+        awaitCase(caseNumber, 1);
+        await().atMost(PATIENCE).until(() -> core.entry(clueId).isPresent());
+
+        assertThat(core.entry(clueId).orElseThrow().path("senderRecord").path("subjects").get(0).path("personKey")
+                .asText()).isEqualTo(PERSON);
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password())) {
+            assertThat(longs(connection, "SELECT count(*) FROM transfer_ledger l "
+                    + "JOIN ledger_subject s ON s.clue_id = l.clue_id "
+                    + "JOIN gang_case_fact f ON f.case_number = l.linked_case_number AND f.person_key = s.person_key "
+                    + "WHERE l.allegation = 'PROTECTIVE_UMBRELLA' AND f.fact = 'OFFICIAL_INVOLVED' "
+                    + "AND l.clue_id = '" + clueId + "'")).containsExactly(1L);
         }
     }
 

@@ -22,8 +22,14 @@ public record TransferredClue(ClueSource source, AllegationCategory allegation, 
         suspects = suspects == null ? List.of() : List.copyOf(suspects);
     }
 
-    /** A person the clue is about (涉案人员), with rank (职级). */
-    public record Subject(String name, String unit, OfficialRank rank, String role) {
+    /**
+     * A person the clue is about (涉案人员), with rank (职级).
+     *
+     * @param personKey who they are across both agencies (see {@code PersonKeys}), when the sender knows their ID
+     *                  number: it joins an umbrella clue to the official a gang case names; none in events recorded
+     *                  before it existed
+     */
+    public record Subject(String name, String unit, OfficialRank rank, String role, String personKey) {
     }
 
     /** The gang case (涉黑涉恶案件) the clue came from. */

@@ -197,11 +197,12 @@ final class LedgerBatch {
                 TransferredClue.Subject subject = named.get(position);
                 subjectRows.add(new MapSqlParameterSource("clueId", clueId).addValue("position", position)
                         .addValue("name", subject.name()).addValue("unit", subject.unit())
-                        .addValue("rank", subject.rank().name()).addValue("role", subject.role()));
+                        .addValue("rank", subject.rank().name()).addValue("role", subject.role())
+                        .addValue("personKey", subject.personKey()));
             }
         });
-        batch("INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role) "
-                + "VALUES (:clueId, :position, :name, :unit, :rank, :role)", subjectRows);
+        batch("INSERT INTO ledger_subject (clue_id, position, name, unit, rank, role, person_key) "
+                + "VALUES (:clueId, :position, :name, :unit, :rank, :role, :personKey)", subjectRows);
         List<SqlParameterSource> outcomeKeys = new ArrayList<>();
         List<SqlParameterSource> outcomeRows = new ArrayList<>();
         outcomes.forEach((key, tallies) -> {

@@ -124,7 +124,8 @@ class TransferLedgerQueries {
         Map<String, List<TransferredClue.Subject>> subjects = grouped(
                 "SELECT * FROM ledger_subject WHERE clue_id IN (:ids) ORDER BY clue_id, position", ids,
                 rs -> new TransferredClue.Subject(rs.getString("name"), rs.getString("unit"),
-                        OfficialRank.valueOf(rs.getString("rank")), rs.getString("role")));
+                        OfficialRank.valueOf(rs.getString("rank")), rs.getString("role"),
+                        rs.getString("person_key")));
         Map<String, List<Tally>> outcomes = grouped(
                 "SELECT * FROM ledger_outcome WHERE clue_id IN (:ids) ORDER BY clue_id, fact, outcome", ids,
                 rs -> new Tally(FactKind.valueOf(rs.getString("fact")),

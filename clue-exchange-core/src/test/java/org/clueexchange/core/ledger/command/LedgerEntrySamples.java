@@ -31,7 +31,8 @@ final class LedgerEntrySamples {
     static final Instant NOON = Instant.parse("2020-06-10T04:00:00Z");
     static final TransferredClue CLUE_CONTENT = new TransferredClue(ClueSource.OWN_DISCOVERY,
             AllegationCategory.PROTECTIVE_UMBRELLA, Priority.NORMAL,
-            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞")), null,
+            List.of(new TransferredClue.Subject("张某", "某县公安局", OfficialRank.TOWNSHIP_SECTION, "保护伞",
+                    "c".repeat(64))), null,
             "为涉黑组织通风报信", List.of(), List.of(), "d".repeat(64));
     static final List<OutcomeTally> OUTCOMES = List.of(new OutcomeTally(Outcome.PARTY_DISCIPLINE, 1));
     /** The default limits. */
