@@ -12,8 +12,8 @@ class EndorsementTest {
 
     @Test
     void threeRolesSignedByThreePeopleAreComplete() {
-        Endorsement endorsement = Endorsement.none().signedBy(FOLLOW_UP_OFFICER, "li").signedBy(LEADER_IN_CHARGE, "wang")
-                .signedBy(PRINCIPAL_LEADER, "zhao");
+        Endorsement endorsement = Endorsement.none().signedBy(FOLLOW_UP_OFFICER, "li")
+                .signedBy(LEADER_IN_CHARGE, "wang").signedBy(PRINCIPAL_LEADER, "zhao");
 
         assertThat(endorsement.complete()).isTrue();
         assertThat(endorsement.problems()).isEmpty();
@@ -21,7 +21,8 @@ class EndorsementTest {
 
     @Test
     void twoSignaturesLeaveTheThirdRoleMissing() {
-        Endorsement endorsement = Endorsement.none().signedBy(FOLLOW_UP_OFFICER, "li").signedBy(PRINCIPAL_LEADER, "zhao");
+        Endorsement endorsement = Endorsement.none().signedBy(FOLLOW_UP_OFFICER, "li")
+                .signedBy(PRINCIPAL_LEADER, "zhao");
 
         assertThat(endorsement.complete()).isFalse();
         assertThat(endorsement.missingRoles()).containsExactly(LEADER_IN_CHARGE);
