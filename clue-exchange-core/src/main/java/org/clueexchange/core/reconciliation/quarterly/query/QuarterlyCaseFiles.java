@@ -71,14 +71,18 @@ public class QuarterlyCaseFiles {
     /**
      * The facts of the gang cases of {@code jurisdiction} that occurred before {@code end}, of the kinds named, or all;
      * in the order of their case and event id, so that what is built from them does not depend on the database's.
+     * A fact asserted by an agency outside the case's jurisdiction is an anomaly of its file and counts for nothing
+     * here. A registration carries the case's type and name as the file holds them: its earliest registration's.
      */
     private List<QuarterlyFacts.CaseFact> caseFacts(String jurisdiction, Instant end, String kinds) {
         MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
                 .addValue("end", Timestamps.of(end));
         return jdbc.sql("""
-                SELECT c.jurisdiction AS case_jurisdiction, f.*
+                SELECT c.jurisdiction AS case_jurisdiction, f.*,
+                    CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_type END AS case_type,
+                    CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_name END AS case_name
                 FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
-                WHERE %s AND f.occurred_at < :end %s
+                WHERE %s AND f.occurred_at < :end AND NOT f.outside_jurisdiction %s
                 ORDER BY f.case_number COLLATE "C", f.event_id
                 """.formatted(JurisdictionSql.within("c.jurisdiction", "scope"),
                         kinds == null ? "" : "AND f.fact IN (" + kinds + ")"))

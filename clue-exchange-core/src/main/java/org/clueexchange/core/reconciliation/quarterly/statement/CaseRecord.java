@@ -47,6 +47,8 @@ final class CaseRecord {
                     && firstDisciplineFact == null) {
                 firstDisciplineFact = fact;
             }
+            CaseClosure.Step.of(fact.fact(), fact.occurredAt(), fact.eventId(), fact.personKey(),
+                    fact.umbrellaFound(), fact.endorsementRole(), fact.signerId()).ifPresent(steps::add);
             switch (fact.fact()) {
                 case GANG_CASE_REGISTERED -> registration = registration == null ? fact : registration;
                 case GANG_CASE_SOLVED -> solution = solution == null ? fact : solution;
@@ -55,22 +57,12 @@ final class CaseRecord {
                         fact);
                 case CASE_CHECK_COMPLETED -> checks.put(fact.check(), fact.text());
                 case UMBRELLA_FINDING_MADE -> {
-                    if (fact.personKey() == null) {
-                        steps.add(CaseClosure.Step.finding(fact.occurredAt(), fact.eventId(),
-                                Boolean.TRUE.equals(fact.umbrellaFound())));
-                    } else {
+                    if (fact.personKey() != null) {
                         officialFindings.put(fact.personKey(), fact);
                     }
                 }
-                case ENDORSEMENT_SIGNED -> {
-                    steps.add(CaseClosure.Step.signature(fact.occurredAt(), fact.eventId(), fact.endorsementRole(),
-                            fact.signerId()));
-                    signerNames.putIfAbsent(fact.signerId(), fact.signerName());
-                }
-                case RETRACE_ORDERED -> {
-                    steps.add(CaseClosure.Step.retrace(fact.occurredAt(), fact.eventId()));
-                    officialFindings.clear();
-                }
+                case ENDORSEMENT_SIGNED -> signerNames.putIfAbsent(fact.signerId(), fact.signerName());
+                case RETRACE_ORDERED -> officialFindings.clear();
             }
         }
         this.closure = CaseClosure.asOf(steps, asOf);
