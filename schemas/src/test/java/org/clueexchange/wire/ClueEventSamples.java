@@ -8,6 +8,8 @@ import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.AllegationCategory;
 import org.clueexchange.events.Attachment;
+import org.clueexchange.events.CaseCheck;
+import org.clueexchange.events.CaseCheckCompleted;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueConcluded;
 import org.clueexchange.events.ClueContent;
@@ -18,23 +20,32 @@ import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.ConfirmationOutcome;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.EndorsementRole;
+import org.clueexchange.events.EndorsementSigned;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.events.FollowUpOpened;
 import org.clueexchange.events.GangCaseReference;
+import org.clueexchange.events.GangCaseRegistered;
+import org.clueexchange.events.GangCaseSolved;
 import org.clueexchange.events.GangCaseType;
+import org.clueexchange.events.InvolvementRole;
+import org.clueexchange.events.OfficialInvolved;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.events.ReceiptChannel;
+import org.clueexchange.events.RetraceOrdered;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.Subject;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.events.UmbrellaFindingMade;
 
 /** Well-formed events of the Zhaotong (530600) police and discipline commission, for tests in every module. */
 public final class ClueEventSamples {
@@ -157,6 +168,50 @@ public final class ClueEventSamples {
                 confirmation.getEnvelope().getEventId(), confirmation.getDigest(),
                 "digest " + confirmation.getDigest() + " is not that of revision 1 (" + statementDigest + ")", 1,
                 statementDigest, decidedAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A person key, as the adapters make it of an ID number, for the samples' officials. */
+    public static final String PERSON_KEY = "5".repeat(64);
+
+    /** 涉黑涉恶案件立案 by the police of 530600, of a case of Zhaoyang district (530602). */
+    public static GangCaseRegistered gangCase(String caseNumber, Instant occurredAt) {
+        return new GangCaseRegistered(envelope(caseNumber, ZHAOTONG_POLICE, occurredAt), caseNumber,
+                GangCaseType.EVIL_FORCE_CRIMINAL_GROUP, "张某某等人恶势力犯罪集团案", "530602");
+    }
+
+    public static GangCaseSolved solved(String caseNumber, Instant occurredAt) {
+        return new GangCaseSolved(envelope(caseNumber, ZHAOTONG_POLICE, occurredAt), caseNumber);
+    }
+
+    public static OfficialInvolved officialInvolved(String caseNumber, Instant occurredAt) {
+        return new OfficialInvolved(envelope(caseNumber, ZHAOTONG_POLICE, occurredAt), caseNumber, PERSON_KEY, "王某",
+                "某区公安分局 副局长", OfficialRank.COUNTY_DIVISION, InvolvementRole.SUSPECTED_UMBRELLA);
+    }
+
+    /** 同步跟进 of the official the police named. */
+    public static FollowUpOpened followUp(String caseNumber, Instant occurredAt) {
+        return new FollowUpOpened(envelope(caseNumber, ZHAOTONG_DISCIPLINE, occurredAt), caseNumber, PERSON_KEY,
+                OfficialRank.COUNTY_DIVISION);
+    }
+
+    public static CaseCheckCompleted check(String caseNumber, Instant occurredAt) {
+        return new CaseCheckCompleted(envelope(caseNumber, ZHAOTONG_DISCIPLINE, occurredAt), caseNumber,
+                CaseCheck.PROTECTIVE_UMBRELLA, "查明王某多次为该团伙通风报信");
+    }
+
+    public static UmbrellaFindingMade umbrellaFound(String caseNumber, Instant occurredAt) {
+        return new UmbrellaFindingMade(envelope(caseNumber, ZHAOTONG_DISCIPLINE, occurredAt), caseNumber, PERSON_KEY,
+                true, "开除党籍、移送检察机关");
+    }
+
+    public static EndorsementSigned endorsement(String caseNumber, Instant occurredAt) {
+        return new EndorsementSigned(envelope(caseNumber, ZHAOTONG_DISCIPLINE, occurredAt), caseNumber,
+                EndorsementRole.FOLLOW_UP_OFFICER, "JW-007", "李某");
+    }
+
+    public static RetraceOrdered retrace(String caseNumber, Instant occurredAt) {
+        return new RetraceOrdered(envelope(caseNumber, ZHAOTONG_DISCIPLINE, occurredAt), caseNumber,
+                "群众举报反映仍有保护伞未查清");
     }
 
     /** The receiver's outcomes in its own terms, as {@link AgencyVocabulary} requires. */
