@@ -1,6 +1,6 @@
 #!/bin/bash
 # Writes the compose deployment's secrets: compose/.env (database passwords, the adapters' client and operator
-# settings, the core's users) and compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems,
+# settings and their shared person-key secret, the core's users) and compose/secrets/agency-tokens.txt (the bearer tokens to hand to the agency systems,
 # the adapters' operators and the core's users). Neither is ever committed.
 # Usage: compose/make-secrets.sh [JURISDICTION [DIRECTORY]]    (defaults: 530600, this script's directory)
 set -euo pipefail
@@ -32,6 +32,7 @@ POSTGRES_PASSWORD=$(random)
 CORE_DB_PASSWORD=$(random)
 POLICE_DB_PASSWORD=$(random)
 DISCIPLINE_DB_PASSWORD=$(random)
+PERSON_KEY_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
 POLICE_ADAPTER_CLIENTS=$(adapter_access "police-case-system-$jurisdiction" "$police_token" \
   "police-adapter-operator" "$police_operator_token")
 DISCIPLINE_ADAPTER_CLIENTS=$(adapter_access "discipline-clue-system-$jurisdiction" "$discipline_token" \

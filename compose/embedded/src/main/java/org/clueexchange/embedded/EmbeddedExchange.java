@@ -87,6 +87,8 @@ public final class EmbeddedExchange implements Callable<Integer> {
         out.println("  discipline adapter  " + deployment.discipline() + "/api/v1/inbox");
         out.println("  Kafka               " + infrastructure.kafka().bootstrapServers());
         out.println("  bearer tokens       " + credentials);
+        out.println("  person keys         both adapters share a secret made for this run, so the keys of the "
+                + "officials they name match only within it");
         out.println("  logs                " + work.resolve("logs"));
         if (exit) {
             return 0;

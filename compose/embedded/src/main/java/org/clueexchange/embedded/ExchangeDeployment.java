@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -84,11 +85,13 @@ public final class ExchangeDeployment implements AutoCloseable {
         settings.putAll(coreSettings);
         ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, settings,
                 ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
+        // Both adapters key the people they name with one secret, made for this run: keys of earlier runs match none.
+        String personKeySecret = AdapterSettings.randomPersonKeySecret();
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
-                jurisdiction, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
+                jurisdiction, personKeySecret, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
                         credentials.policeCaseSystem(), jurisdiction), logs);
         ApplicationProcess discipline = adapter("discipline-adapter", applications, resolved.discipline(),
-                disciplineDatabase, kafka, jurisdiction, AgencySystemCredentials.clientsJson(
+                disciplineDatabase, kafka, jurisdiction, personKeySecret, AgencySystemCredentials.clientsJson(
                         "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
                 logs);
         ExchangeDeployment deployment =
@@ -126,12 +129,14 @@ public final class ExchangeDeployment implements AutoCloseable {
     }
 
     private static ApplicationProcess adapter(String name, Path applications, int port, Database database,
-                                              String kafka, String jurisdiction, String clients, Path logs) {
+                                              String kafka, String jurisdiction, String personKeySecret,
+                                              String clients, Path logs) {
         Map<String, String> settings = database(database);
         settings.put("adapter.kafka.bootstrap-servers", kafka);
         settings.put("adapter.jurisdictions", jurisdiction);
         return new ApplicationProcess(name, applications.resolve(name + ".jar"), port, settings,
-                Map.of("SPRING_APPLICATION_JSON", clients), logs, ApplicationProcess.EMBEDDED_JVM_OPTIONS);
+                Map.of("SPRING_APPLICATION_JSON", clients, "ADAPTER_PERSON_KEY_SECRET", personKeySecret), logs,
+                ApplicationProcess.EMBEDDED_JVM_OPTIONS);
     }
 
     private static Map<String, String> database(Database database) {

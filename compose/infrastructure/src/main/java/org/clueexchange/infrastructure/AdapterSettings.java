@@ -1,12 +1,18 @@
 package org.clueexchange.infrastructure;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clueexchange.adapter.access.BearerTokens;
+import org.clueexchange.wire.PersonKeys;
 
 /** The settings of an agency adapter under test: the broker, its jurisdictions, its clients' and operators' tokens. */
 public final class AdapterSettings {
+
+    /** The setting of the exchange's person-key secret, which every adapter of the exchange shares. */
+    public static final String PERSON_KEY_SECRET = "adapter.person-key-secret";
 
     private final Map<String, String> settings = new LinkedHashMap<>();
     private int clients;
@@ -15,12 +21,25 @@ public final class AdapterSettings {
     private AdapterSettings() {
     }
 
-    /** @param jurisdictions comma-separated GB/T 2260 codes the adapter serves */
+    /**
+     * An adapter with a person-key secret of its own, made at random: a test that needs the keys sets
+     * {@link #PERSON_KEY_SECRET} itself.
+     *
+     * @param jurisdictions comma-separated GB/T 2260 codes the adapter serves
+     */
     public static AdapterSettings serving(String jurisdictions, ExchangeInfrastructure infrastructure) {
         AdapterSettings adapter = new AdapterSettings();
         adapter.settings.put("adapter.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         adapter.settings.put("adapter.jurisdictions", jurisdictions);
+        adapter.settings.put(PERSON_KEY_SECRET, randomPersonKeySecret());
         return adapter;
+    }
+
+    /** A person-key secret for one run, base64, as {@link #PERSON_KEY_SECRET} takes it. */
+    public static String randomPersonKeySecret() {
+        byte[] secret = new byte[PersonKeys.MINIMUM_SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
     }
 
     /** Lets in a client with this bearer token, acting for these comma-separated jurisdictions. */

@@ -2,6 +2,7 @@ package org.clueexchange.adapter;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.wire.Jurisdictions;
+import org.clueexchange.wire.PersonKeys;
 import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,11 +30,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operators     who may see to what the adapter could not publish or push; configured outside the repository
  * @param clockSkew     how far ahead of the adapter's clock a fact's time may lie, in a request or in the other
  *                      agency's facts ({@link TimeBounds#DEFAULT_CLOCK_SKEW} unless set); no more than the core's
+ * @param personKeySecret the exchange's person-key secret, base64, the same in every adapter of the exchange
+ *                      ({@link PersonKeys}); configured outside the repository
  */
 @ConfigurationProperties("adapter")
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
                                 @DefaultValue List<Operator> operators, @DefaultValue Kafka kafka,
-                                @DefaultValue Delivery delivery, Duration clockSkew) {
+                                @DefaultValue Delivery delivery, Duration clockSkew, String personKeySecret) {
 
     private static final Pattern SHA256_HEX = Pattern.compile(ApiFields.SHA256);
     /** Shorter keys make signatures an outsider could forge by trying. */
@@ -43,6 +47,7 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
         clients = List.copyOf(clients);
         operators = List.copyOf(operators);
         clockSkew = clockSkew == null ? TimeBounds.DEFAULT_CLOCK_SKEW : clockSkew;
+        personKeys(personKeySecret);
         jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
         Set<String> ids = new HashSet<>();
         Map<String, String> tokenHolders = new HashMap<>();
@@ -72,6 +77,37 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
             requireId(setting, operator.id(), ids);
             requireTokenHash(setting, "operator " + operator.id(), operator.tokenSha256(), tokenHolders);
         }
+    }
+
+    /** How the adapter names the people in its facts, with the exchange's secret. */
+    public PersonKeys personKeys() {
+        return personKeys(personKeySecret);
+    }
+
+    /**
+     * Without the secret every other adapter holds, the adapter would give keys that match nobody's: it does not
+     * start.
+     */
+    private static PersonKeys personKeys(String secret) {
+        String setting = "adapter.person-key-secret: ";
+        require(secret != null && !secret.isBlank(), setting + "is missing: every adapter of the exchange needs the "
+                + "same secret to key the people it names");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(secret.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + "is not base64", e);
+        }
+        require(bytes.length >= PersonKeys.MINIMUM_SECRET_BYTES, setting + "has " + bytes.length + " bytes; it needs "
+                + "at least " + PersonKeys.MINIMUM_SECRET_BYTES);
+        return new PersonKeys(bytes);
+    }
+
+    /** The settings without the person-key secret, which no log may show. */
+    @Override
+    public String toString() {
+        return "AdapterProperties[jurisdictions=" + jurisdictions + ", clients=" + clients + ", operators="
+                + operators + ", kafka=" + kafka + ", delivery=" + delivery + ", clockSkew=" + clockSkew + "]";
     }
 
     private static void requireId(String setting, String id, Set<String> ids) {

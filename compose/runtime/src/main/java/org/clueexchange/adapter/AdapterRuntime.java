@@ -17,6 +17,7 @@ import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.AuthenticatedCallers;
 import org.clueexchange.adapter.access.BearerTokenAuthentication;
 import org.clueexchange.adapter.access.Operator;
+import org.clueexchange.adapter.cases.KnownGangCases;
 import org.clueexchange.adapter.clues.KnownClues;
 import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.delivery.Deliveries;
@@ -32,12 +33,14 @@ import org.clueexchange.adapter.statements.StatementConfirmations;
 import org.clueexchange.api.ApiDescription;
 import org.clueexchange.api.ExchangeApi;
 import org.clueexchange.api.FreeText;
+import org.clueexchange.api.IdNumber;
 import org.clueexchange.api.OfficerId;
 import org.clueexchange.api.ShortText;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.PersonKeys;
 import org.clueexchange.wire.TimeBounds;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -67,7 +70,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AdapterProperties.class)
 @Import({ExchangeApi.class, OperatorController.class})
 @ComponentScan(basePackageClasses = {Outbox.class, ReceivedFacts.class, DeliveryFeed.class, KnownClues.class,
-        StatementConfirmations.class})
+        StatementConfirmations.class, KnownGangCases.class})
 public class AdapterRuntime implements WebMvcConfigurer {
 
     public static final String OUTBOX_BACKLOG = "clue.exchange.outbox.backlog";
@@ -89,6 +92,12 @@ public class AdapterRuntime implements WebMvcConfigurer {
     @Bean
     TimeBounds timeBounds(Clock clock, AdapterProperties properties) {
         return new TimeBounds(clock, properties.clockSkew());
+    }
+
+    /** The person keys of the exchange's secret: the one way an adapter names a person by their ID number. */
+    @Bean
+    PersonKeys personKeys(AdapterProperties properties) {
+        return properties.personKeys();
     }
 
     @Bean
@@ -166,7 +175,7 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     /**
      * The API description shows each text's limit as its {@code maxLength}, which the exchange's text constraints
-     * carry, on a field or inside a constraint made of them ({@link OfficerId}).
+     * carry, on a field or inside a constraint made of them ({@link OfficerId}), and an ID number's length.
      */
     @Bean
     PropertyCustomizer textLimits() {
@@ -175,7 +184,10 @@ public class AdapterRuntime implements WebMvcConfigurer {
                     : type.getCtxAnnotations()) {
                 Stream.of(annotation, annotation.annotationType().getAnnotation(ShortText.class))
                         .forEach(constraint -> {
-                            if (constraint instanceof ShortText text) {
+                            if (constraint instanceof IdNumber) {
+                                property.setMinLength(IdNumber.LENGTH);
+                                property.setMaxLength(IdNumber.LENGTH);
+                            } else if (constraint instanceof ShortText text) {
                                 property.setMaxLength(text.max());
                             } else if (constraint instanceof FreeText text) {
                                 property.setMaxLength(text.max());

@@ -1,13 +1,16 @@
 package org.clueexchange.adapter;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.Operator;
+import org.clueexchange.wire.PersonKeys;
 import org.junit.jupiter.api.Test;
 
 class AdapterPropertiesTest {
@@ -16,6 +19,7 @@ class AdapterPropertiesTest {
             new AdapterProperties.Kafka("localhost:9092", null, 6, (short) 1, Duration.ofSeconds(5));
     private static final AdapterProperties.Delivery DELIVERY = new AdapterProperties.Delivery(12,
             Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+    private static final String SECRET = Base64.getEncoder().encodeToString(new byte[PersonKeys.MINIMUM_SECRET_BYTES]);
     private static final AgencyClient COUNTY =
             new AgencyClient("county-system", "a".repeat(64), List.of("530602"), null);
 
@@ -33,7 +37,7 @@ class AdapterPropertiesTest {
     void aJurisdictionThatIsNoSixDigitCodeIsRefusedNamingTheSetting() {
         AgencyClient typo = new AgencyClient("county-system", "a".repeat(64), List.of("5306021"), null);
 
-        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY, null))
+        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY, null, SECRET))
                 .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
         assertThatThrownBy(() -> properties(typo))
                 .hasMessage("adapter.clients[0].jurisdictions: client county-system: '5306021' is not a six-digit "
@@ -83,20 +87,39 @@ class AdapterPropertiesTest {
         Operator sharing = new Operator("night-shift", COUNTY.tokenSha256());
 
         assertThatCode(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY),
-                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY, null))
+                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY, null, SECRET))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(sharing), KAFKA,
-                DELIVERY, null))
+                DELIVERY, null, SECRET))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift has the same token as client "
                         + "county-system");
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(),
-                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY, null))
+                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY, null, SECRET))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift needs the lower-case hex "
                         + "SHA-256 of its bearer token");
     }
 
+    @Test
+    void anAdapterWithoutAUsablePersonKeySecretDoesNotStart() {
+        String tooShort = Base64.getEncoder().encodeToString(new byte[PersonKeys.MINIMUM_SECRET_BYTES - 1]);
+
+        assertThatThrownBy(() -> withSecret(null)).hasMessage("adapter.person-key-secret: is missing: every adapter "
+                + "of the exchange needs the same secret to key the people it names");
+        assertThatThrownBy(() -> withSecret(" ")).hasMessageStartingWith("adapter.person-key-secret: is missing");
+        assertThatThrownBy(() -> withSecret("not base64!")).hasMessage("adapter.person-key-secret: is not base64");
+        assertThatThrownBy(() -> withSecret(tooShort))
+                .hasMessage("adapter.person-key-secret: has 31 bytes; it needs at least 32");
+        assertThat(withSecret(SECRET).personKeys().of("11010519491231002X"))
+                .isEqualTo(new PersonKeys(new byte[PersonKeys.MINIMUM_SECRET_BYTES]).of("11010519491231002X"));
+        assertThat(withSecret(SECRET).toString()).doesNotContain(SECRET);
+    }
+
+    private static AdapterProperties withSecret(String secret) {
+        return new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(), KAFKA, DELIVERY, null, secret);
+    }
+
     private static AdapterProperties properties(AgencyClient... clients) {
-        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY, null);
+        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY, null, SECRET);
     }
 
     private static AgencyClient withWebhook(String id, String url, String secret) {

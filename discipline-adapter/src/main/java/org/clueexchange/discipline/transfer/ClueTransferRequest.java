@@ -20,6 +20,7 @@ import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.TransferDraft;
 import org.clueexchange.api.FactTime;
 import org.clueexchange.api.FreeText;
+import org.clueexchange.api.IdNumber;
 import org.clueexchange.api.NoRepeats;
 import org.clueexchange.api.OfficerId;
 import org.clueexchange.api.ShortText;
@@ -29,6 +30,7 @@ import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Subject;
 import org.clueexchange.wire.ContractLimits;
+import org.clueexchange.wire.PersonKeys;
 import org.clueexchange.wire.SenderCaseNumbers;
 
 /**
@@ -69,25 +71,38 @@ public record ClueTransferRequest(
 
     /**
      * The transfer in the exchange's terms: a clue of gang crime, naming the accused as suspects; the commission's
-     * own case, if any, is named at the end of the summary, where the contract reads the sender's case number.
+     * own case, if any, is named at the end of the summary, where the contract reads the sender's case number; an
+     * official whose ID number is given is named by person key.
      */
     @Override
-    public TransferDraft draft() {
+    public TransferDraft draft(PersonKeys personKeys) {
         String described = inquiryNumber == null ? summary
                 : SenderCaseNumbers.withInquiryNumber(summary, inquiryNumber);
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source, AllegationCategory.GANG_CRIME, urgent,
                         officials == null ? List.of() : officials.stream().map(official -> new Subject(
-                                official.name(), official.unit(), official.rank(), official.role(), null)).toList(),
+                                official.name(), official.unit(), official.rank(), official.role(),
+                                official.idNumber() == null ? null : personKeys.of(official.idNumber()))).toList(),
                         persons, null, described, attachments == null ? List.of() : attachments.stream()
                                 .map(document -> new Attachment(document.name(), document.sha256())).toList()));
     }
 
-    /** A public official the clue involves (关联公职人员). */
+    /**
+     * A public official the clue involves (关联公职人员).
+     *
+     * @param idNumber their resident ID number (居民身份证号), if known: only its person key leaves the adapter
+     */
     public record Official(@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String name,
                            @NotNull @ShortText(max = ContractLimits.WORK_UNIT) String unit,
                            @NotNull OfficialRank rank,
-                           @ShortText(max = ContractLimits.ROLE) String role) {
+                           @ShortText(max = ContractLimits.ROLE) String role,
+                           @IdNumber String idNumber) {
+
+        /** Without the ID number, which no log may show. */
+        @Override
+        public String toString() {
+            return "Official[name=" + name + ", unit=" + unit + ", rank=" + rank + ", role=" + role + "]";
+        }
     }
 
     /** A document sent with the clue, identified by its SHA-256. */

@@ -20,6 +20,7 @@ import org.clueexchange.adapter.clues.Requests;
 import org.clueexchange.adapter.clues.TransferDraft;
 import org.clueexchange.api.FactTime;
 import org.clueexchange.api.FreeText;
+import org.clueexchange.api.IdNumber;
 import org.clueexchange.api.NoRepeats;
 import org.clueexchange.api.OfficerId;
 import org.clueexchange.api.ShortText;
@@ -30,6 +31,7 @@ import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 import org.clueexchange.events.Subject;
 import org.clueexchange.wire.ContractLimits;
+import org.clueexchange.wire.PersonKeys;
 
 /**
  * A police organ transfers a clue found in a gang case to a discipline commission (问题线索移送), in the terms of
@@ -64,24 +66,39 @@ public record ClueTransferRequest(
         @Valid @Size(max = ContractLimits.ATTACHMENTS, message = TOO_MANY_ENTRIES) @NoRepeats(of = "name")
         List<@NotNull Attachment> attachments) implements Requests.Transfer {
 
-    /** The transfer in the exchange's terms: the case it came from is the clue's linked gang case. */
+    /**
+     * The transfer in the exchange's terms: the case it came from is the clue's linked gang case, and an official
+     * whose ID number is given is named by person key, which links the clue to the official the case names.
+     */
     @Override
-    public TransferDraft draft() {
+    public TransferDraft draft(PersonKeys personKeys) {
         return new TransferDraft(recordId, jurisdiction, officerId, occurredAt, receiverJurisdiction,
                 TransferDraft.content(source == null ? ClueSource.OWN_DISCOVERY : source, allegation, urgent,
                         officials.stream().map(official -> new Subject(official.name(), official.unit(),
-                                official.rank(), official.role(), null)).toList(),
+                                official.rank(), official.role(), official.idNumber() == null ? null
+                                : personKeys.of(official.idNumber()))).toList(),
                         suspects == null ? List.of() : suspects, new GangCaseReference(caseNumber, caseType),
                         summary, attachments == null ? List.of() : attachments.stream().map(attachment ->
                                 new org.clueexchange.events.Attachment(attachment.name(), attachment.sha256()))
                                 .toList()));
     }
 
-    /** A public official named in the case (涉案公职人员). */
+    /**
+     * A public official named in the case (涉案公职人员).
+     *
+     * @param idNumber their resident ID number (居民身份证号), if known: only its person key leaves the adapter
+     */
     public record OfficialNamed(@NotNull @ShortText(max = ContractLimits.PERSON_NAME) String name,
                                 @NotNull @ShortText(max = ContractLimits.WORK_UNIT) String unit,
                                 @NotNull OfficialRank rank,
-                                @ShortText(max = ContractLimits.ROLE) String role) {
+                                @ShortText(max = ContractLimits.ROLE) String role,
+                                @IdNumber String idNumber) {
+
+        /** Without the ID number, which no log may show. */
+        @Override
+        public String toString() {
+            return "OfficialNamed[name=" + name + ", unit=" + unit + ", rank=" + rank + ", role=" + role + "]";
+        }
     }
 
     /** A document of the case file sent with the clue, identified by its SHA-256. */

@@ -1,7 +1,9 @@
 package org.clueexchange.adapter.clues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.adapter.AdapterAgency;
+import org.clueexchange.adapter.ApiFields;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.outbox.IdempotencyConflictException;
 import org.clueexchange.adapter.outbox.Outbox;
@@ -21,6 +24,7 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.PersonKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,14 +39,16 @@ public final class AssertedFacts {
     private final Clock clock;
     private final ClueEventValidator validator;
     private final ObjectMapper json;
+    private final PersonKeys personKeys;
 
     public AssertedFacts(AdapterAgency agency, Outbox outbox, Clock clock, ClueEventValidator validator,
-                         ObjectMapper json) {
+                         ObjectMapper json, PersonKeys personKeys) {
         this.agency = agency;
         this.outbox = outbox;
         this.clock = clock;
         this.validator = validator;
         this.json = json;
+        this.personKeys = personKeys;
     }
 
     /** The kind of agency every fact is asserted as. */
@@ -106,11 +112,33 @@ public final class AssertedFacts {
                 envelope.getOccurredAt(), entry.publication(), !entry.created());
     }
 
+    /**
+     * The digest that tells a retry from another request under the same key. A request naming ID numbers is digested
+     * with their person keys instead: a plain hash over a number and what the fact shows would let anyone who reads
+     * the outbox test guesses at the number.
+     */
     private String digest(Object request) {
         try {
-            return ClueContentDigest.sha256Hex(json.writeValueAsString(request));
+            JsonNode tree = json.valueToTree(request);
+            return ClueContentDigest.sha256Hex(json.writeValueAsString(keyed(tree) ? tree : request));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialise the request", e);
         }
+    }
+
+    /** Replaces every ID number in the request with its person key; whether there was any. */
+    private boolean keyed(JsonNode node) {
+        boolean keyed = false;
+        if (node instanceof ObjectNode object) {
+            JsonNode idNumber = object.get(ApiFields.ID_NUMBER);
+            if (idNumber != null && idNumber.isTextual()) {
+                object.put(ApiFields.ID_NUMBER, personKeys.of(idNumber.asText()));
+                keyed = true;
+            }
+        }
+        for (JsonNode child : node) {
+            keyed |= keyed(child);
+        }
+        return keyed;
     }
 }

@@ -16,7 +16,15 @@ final class FactLabels {
             Map.entry("FeedbackSent", "反馈"),
             Map.entry("FeedbackAcknowledged", "反馈确认"),
             Map.entry("SupervisionOrdered", "督办"),
-            Map.entry("StatementConfirmed", "对账确认"));
+            Map.entry("StatementConfirmed", "对账确认"),
+            Map.entry("GangCaseRegistered", "涉黑涉恶案件立案"),
+            Map.entry("GangCaseSolved", "破案"),
+            Map.entry("OfficialInvolved", "涉案公职人员"),
+            Map.entry("FollowUpOpened", "同步跟进"),
+            Map.entry("CaseCheckCompleted", "一案三查"),
+            Map.entry("UmbrellaFindingMade", "保护伞认定"),
+            Map.entry("EndorsementSigned", "签字背书"),
+            Map.entry("RetraceOrdered", "回溯核查"));
 
     private FactLabels() {
     }

@@ -26,6 +26,7 @@ import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ContractLimits;
+import org.clueexchange.wire.PersonKeys;
 
 /**
  * The requests both agencies' systems make in the same terms, and what the requests each adapter words in its
@@ -175,7 +176,8 @@ public final class Requests {
 
     /** 移送, as an adapter's transfer request translates it from its agency's terms. */
     public interface Transfer {
-        TransferDraft draft();
+        /** @param personKeys how the subjects whose ID numbers the request gives are named in the clue */
+        TransferDraft draft(PersonKeys personKeys);
     }
 
     /** 处置, as an adapter's request translates it from its agency's terms. */

@@ -14,6 +14,7 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.FeedbackAcknowledged;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.wire.ClueContentDigest;
+import org.clueexchange.wire.PersonKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,12 @@ public final class SentClues {
 
     private final AssertedFacts facts;
     private final KnownClues clues;
+    private final PersonKeys personKeys;
 
-    public SentClues(AssertedFacts facts, KnownClues clues) {
+    public SentClues(AssertedFacts facts, KnownClues clues, PersonKeys personKeys) {
         this.facts = facts;
         this.clues = clues;
+        this.personKeys = personKeys;
     }
 
     /**
@@ -42,7 +45,7 @@ public final class SentClues {
      * agency system sent, so that a retry finds this answer.
      */
     public SentClueView transfer(Requests.Transfer request, AgencyClient client) {
-        TransferDraft draft = request.draft();
+        TransferDraft draft = request.draft(personKeys);
         client.requireJurisdiction(draft.jurisdiction(), "jurisdiction");
         String clueId = new SentClueId(facts.agency().type(), draft.jurisdiction(), draft.recordId()).toString();
         EventEnvelope envelope = facts.envelope(clueId, draft.jurisdiction(), draft.officerId(), draft.occurredAt());

@@ -13,6 +13,7 @@ import org.clueexchange.adapter.outbox.OutboxEntry;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.GangCaseRegistered;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.subscription.FactConsumer;
@@ -30,7 +31,8 @@ import org.springframework.transaction.TransactionStatus;
 
 /**
  * Consumes the other agency's topic and the core's, and keeps the facts that concern this adapter: transfers
- * addressed to a jurisdiction it serves, any fact about a clue it already has a fact of (one it sent, or one it
+ * addressed to a jurisdiction it serves, the police's registrations of gang cases of a jurisdiction it serves (which
+ * its commission follows up), any fact about a clue it already has a fact of (one it sent, or one it
  * received) or whose id says its agency sent it from a jurisdiction it serves, confirmations of the statements of
  * jurisdictions it serves, and the core's answers to the confirmations its own agency made through it.
  * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
@@ -112,6 +114,9 @@ public final class ReceivedFactIntake extends FactSubscriber {
             if (receiver.getType() == agency && serves(receiver.getJurisdiction())) {
                 return Optional.of(receiver.getJurisdiction());
             }
+        }
+        if (fact.event() instanceof GangCaseRegistered registration && serves(registration.getJurisdiction())) {
+            return Optional.of(registration.getJurisdiction());
         }
         String clueId = ClueEvents.envelopeOf(fact.event()).getClueId();
         Optional<String> sentBy = outbox.jurisdictionOf(clueId).or(() -> sentHere(clueId));
