@@ -68,8 +68,11 @@ class ApiDescriptionIT {
         JsonNode retrying = await().atMost(PATIENCE).until(() -> client.get("/api/v1/deliveries?state=RETRYING")
                 .successfully().path("items"), items -> !items.isEmpty());
 
+        String gangCase = "刑事-2020-" + UUID.randomUUID().toString().substring(0, 8);
+        client.post("/api/v1/gang-cases", PoliceRequestShapes.registration(gangCase).validBody()).successfully();
+
         calls = new ArrayList<>();
-        for (RequestShape shape : PoliceRequestShapes.all(received, sent)) {
+        for (RequestShape shape : PoliceRequestShapes.all(received, sent, gangCase)) {
             calls.add(Call.post(shape.path(), shape.validBody(), TOKEN));
         }
         SharedRequestShapes.reads(received, sent).forEach(path -> calls.add(Call.get(path, TOKEN)));

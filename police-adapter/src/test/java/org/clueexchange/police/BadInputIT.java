@@ -48,7 +48,9 @@ class BadInputIT {
         client = new JsonHttp(adapter.uri(), TOKEN);
         RequestShape transfer = PoliceRequestShapes.transfer();
         String sent = client.post(transfer.path(), transfer.validBody()).successfully().path("clueId").asText();
-        shapes = PoliceRequestShapes.all(received(), sent);
+        String gangCase = "刑事-2020-" + UUID.randomUUID().toString().substring(0, 8);
+        client.post("/api/v1/gang-cases", PoliceRequestShapes.registration(gangCase).validBody()).successfully();
+        shapes = PoliceRequestShapes.all(received(), sent, gangCase);
     }
 
     @AfterAll
