@@ -68,8 +68,10 @@ class ApiDescriptionIT {
         JsonNode retrying = await().atMost(PATIENCE).until(() -> client.get("/api/v1/deliveries?state=RETRYING")
                 .successfully().path("items"), items -> !items.isEmpty());
 
+        String gangCase = DisciplineRequestShapes.gangCase(adapter, client);
+
         calls = new ArrayList<>();
-        for (RequestShape shape : DisciplineRequestShapes.all(received, sent)) {
+        for (RequestShape shape : DisciplineRequestShapes.all(received, sent, gangCase)) {
             calls.add(Call.post(shape.path(), shape.validBody(), TOKEN));
         }
         SharedRequestShapes.reads(received, sent).forEach(path -> calls.add(Call.get(path, TOKEN)));

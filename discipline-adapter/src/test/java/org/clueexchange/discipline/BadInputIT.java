@@ -46,7 +46,7 @@ class BadInputIT {
         client = new JsonHttp(adapter.uri(), TOKEN);
         RequestShape transfer = DisciplineRequestShapes.transfer();
         String sent = client.post(transfer.path(), transfer.validBody()).successfully().path("clueId").asText();
-        shapes = DisciplineRequestShapes.all(received(), sent);
+        shapes = DisciplineRequestShapes.all(received(), sent, DisciplineRequestShapes.gangCase(adapter, client));
     }
 
     @AfterAll
