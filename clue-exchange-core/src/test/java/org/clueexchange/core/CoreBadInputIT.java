@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.clueexchange.core.reconciliation.monthly.messages.ResolveStatementBreak;
+import org.clueexchange.core.reconciliation.messages.ResolveStatementBreak;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;

@@ -14,8 +14,7 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
-import org.clueexchange.core.reconciliation.monthly.messages.StatementBreakResolved;
-import org.clueexchange.core.reconciliation.monthly.statement.BreakCategory;
+import org.clueexchange.core.reconciliation.messages.StatementBreakResolved;
 import org.junit.jupiter.api.Test;
 
 class MovedEventTypesTest {
@@ -28,7 +27,7 @@ class MovedEventTypesTest {
         SlaClockStarted started = new SlaClockStarted("POLICE-530600-XS001", SlaClock.PICK_UP,
                 "3f2b8c1e-0a4d-4b7e-9c6f-2d1e0f9a8b7c", Instant.parse("2020-06-11T04:00:00Z"));
         StatementBreakResolved resolved = new StatementBreakResolved("STATEMENT-530600-2020-06",
-                "POLICE-530600-XS001", BreakCategory.SENT_NOT_RECEIVED, "已补签收", "ZTJW-0042");
+                "POLICE-530600-XS001", "SENT_NOT_RECEIVED", "已补签收", "ZTJW-0042");
 
         assertThat(readBack(started, "org.clueexchange.core.ledger.SlaClockStarted")).isEqualTo(started);
         assertThat(readBack(resolved, "org.clueexchange.core.reconciliation.monthly.StatementBreakResolved"))

@@ -65,7 +65,7 @@ public final class CoreCommandLine implements Callable<Integer> {
     }
 
     @Command(name = "reconcile", description = "对账 reconciliation: draw up, issue and write out statements.",
-            subcommands = ReconcileMonthly.class, mixinStandardHelpOptions = true)
+            subcommands = {ReconcileStatement.Monthly.class, ReconcileStatement.Quarterly.class}, mixinStandardHelpOptions = true)
     static final class Reconcile {
     }
 

@@ -16,7 +16,7 @@ import org.clueexchange.core.casefile.messages.RecordCaseFact;
 import org.clueexchange.core.ledger.command.LedgerEntries;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
-import org.clueexchange.core.reconciliation.monthly.messages.ConfirmMonthlyStatement;
+import org.clueexchange.core.reconciliation.messages.ConfirmStatement;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
@@ -67,7 +67,7 @@ public class FactIntake extends FactSubscriber {
     @Override
     public void handle(List<FactConsumer.ConsumedFact> facts) throws InvalidFactException {
         List<FactRecorded> ledgerFacts = new ArrayList<>(facts.size());
-        List<ConfirmMonthlyStatement> confirmations = new ArrayList<>();
+        List<ConfirmStatement> confirmations = new ArrayList<>();
         List<RecordCaseFact> caseFacts = new ArrayList<>();
         for (FactConsumer.ConsumedFact fact : facts) {
             Optional<String> misplaced = ExchangeTopics.misplaced(fact.event(), fact.topic());
@@ -75,7 +75,7 @@ public class FactIntake extends FactSubscriber {
                 throw new InvalidFactException(misplaced.get());
             }
             if (fact.event() instanceof StatementConfirmed confirmation) {
-                confirmations.add(ConfirmMonthlyStatement.of(confirmation));
+                confirmations.add(ConfirmStatement.of(confirmation));
             } else if (ClueEvents.isCaseFact(fact.event())) {
                 caseFacts.add(new RecordCaseFact(CaseFacts.of(fact.event())));
             } else {

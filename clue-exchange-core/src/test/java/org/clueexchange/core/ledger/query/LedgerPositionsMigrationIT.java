@@ -48,7 +48,7 @@ class LedgerPositionsMigrationIT {
                 Map.of("event_id", mayAfterItsStatement, "position", 2L, "after_statement", true),
                 Map.of("event_id", juneOnTime, "position", 3L, "after_statement", false),
                 Map.of("event_id", aprilAfterTwoStatements, "position", 4L, "after_statement", true));
-        assertThat(sql.queryForList("SELECT period, ledger_position FROM monthly_statement ORDER BY period"))
+        assertThat(sql.queryForList("SELECT period, ledger_position FROM reconciliation_statement ORDER BY period"))
                 .containsExactly(Map.of("period", "2020-04", "ledger_position", 0L),
                         Map.of("period", "2020-05", "ledger_position", 1L));
         assertThat(sql.queryForMap("SELECT position, latest_period_end FROM ledger_position")).isEqualTo(Map.of(

@@ -6,21 +6,30 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.ledger.query.ReconciliationLedger;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.Cadence;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.StatementDraft;
+import org.clueexchange.core.reconciliation.statement.StatementDrafter;
+import org.clueexchange.core.reconciliation.statement.StatementHistory;
+import org.clueexchange.core.reconciliation.statement.StatementProgress;
+import org.clueexchange.core.reconciliation.statement.StatementText;
 import org.clueexchange.events.ReceiptChannel;
 import org.springframework.stereotype.Component;
 
 /**
  * Draws up a month's statement from one snapshot of the ledger: each clue that changed in the month or is still open
  * at its end, as both sides recorded it by then, with its breaks; the amendments to statements already confirmed; and
- * the summary tables, with how this month's cumulative figures follow from last month's confirmed ones.
+ * the summary tables, with how this month's cumulative figures follow from last month's confirmed ones. The drafter
+ * of monthly statements (一月一对账).
  */
 @Component
-public class MonthlyStatementBuilder {
+public class MonthlyStatementBuilder implements StatementDrafter {
 
     private static final int PROGRESS_EVERY = 2_000;
 
@@ -28,6 +37,23 @@ public class MonthlyStatementBuilder {
 
     public MonthlyStatementBuilder(ReconciliationLedger ledger) {
         this.ledger = ledger;
+    }
+
+    @Override
+    public Cadence cadence() {
+        return Cadence.MONTHLY;
+    }
+
+    @Override
+    public Class<? extends StatementText> contentType() {
+        return StatementContent.class;
+    }
+
+    @Override
+    public StatementDraft draw(StatementPeriod period, StatementHistory history, StatementProgress progress) {
+        Map<YearMonth, Long> confirmed = new HashMap<>();
+        history.confirmed().forEach((month, position) -> confirmed.put(month.firstMonth(), position));
+        return build(period, confirmed, history.previousSummary(), progress);
     }
 
     /**
@@ -43,7 +69,7 @@ public class MonthlyStatementBuilder {
         // Only facts that reached the ledger after last month's confirmed statement was drawn up can be amendments
         // now (see carried), so with last month's statement unconfirmed there are none to read.
         ReconciliationLedger.Snapshot snapshot = ledger.snapshot(period.jurisdiction(), period.start(), end,
-                confirmed.get(period.month().minusMonths(1)));
+                confirmed.get(period.firstMonth().minusMonths(1)));
         progress.advanced("读取台账 reading the ledger", 1, 1);
         List<LedgerRow> candidates = snapshot.rows();
         List<StatementLine> lines = new ArrayList<>();
@@ -63,9 +89,8 @@ public class MonthlyStatementBuilder {
         progress.advanced("汇总 totals", 0, 1);
         List<ReportTable> summary = SummaryTables.of(snapshot.totals(), period, lastMonthSummary, amendments);
         progress.advanced("汇总 totals", 1, 1);
-        return new StatementDraft(new StatementContent(period.id(), period.jurisdiction(),
-                scope(period.jurisdiction()), period.month().toString(), period.start(), end, lines, amendments,
-                summary), snapshot.position());
+        return new StatementDraft(new StatementContent(period.id(), period.jurisdiction(), period.scope(),
+                period.name(), period.start(), end, lines, amendments, summary), snapshot.position());
     }
 
     private static StatementLine line(LedgerRow clue, LedgerState state, Instant end) {
@@ -105,7 +130,7 @@ public class MonthlyStatementBuilder {
             YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
             Long stoodFor = confirmed.get(month);
             if (stoodFor != null && fact.position() > stoodFor
-                    && carrier(month, fact.position(), confirmed).equals(period.month())) {
+                    && carrier(month, fact.position(), confirmed).equals(period.firstMonth())) {
                 amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
                         fact.occurredAt(), fact.recordedAt(), fact.position(),
                         new StatementPeriod(period.jurisdiction(), month).id(), fact.firstOfItsKind()));
@@ -124,15 +149,5 @@ public class MonthlyStatementBuilder {
             next = next.plusMonths(1);
         }
         return next;
-    }
-
-    private static String scope(String jurisdiction) {
-        if (jurisdiction.endsWith("0000")) {
-            return "省级 province, with its prefectures and counties";
-        }
-        if (jurisdiction.endsWith("00")) {
-            return "市级 prefecture, with its counties";
-        }
-        return "县级 county";
     }
 }

@@ -12,7 +12,8 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.query.LedgerTotals;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.OfficialRank;
@@ -146,7 +147,7 @@ final class SummaryTables {
     }
 
     private static LocalDate lastDay(StatementPeriod period) {
-        return period.month().atEndOfMonth();
+        return period.lastMonth().atEndOfMonth();
     }
 
     private static Map<LedgerTotals.Stage, String> stages() {

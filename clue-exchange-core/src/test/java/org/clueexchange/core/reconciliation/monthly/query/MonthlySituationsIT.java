@@ -30,7 +30,7 @@ import org.clueexchange.core.RunningCore;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.FactSide;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;

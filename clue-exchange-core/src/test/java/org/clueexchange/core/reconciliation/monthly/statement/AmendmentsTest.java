@@ -11,7 +11,7 @@ import java.util.Map;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.ReconciliationLedger.RecordedFact;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.wire.ExchangeTime;
 import org.junit.jupiter.api.Test;

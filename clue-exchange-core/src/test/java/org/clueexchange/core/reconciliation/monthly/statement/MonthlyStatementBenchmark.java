@@ -67,8 +67,11 @@ import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.ledger.query.LedgerTotals;
 import org.clueexchange.core.ledger.query.ReconciliationLedger;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
-import org.clueexchange.core.reconciliation.monthly.query.MonthlyStatementProjection;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.query.StatementDrafters;
+import org.clueexchange.core.reconciliation.query.StatementProjection;
+import org.clueexchange.core.reconciliation.statement.StatementJson;
+import org.clueexchange.core.reconciliation.statement.StatementProgress;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
 import org.clueexchange.core.sla.SlaProperties;
 import org.clueexchange.events.AgencyType;
@@ -202,7 +205,7 @@ public final class MonthlyStatementBenchmark {
                     seeding.indexSeconds(), (System.nanoTime() - vacuuming) / 1e9);
 
             MonthlyStatementBuilder builder = new MonthlyStatementBuilder(ledger);
-            MonthlyStatementProjection statements = new MonthlyStatementProjection(jdbc);
+            StatementProjection statements = new StatementProjection(jdbc, new StatementDrafters(List.of(builder)));
             // The peak is read after the statements and the scans: it covers them, not the seeding.
             resetPeakHeap();
             List<Build> builds = repeat(runs, () -> build(builder, statements, ledger));
@@ -255,13 +258,13 @@ public final class MonthlyStatementBenchmark {
                          int jsonBytes, String digest) {
     }
 
-    private static Build build(MonthlyStatementBuilder builder, MonthlyStatementProjection statements,
+    private static Build build(MonthlyStatementBuilder builder, StatementProjection statements,
                                TimedLedger ledger) {
         ledger.reset();
         long start = System.nanoTime();
         // As the issue path reads them: when each earlier statement was drawn up, and last month's summary.
-        StatementContent content = builder.build(JUNE_2020, statements.confirmations(JUNE_2020.jurisdiction()),
-                statements.summary(MAY_2020.id()), StatementProgress.SILENT).content();
+        StatementContent content = (StatementContent) builder.draw(JUNE_2020, statements.history(JUNE_2020),
+                StatementProgress.SILENT).content();
         long built = System.nanoTime();
         String text = StatementJson.write(content);
         String digest = StatementJson.digest(text);
@@ -802,16 +805,16 @@ public final class MonthlyStatementBenchmark {
          */
         int confirmEarlierStatements(JdbcTemplate sql, ReconciliationLedger ledger) {
             int confirmed = 0;
-            for (YearMonth month = firstMonth(); month.isBefore(JUNE_2020.month()); month = month.plusMonths(1)) {
+            for (YearMonth month = firstMonth(); month.isBefore(JUNE_2020.firstMonth()); month = month.plusMonths(1)) {
                 StatementPeriod period = new StatementPeriod(JUNE_2020.jurisdiction(), month);
                 Instant issuedAt = drawnUp(month);
                 String content = period.equals(MAY_2020) ? StatementJson.write(new StatementContent(period.id(),
                         period.jurisdiction(), "", month.toString(), period.start(), period.end(), List.of(),
                         List.of(), SummaryTables.of(ledger.totals(period.jurisdiction(), period.start(),
                                 period.end()), period, null, List.of()))) : "{}";
-                sql.update("INSERT INTO monthly_statement (statement_id, jurisdiction, period, revision, digest, "
-                                + "issued_at, issued_by, content, ledger_position) "
-                                + "VALUES (?, ?, ?, 1, ?, ?, 'officer', ?, ?)", period.id(), period.jurisdiction(),
+                sql.update("INSERT INTO reconciliation_statement (statement_id, cadence, jurisdiction, period, "
+                                + "revision, digest, issued_at, issued_by, content, ledger_position) "
+                                + "VALUES (?, 'MONTHLY', ?, ?, 1, ?, ?, 'officer', ?, ?)", period.id(), period.jurisdiction(),
                         month.toString(), "0".repeat(64), timestamp(issuedAt), content, position(issuedAt));
                 for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
                     Instant at = issuedAt.plus(Duration.ofDays(agency == AgencyType.POLICE ? 2 : 5));
@@ -847,7 +850,7 @@ public final class MonthlyStatementBenchmark {
         private void positionRows(Clue clue, StringBuilder out) {
             clue.facts().values().forEach(fact -> {
                 YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
-                boolean afterStatement = !month.isBefore(firstMonth()) && month.isBefore(JUNE_2020.month())
+                boolean afterStatement = !month.isBefore(firstMonth()) && month.isBefore(JUNE_2020.firstMonth())
                         && fact.recordedAt().isAfter(drawnUp(month));
                 new Row(out).add(fact.eventId()).add(position(fact.recordedAt())).add(afterStatement).end();
             });

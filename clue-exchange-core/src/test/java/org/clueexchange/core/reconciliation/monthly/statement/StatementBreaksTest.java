@@ -16,7 +16,7 @@ import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.LedgerRow;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.ReceiptChannel;

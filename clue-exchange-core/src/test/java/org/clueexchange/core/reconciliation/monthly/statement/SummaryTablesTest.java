@@ -8,7 +8,8 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.LedgerTotals;
-import org.clueexchange.core.reconciliation.monthly.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.events.AgencyType;
 import org.junit.jupiter.api.Test;
 

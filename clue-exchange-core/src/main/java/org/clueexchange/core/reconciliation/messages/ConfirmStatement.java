@@ -1,0 +1,14 @@
+package org.clueexchange.core.reconciliation.messages;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.clueexchange.core.ledger.messages.Assertion;
+import org.clueexchange.events.StatementConfirmed;
+
+/** An agency, through its adapter, confirms the statement whose digest it names, of either cadence. */
+public record ConfirmStatement(@TargetAggregateIdentifier String statementId, Assertion assertion, String digest) {
+
+    public static ConfirmStatement of(StatementConfirmed confirmation) {
+        return new ConfirmStatement(confirmation.getStatementId(), Assertion.of(confirmation.getEnvelope()),
+                confirmation.getDigest());
+    }
+}

@@ -1,8 +1,0 @@
-package org.clueexchange.core.reconciliation.monthly.messages;
-
-import org.clueexchange.core.ledger.messages.Assertion;
-
-
-/** One agency confirmed the revision with this digest; with both agencies' confirmations it never changes. */
-public record MonthlyStatementConfirmed(String statementId, int revision, String digest, Assertion assertion) {
-}
