@@ -15,6 +15,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
 import org.clueexchange.core.reconciliation.messages.StatementBreakResolved;
+import org.clueexchange.core.reconciliation.messages.StatementIssued;
 import org.junit.jupiter.api.Test;
 
 class MovedEventTypesTest {
@@ -32,6 +33,19 @@ class MovedEventTypesTest {
         assertThat(readBack(started, "org.clueexchange.core.ledger.SlaClockStarted")).isEqualTo(started);
         assertThat(readBack(resolved, "org.clueexchange.core.reconciliation.monthly.StatementBreakResolved"))
                 .isEqualTo(resolved);
+        assertThat(readBack(resolved, "org.clueexchange.core.reconciliation.monthly.messages.StatementBreakResolved"))
+                .isEqualTo(resolved);
+    }
+
+    @Test
+    void aMonthlyStatementsEventsAreReadAsThoseOfEveryCadencesStatement() {
+        StatementIssued issued = new StatementIssued("STATEMENT-530600-2020-06", "530600", "2020-06", 2,
+                "a".repeat(64), "{}", "ZTJW-0042", 120L);
+
+        assertThat(readBack(issued, "org.clueexchange.core.reconciliation.monthly.messages.MonthlyStatementIssued"))
+                .isEqualTo(issued);
+        assertThat(readBack(issued, "org.clueexchange.core.reconciliation.monthly.MonthlyStatementIssued"))
+                .isEqualTo(issued);
     }
 
     @Test
