@@ -54,4 +54,20 @@ class CoreCommandLineTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--jurisdiction=CODE'");
     }
+
+    @Test
+    void reconcileOffersBothCadences() {
+        assertThat(CoreCommandLine.run("reconcile", "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("monthly").contains("quarterly");
+    }
+
+    /** Refused before the core starts: a month is no quarter. */
+    @Test
+    void aQuarterlyStatementNeedsAQuarter() {
+        assertThat(CoreCommandLine.run("reconcile", "quarterly", "--jurisdiction", "530000", "--period", "2020-07"))
+                .isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be a quarter like 2020-Q3");
+    }
 }

@@ -2,6 +2,7 @@ package org.clueexchange.core.reconciliation.query;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clueexchange.api.RequestRefusedException;
 import org.clueexchange.core.reconciliation.Cadence;
@@ -75,6 +76,11 @@ public class Statements {
                                       String resolvedBy) {
         StatementView statement = find(statementId).orElseThrow(() -> RequestRefusedException.notFound(
                 "statementId", "no statement " + statementId + " has been issued"));
+        if (!statement.content().breakCategories().contains(category)) {
+            throw RequestRefusedException.invalid("category", "is none of the break categories of a "
+                    + statement.cadence().pathName() + " statement: " + String.join(", ",
+                    new TreeSet<>(statement.content().breakCategories())));
+        }
         if (!statement.content().listsBreak(clueId, category)) {
             throw RequestRefusedException.notFound("clueId", "revision " + statement.revision()
                     + " of " + statementId + " lists no " + category + " break on clue " + clueId);

@@ -1,6 +1,7 @@
 package org.clueexchange.core.reconciliation.statement;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a statement says, whatever its cadence: the text both agencies confirm the digest of, kept as issued
@@ -30,6 +31,9 @@ public interface StatementText {
 
     /** The lines, one row per line: the CSV file. */
     ReportTable lineTable();
+
+    /** The names of the break categories statements of its cadence find, whichever this one lists. */
+    Set<String> breakCategories();
 
     /** Whether the statement lists a break of that category (by name) on that item, so that a note may explain it. */
     boolean listsBreak(String itemId, String category);

@@ -1,6 +1,7 @@
 package org.clueexchange.core.reconciliation.query;
 
 import java.util.List;
+import java.util.Set;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
@@ -58,6 +59,11 @@ final class QuarterRollDrafter implements StatementDrafter {
         public ReportTable lineTable() {
             return new ReportTable("案件明细 Cases", List.of("案件编号 Case"),
                     cases.stream().map(found -> List.<Object>of(found)).toList());
+        }
+
+        @Override
+        public Set<String> breakCategories() {
+            return Set.of(BREAK);
         }
 
         @Override

@@ -96,8 +96,13 @@ class StatementMachineryIT {
         JsonHttp.Response monthlyBreak = officer.post("/api/reconciliation/quarterly/" + QUARTER
                 + "/break-resolutions", Map.of("clueId", QuarterRollDrafter.CASE, "category", "SENT_NOT_RECEIVED",
                 "note", "x"));
-        assertThat(monthlyBreak.status()).isEqualTo(404);
-        assertThat(field(monthlyBreak)).isEqualTo("clueId");
+        assertThat(monthlyBreak.status()).as("a monthly category on a quarterly statement").isEqualTo(400);
+        assertThat(field(monthlyBreak)).isEqualTo("category");
+        JsonHttp.Response otherCase = officer.post("/api/reconciliation/quarterly/" + QUARTER
+                + "/break-resolutions", Map.of("clueId", "GANG-620000-2018-999", "category", QuarterRollDrafter.BREAK,
+                "note", "x"));
+        assertThat(otherCase.status()).isEqualTo(404);
+        assertThat(field(otherCase)).isEqualTo("clueId");
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StatementConfirmed wrong = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "620000"),

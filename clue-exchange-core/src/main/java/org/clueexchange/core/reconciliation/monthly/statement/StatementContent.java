@@ -1,7 +1,10 @@
 package org.clueexchange.core.reconciliation.monthly.statement;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.statement.StatementText;
@@ -42,6 +45,11 @@ public record StatementContent(String statementId, String jurisdiction, String s
     @Override
     public ReportTable lineTable() {
         return MonthlyTables.lines(this);
+    }
+
+    @Override
+    public Set<String> breakCategories() {
+        return Arrays.stream(BreakCategory.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
