@@ -85,6 +85,11 @@ public record StatementPeriod(String jurisdiction, Cadence cadence, YearMonth fi
         return new StatementPeriod(jurisdiction, cadence, firstMonth.minusMonths(cadence.months()));
     }
 
+    /** The period of the same cadence just after this one. */
+    public StatementPeriod next() {
+        return new StatementPeriod(jurisdiction, cadence, firstMonth.plusMonths(cadence.months()));
+    }
+
     /** The period's last month. */
     public YearMonth lastMonth() {
         return firstMonth.plusMonths(cadence.months() - 1L);

@@ -5,14 +5,15 @@ import static org.clueexchange.core.ledger.query.LedgerRow.by;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.ledger.query.ReconciliationLedger;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.statement.LateFacts;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.statement.StatementDraft;
 import org.clueexchange.core.reconciliation.statement.StatementDrafter;
@@ -114,40 +115,23 @@ public class MonthlyStatementBuilder implements StatementDrafter {
     }
 
     /**
-     * Of the facts that reached the ledger late, the ones that {@code period}'s statement carries as amendments. A
-     * confirmed statement stands for the ledger at the position its confirmed revision was drawn up at; a fact of its
-     * month positioned above it belongs to the first later statement whose confirmed revision does not stand for it
-     * either: one not confirmed yet, or confirmed as drawn up after the fact. So it is carried once, by this
-     * statement or another: for it to be this one, every statement from its month's to last month's was confirmed as
-     * drawn up before the fact.
+     * Of the facts that reached the ledger late, the ones that {@code period}'s statement carries as amendments
+     * ({@link LateFacts}).
      *
      * @param confirmed the ledger position of each month's statement in the revision both agencies confirmed
      */
     static List<Amendment> carried(StatementPeriod period, Map<YearMonth, Long> confirmed,
                                    List<ReconciliationLedger.RecordedFact> late) {
+        Map<StatementPeriod, Long> confirmedMonths = new HashMap<>();
+        confirmed.forEach((month, position) -> confirmedMonths.put(new StatementPeriod(period.jurisdiction(), month),
+                position));
         List<Amendment> amendments = new ArrayList<>();
         for (ReconciliationLedger.RecordedFact fact : late) {
-            YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
-            Long stoodFor = confirmed.get(month);
-            if (stoodFor != null && fact.position() > stoodFor
-                    && carrier(month, fact.position(), confirmed).equals(period.firstMonth())) {
-                amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
-                        fact.occurredAt(), fact.recordedAt(), fact.position(),
-                        new StatementPeriod(period.jurisdiction(), month).id(), fact.firstOfItsKind()));
-            }
+            LateFacts.amendedBy(period, fact.occurredAt(), fact.position(), confirmedMonths).ifPresent(amended ->
+                    amendments.add(new Amendment(fact.clueId(), fact.fact(), fact.fact().label(), fact.assertedBy(),
+                            fact.occurredAt(), fact.recordedAt(), fact.position(), amended.id(),
+                            fact.firstOfItsKind())));
         }
         return amendments;
-    }
-
-    /**
-     * The first month after {@code month} whose statement is not confirmed, or was confirmed as drawn up at or after
-     * ledger position {@code position}.
-     */
-    private static YearMonth carrier(YearMonth month, long position, Map<YearMonth, Long> confirmed) {
-        YearMonth next = month.plusMonths(1);
-        while (confirmed.containsKey(next) && confirmed.get(next) < position) {
-            next = next.plusMonths(1);
-        }
-        return next;
     }
 }

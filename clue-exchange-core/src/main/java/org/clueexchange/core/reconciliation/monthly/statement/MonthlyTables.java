@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.events.ReceiptChannel;

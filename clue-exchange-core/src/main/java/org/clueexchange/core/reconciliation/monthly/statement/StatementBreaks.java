@@ -13,6 +13,7 @@ import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.query.LedgerRow;
+import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.events.ReceiptChannel;
 
 /** The breaks of one clue as of a period's end, judged only on what had occurred by then. */

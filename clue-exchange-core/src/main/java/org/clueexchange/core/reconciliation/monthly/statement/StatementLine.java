@@ -6,6 +6,7 @@ import java.util.List;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;

@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
 

@@ -17,6 +17,7 @@ import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.LedgerRow;
 import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueSource;
 import org.clueexchange.events.ReceiptChannel;

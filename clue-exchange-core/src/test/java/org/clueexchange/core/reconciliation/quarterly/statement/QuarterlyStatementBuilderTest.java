@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clueexchange.core.casefile.CaseClosure;
 import org.clueexchange.core.casefile.CaseFactKind;
-import org.clueexchange.core.reconciliation.monthly.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.CaseFact;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.UmbrellaClue;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.QuarterlyBreak;

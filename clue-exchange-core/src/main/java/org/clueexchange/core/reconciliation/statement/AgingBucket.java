@@ -1,4 +1,4 @@
-package org.clueexchange.core.reconciliation.monthly.statement;
+package org.clueexchange.core.reconciliation.statement;
 
 /** How long a break has stood at the period's end. */
 public enum AgingBucket {
