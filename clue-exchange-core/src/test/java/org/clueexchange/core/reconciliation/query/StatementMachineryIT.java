@@ -13,10 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clueexchange.core.RunningCore;
-import org.clueexchange.core.reconciliation.StatementPeriod;
-import org.clueexchange.core.reconciliation.statement.StatementHistory;
-import org.clueexchange.core.reconciliation.statement.StatementJson;
-import org.clueexchange.core.reconciliation.statement.StatementProgress;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ConfirmationOutcome;
@@ -37,14 +33,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The statement machinery is the same for every cadence: with a test-only quarterly drafter, a quarterly statement
- * of Gansu (620000) for 2018-Q3 is issued, written out, explained, refused a wrong digest and confirmed by both
- * agencies through the real broker and PostgreSQL; and a monthly statement stored under the names its events had
+ * The statement machinery is the same for every cadence: a quarterly statement of Zhaotong (530600) for 2020-Q3,
+ * drawn up from gang case facts written onto the agencies' topics, is issued, written out, explained, refused a wrong
+ * digest and confirmed by both agencies through the real broker and PostgreSQL, and a fact that comes after its
+ * confirmation is carried by the next quarter's; and a monthly statement stored under the names its events had
  * before, as a {@code MonthlyStatement}'s, is loaded and confirmed as any other.
  */
 class StatementMachineryIT {
 
-    private static final String QUARTER = "STATEMENT-620000-2018-Q3";
+    private static final String QUARTER = "STATEMENT-530600-2020-Q3";
+    private static final String NEXT_QUARTER = "STATEMENT-530600-2020-Q4";
+    private static final String CASE = "A5306022020070001";
+    /** 00:30 on 1 July 2020 in China: the third quarter's, not the second's. */
+    private static final Instant SOLVED = Instant.parse("2020-06-30T16:30:00Z");
     private static final String OLD_MONTH = "STATEMENT-620000-2018-02";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ClueEventCodec CODEC = ClueEventCodec.create();
@@ -53,15 +54,16 @@ class StatementMachineryIT {
     static Database database;
     static AgencyTopics topics;
     static JsonHttp officer;
+    static JsonHttp zhaotong;
 
     @BeforeAll
     static void start() {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
         database = infrastructure.postgres().createDatabase("statement_machinery");
-        core = RunningCore.start(database, infrastructure.kafka().bootstrapServers(), "statement-machinery-it",
-                QuarterRollDrafter.class);
+        core = RunningCore.start(database, infrastructure.kafka().bootstrapServers(), "statement-machinery-it");
         topics = new AgencyTopics(infrastructure.kafka().bootstrapServers());
         officer = core.as(CoreCredentials.officer("620000"));
+        zhaotong = core.as(CoreCredentials.officer("530000"));
     }
 
     @AfterAll
@@ -72,50 +74,62 @@ class StatementMachineryIT {
 
     @Test
     void aQuarterlyStatementIsIssuedWrittenOutExplainedAndConfirmedByBothAgencies() throws Exception {
-        JsonNode issued = officer.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "620000", "period",
-                "2018-Q3")).successfully();
+        topics.publish(ClueEventSamples.gangCase(CASE, SOLVED.minus(Duration.ofDays(20))));
+        topics.publish(ClueEventSamples.solved(CASE, SOLVED));
+        topics.publish(ClueEventSamples.officialInvolved(CASE, SOLVED.plus(Duration.ofDays(1))));
+        await().atMost(PATIENCE).until(() -> zhaotong.get("/api/gang-cases/" + CASE).body().path("officials"),
+                officials -> officials.size() == 1);
+
+        JsonNode second = zhaotong.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "530600", "period",
+                "2020-Q2")).successfully();
+        assertThat(second.path("content").path("cases")).as("solved at 00:30 on 1 July, China time").isEmpty();
+        JsonNode issued = zhaotong.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "530600", "period",
+                "2020-Q3")).successfully();
         assertThat(issued.path("statementId").asText()).isEqualTo(QUARTER);
-        assertThat(issued.path("period").asText()).isEqualTo("2018-Q3");
+        assertThat(issued.path("period").asText()).isEqualTo("2020-Q3");
         assertThat(issued.path("status").asText()).isEqualTo("ISSUED");
-        assertThat(issued.path("content").path("cases").get(0).asText()).isEqualTo(QuarterRollDrafter.CASE);
+        assertThat(issued.path("content").path("cases").get(0).path("caseNumber").asText()).isEqualTo(CASE);
+        JsonNode found = issued.path("content").path("breaks").get(0);
+        assertThat(found.path("category").asText()).isEqualTo("OFFICIAL_NOT_REFERRED");
+        assertThat(found.path("partyToAct").asText()).isEqualTo("POLICE");
+        String item = CASE + ":" + ClueEventSamples.PERSON_KEY;
         String digest = issued.path("digest").asText();
-        assertThat(digest).isEqualTo(StatementJson.digest(StatementJson.write(new QuarterRollDrafter().draw(
-                StatementPeriod.of("620000", "2018-Q3"), new StatementHistory(Map.of(), null),
-                StatementProgress.SILENT).content())));
 
-        String page = officer.get("/api/reconciliation/quarterly/" + QUARTER + "?format=html").raw().body();
-        assertThat(page).contains("一季度一对账").contains("分管领导").contains(QuarterRollDrafter.CASE)
+        String page = zhaotong.get("/api/reconciliation/quarterly/" + QUARTER + "?format=html").raw().body();
+        assertThat(page).contains("一季度一对账").contains("分管领导").contains(CASE).contains("王某")
                 .doesNotContain("一月一对账");
-        assertThat(officer.get("/api/reconciliation/quarterly/" + QUARTER + "?format=csv").raw().body()).contains("案件编号 Case").contains(QuarterRollDrafter.CASE);
+        assertThat(zhaotong.get("/api/reconciliation/quarterly/" + QUARTER + "?format=csv").raw().body())
+                .contains("案件编号 Case").contains(CASE).contains("王某");
 
-        JsonNode explained = officer.post("/api/reconciliation/quarterly/" + QUARTER + "/break-resolutions",
-                Map.of("clueId", QuarterRollDrafter.CASE, "category", QuarterRollDrafter.BREAK, "note",
-                        "已移交保护伞线索")).successfully();
+        JsonNode explained = zhaotong.post("/api/reconciliation/quarterly/" + QUARTER + "/break-resolutions",
+                Map.of("clueId", item, "category", "OFFICIAL_NOT_REFERRED", "note", "已补移送保护伞线索"))
+                .successfully();
         assertThat(explained.path("resolutions").get(0).path("category").asText())
-                .isEqualTo(QuarterRollDrafter.BREAK);
-        JsonHttp.Response monthlyBreak = officer.post("/api/reconciliation/quarterly/" + QUARTER
-                + "/break-resolutions", Map.of("clueId", QuarterRollDrafter.CASE, "category", "SENT_NOT_RECEIVED",
-                "note", "x"));
+                .isEqualTo("OFFICIAL_NOT_REFERRED");
+        JsonHttp.Response monthlyBreak = zhaotong.post("/api/reconciliation/quarterly/" + QUARTER
+                + "/break-resolutions", Map.of("clueId", item, "category", "SENT_NOT_RECEIVED", "note", "x"));
         assertThat(monthlyBreak.status()).as("a monthly category on a quarterly statement").isEqualTo(400);
         assertThat(field(monthlyBreak)).isEqualTo("category");
-        JsonHttp.Response otherCase = officer.post("/api/reconciliation/quarterly/" + QUARTER
-                + "/break-resolutions", Map.of("clueId", "GANG-620000-2018-999", "category", QuarterRollDrafter.BREAK,
+        JsonHttp.Response otherCase = zhaotong.post("/api/reconciliation/quarterly/" + QUARTER
+                + "/break-resolutions", Map.of("clueId", "A5306022020079999", "category", "OFFICIAL_NOT_REFERRED",
                 "note", "x"));
         assertThat(otherCase.status()).isEqualTo(404);
         assertThat(field(otherCase)).isEqualTo("clueId");
+        assertThat(officer.get("/api/reconciliation/quarterly/" + QUARTER).status())
+                .as("an officer of another province").isEqualTo(403);
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        StatementConfirmed wrong = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "620000"),
+        StatementConfirmed wrong = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "530600"),
                 "0".repeat(64), now);
-        StatementConfirmed police = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "620000"),
+        StatementConfirmed police = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "530600"),
                 digest, now);
         StatementConfirmed discipline = ClueEventSamples.confirmation(QUARTER,
-                new Agency(AgencyType.DISCIPLINE, "620000"), digest, now);
+                new Agency(AgencyType.DISCIPLINE, "530600"), digest, now);
         topics.publish(wrong);
         topics.publish(police);
         topics.publish(discipline);
 
-        JsonNode confirmed = await().atMost(PATIENCE).until(() -> core.get("/api/reconciliation/quarterly/"
+        JsonNode confirmed = await().atMost(PATIENCE).until(() -> zhaotong.get("/api/reconciliation/quarterly/"
                 + QUARTER).body(), statement -> statement.path("status").asText().equals("CONFIRMED"));
         assertThat(confirmed.path("refusals")).hasSize(1);
         assertThat(answer(wrong, ConfirmationOutcome.REFUSED).getReason())
@@ -123,14 +137,21 @@ class StatementMachineryIT {
         assertThat(answer(police, ConfirmationOutcome.CONFIRMED).getConfirmedDigest()).isEqualTo(digest);
         assertThat(answer(discipline, ConfirmationOutcome.CONFIRMED).getRevision()).isEqualTo(1);
 
-        JsonNode again = officer.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "620000", "period",
-                "2018-Q3")).successfully();
+        topics.publish(ClueEventSamples.followUp(CASE, Instant.parse("2020-08-03T02:00:00Z")));
+        await().atMost(PATIENCE).until(() -> zhaotong.get("/api/gang-cases/" + CASE).body().path("facts"),
+                facts -> facts.size() == 4);
+        JsonNode again = zhaotong.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "530600", "period",
+                "2020-Q3")).successfully();
         assertThat(again.path("revision").asInt()).isEqualTo(1);
         assertThat(again.path("status").asText()).isEqualTo("CONFIRMED");
-        JsonNode next = officer.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "620000", "period",
-                "2018-Q4")).successfully();
-        assertThat(next.path("content").path("confirmedBefore").asInt()).as("the history of the cadence")
-                .isEqualTo(1);
+        JsonNode next = zhaotong.post("/api/reconciliation/quarterly", Map.of("jurisdiction", "530600", "period",
+                "2020-Q4")).successfully();
+        assertThat(next.path("statementId").asText()).isEqualTo(NEXT_QUARTER);
+        JsonNode amendment = next.path("content").path("amendments").get(0);
+        assertThat(amendment.path("caseNumber").asText()).isEqualTo(CASE);
+        assertThat(amendment.path("fact").asText()).isEqualTo("FOLLOW_UP_OPENED");
+        assertThat(amendment.path("confirmedStatementId").asText()).isEqualTo(QUARTER);
+        assertThat(next.path("content").path("amendments")).hasSize(1);
     }
 
     @Test

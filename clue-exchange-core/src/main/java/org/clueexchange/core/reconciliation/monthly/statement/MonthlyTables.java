@@ -1,29 +1,24 @@
 package org.clueexchange.core.reconciliation.monthly.statement;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import static org.clueexchange.core.reconciliation.statement.StatementCells.text;
+import static org.clueexchange.core.reconciliation.statement.StatementCells.time;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.ledger.messages.AgencyId;
-import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.StatementCells;
 import org.clueexchange.events.ReceiptChannel;
-import org.clueexchange.wire.ExchangeTime;
 
 /**
  * A monthly statement laid out as the tables every format prints after the heading, so that the workbook, the CSV
  * file and the printable page carry the same columns under the same Chinese and English headers.
  */
 final class MonthlyTables {
-
-    private static final DateTimeFormatter CST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ExchangeTime.CHINA_STANDARD_TIME);
 
     private MonthlyTables() {
     }
@@ -89,23 +84,14 @@ final class MonthlyTables {
 
     /** 差异汇总: breaks per category and aging bucket. */
     private static ReportTable breakSummary(StatementContent content) {
-        Map<BreakCategory, long[]> counts = new EnumMap<>(BreakCategory.class);
-        content.lines().forEach(line -> line.breaks().forEach(found -> counts.computeIfAbsent(found.category(),
-                category -> new long[AgingBucket.values().length])[found.aging().ordinal()]++));
-        List<String> columns = new ArrayList<>(List.of("差异类别 Break"));
-        for (AgingBucket bucket : AgingBucket.values()) {
-            columns.add(bucket.label());
-        }
-        columns.add("合计 Total");
-        List<List<Object>> rows = new ArrayList<>();
-        for (BreakCategory category : BreakCategory.values()) {
-            long[] byBucket = counts.getOrDefault(category, new long[AgingBucket.values().length]);
-            List<Object> row = new ArrayList<>(List.of(category.label() + " " + category.name()));
-            Arrays.stream(byBucket).forEach(row::add);
-            row.add(Arrays.stream(byBucket).sum());
-            rows.add(row);
-        }
-        return new ReportTable("差异汇总 Breaks by category and age", columns, rows);
+        return StatementCells.breaksByAge(Arrays.stream(BreakCategory.values()).map(MonthlyTables::category).toList(),
+                content.lines().stream().flatMap(line -> line.breaks().stream())
+                        .map(found -> new StatementCells.AgedBreak(category(found.category()), found.aging()))
+                        .toList());
+    }
+
+    private static String category(BreakCategory category) {
+        return category.label() + " " + category.name();
     }
 
     /** 更正: facts that reached the ledger after their month's confirmed statement was drawn up. */
@@ -118,15 +104,7 @@ final class MonthlyTables {
                         amendment.confirmedStatementId())).toList());
     }
 
-    private static String time(Instant at) {
-        return at == null ? "" : CST.format(at);
-    }
-
     private static String agency(AgencyId agency) {
         return agency == null ? "" : agency.toString();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

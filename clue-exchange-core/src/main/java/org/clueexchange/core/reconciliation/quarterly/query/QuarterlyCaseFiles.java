@@ -49,11 +49,18 @@ public class QuarterlyCaseFiles {
         snapshot.setReadOnly(true);
     }
 
+    /** The case files as one snapshot saw them: its position, the facts, and the case facts that came late. */
+    public record Snapshot(long position, QuarterlyFacts facts, List<QuarterlyFacts.CaseFact> late) {
+    }
+
     /**
-     * What a statement of {@code jurisdiction} for the period ending at {@code end} is drawn up from, with the ledger's
+     * What a statement of {@code jurisdiction} for [{@code start}, {@code end}) is drawn up from, with the ledger's
      * position: read apart, a batch committing in between would show a fact in one read and not the other.
+     *
+     * @param amendsAfter the position of the previous statement as both agencies confirmed it, above which the late
+     *                    facts are read; or null to read none
      */
-    public QuarterlyFacts snapshot(String jurisdiction, Instant end) {
+    public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
         // As for the monthly statement (ReconciliationLedger): committed before the snapshot, so that every fact the
         // snapshot misses and that occurred before the end is positioned as one that came after a statement.
         committed.executeWithoutResult(status -> jdbc.sql(
@@ -63,8 +70,9 @@ public class QuarterlyCaseFiles {
         return snapshot.execute(status -> {
             long position = jdbc.sql("SELECT position FROM ledger_position").query(Long.class).single();
             List<QuarterlyFacts.CaseFact> facts = caseFacts(jurisdiction, end, null);
-            return new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
-                    province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS), position);
+            return new Snapshot(position, new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
+                    province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS)),
+                    amendsAfter == null ? List.of() : arrivedAfter(jurisdiction, start, amendsAfter));
         });
     }
 
@@ -86,6 +94,23 @@ public class QuarterlyCaseFiles {
                 ORDER BY f.case_number COLLATE "C", f.event_id
                 """.formatted(JurisdictionSql.within("c.jurisdiction", "scope"),
                         kinds == null ? "" : "AND f.fact IN (" + kinds + ")"))
+                .paramSource(params).query((rs, i) -> caseFact(rs)).list();
+    }
+
+    /**
+     * The facts of the jurisdiction's gang cases that occurred before {@code before} and reached the case files after
+     * position {@code after}: only such a fact can amend a statement already confirmed.
+     */
+    private List<QuarterlyFacts.CaseFact> arrivedAfter(String jurisdiction, Instant before, long after) {
+        MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
+                .addValue("before", Timestamps.of(before))
+                .addValue("after", after);
+        return jdbc.sql("""
+                SELECT c.jurisdiction AS case_jurisdiction, f.*, NULL AS case_type, NULL AS case_name
+                FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
+                WHERE %s AND f.occurred_at < :before AND f.position > :after AND NOT f.outside_jurisdiction
+                ORDER BY f.occurred_at, f.case_number COLLATE "C", f.event_id
+                """.formatted(JurisdictionSql.within("c.jurisdiction", "scope")))
                 .paramSource(params).query((rs, i) -> caseFact(rs)).list();
     }
 

@@ -13,11 +13,8 @@ import org.clueexchange.events.OfficialRank;
  * What a quarterly statement is drawn up from, read in one snapshot: every fact about the gang cases of the
  * jurisdiction, the umbrella clues (保护伞线索) the police transferred there, and, for the province's ratio, the
  * facts that decide it about every gang case of the enclosing province.
- *
- * @param position the ledger's position in the snapshot: the statement stands for the facts up to it
  */
-public record QuarterlyFacts(List<CaseFact> caseFacts, List<UmbrellaClue> clues, List<CaseFact> provinceFacts,
-                             long position) {
+public record QuarterlyFacts(List<CaseFact> caseFacts, List<UmbrellaClue> clues, List<CaseFact> provinceFacts) {
 
     public QuarterlyFacts {
         caseFacts = List.copyOf(caseFacts);

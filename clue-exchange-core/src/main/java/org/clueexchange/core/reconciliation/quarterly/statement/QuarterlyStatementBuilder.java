@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.clueexchange.core.casefile.CaseClosure;
 import org.clueexchange.core.casefile.Endorsement;
+import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.statement.AgingBucket;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.CaseLine;
@@ -31,12 +32,7 @@ import org.clueexchange.events.OfficialRank;
  */
 public final class QuarterlyStatementBuilder {
 
-    /** The period a statement covers, as the builder needs it. */
-    public record Quarter(String statementId, String jurisdiction, String scope, String period, Instant start,
-                          Instant end) {
-    }
-
-    private final Quarter quarter;
+    private final StatementPeriod quarter;
     private final Instant end;
     private final Map<String, CaseRecord> cases;
     private final List<QuarterlyFacts.UmbrellaClue> clues;
@@ -44,7 +40,7 @@ public final class QuarterlyStatementBuilder {
     private final Map<String, Map<String, List<QuarterlyFacts.UmbrellaClue>>> cluesByCase = new HashMap<>();
     private final List<QuarterlyBreak> breaks = new ArrayList<>();
 
-    private QuarterlyStatementBuilder(Quarter quarter, QuarterlyFacts facts) {
+    private QuarterlyStatementBuilder(StatementPeriod quarter, QuarterlyFacts facts) {
         this.quarter = quarter;
         this.end = quarter.end();
         this.cases = CaseRecord.of(facts.caseFacts(), end);
@@ -61,7 +57,7 @@ public final class QuarterlyStatementBuilder {
     }
 
     /** The statement's content: what both agencies confirm. */
-    public static QuarterlyStatementContent build(Quarter quarter, QuarterlyFacts facts,
+    public static QuarterlyStatementContent build(StatementPeriod quarter, QuarterlyFacts facts,
                                                   List<QuarterlyStatementContent.CaseAmendment> amendments) {
         return new QuarterlyStatementBuilder(quarter, facts).content(facts, amendments);
     }
@@ -90,8 +86,8 @@ public final class QuarterlyStatementBuilder {
                                 .toList()),
                 QuarterlyFigures.mismatch(solvedCases(), clues),
                 QuarterlyFigures.officialsByRank(policeCounts(), disciplineCounts()));
-        return new QuarterlyStatementContent(quarter.statementId(), quarter.jurisdiction(), quarter.scope(),
-                quarter.period(), quarter.start(), end, lines, breaks, findings(), figures, amendments);
+        return new QuarterlyStatementContent(quarter.id(), quarter.jurisdiction(), quarter.scope(),
+                quarter.name(), quarter.start(), end, lines, breaks, findings(), figures, amendments);
     }
 
     private List<CaseRecord> solvedCases() {

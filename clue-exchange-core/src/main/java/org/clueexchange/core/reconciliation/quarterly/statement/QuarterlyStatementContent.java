@@ -2,11 +2,16 @@ package org.clueexchange.core.reconciliation.quarterly.statement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.clueexchange.core.casefile.CaseClosure;
 import org.clueexchange.core.reconciliation.statement.AgingBucket;
+import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.StatementText;
 import org.clueexchange.events.CaseCheck;
 import org.clueexchange.events.EndorsementRole;
 import org.clueexchange.events.GangCaseType;
@@ -18,18 +23,58 @@ import org.clueexchange.events.OfficialRank;
  * gang case solved by the quarter's end with each official involved and what discipline recorded about them, the
  * breaks with the agency to act, the findings across both agencies, the figures, and the amendments to statements
  * already confirmed.
+ *
+ * @param summary the figures (the umbrella-found ratio, the mismatch check, the officials by rank): each quarter's
+ *                count from the first case on, so the next quarter follows on from them by counting again
  */
 public record QuarterlyStatementContent(String statementId, String jurisdiction, String scope, String period,
                                         Instant periodStart, Instant periodEnd, List<CaseLine> cases,
                                         List<QuarterlyBreak> breaks, List<Finding> findings,
-                                        List<ReportTable> figures, List<CaseAmendment> amendments) {
+                                        List<ReportTable> summary, List<CaseAmendment> amendments)
+        implements StatementText {
 
     public QuarterlyStatementContent {
         cases = List.copyOf(cases);
         breaks = List.copyOf(breaks);
         findings = List.copyOf(findings);
-        figures = List.copyOf(figures);
+        summary = List.copyOf(summary);
         amendments = List.copyOf(amendments);
+    }
+
+    @Override
+    public List<List<Object>> figures() {
+        return List.of(List.of("案件数 Gang cases", cases.size()),
+                List.of("涉案公职人员 Officials", cases.stream().mapToInt(line -> line.officials().size()).sum()),
+                List.of("差异数 Breaks", breaks.size()), List.of("发现数 Findings", findings.size()),
+                List.of("更正数 Amendments", amendments.size()));
+    }
+
+    @Override
+    public List<ReportTable> tables(BreakNotes notes) {
+        return QuarterlyTables.all(this, notes);
+    }
+
+    @Override
+    public ReportTable lineTable() {
+        return QuarterlyTables.officials(this);
+    }
+
+    @Override
+    public Set<String> breakCategories() {
+        return Arrays.stream(QuarterlyBreakCategory.values()).map(Enum::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean listsBreak(String itemId, String category) {
+        return breaks.stream().anyMatch(found -> found.item().equals(itemId)
+                && found.category().name().equals(category));
+    }
+
+    @Override
+    public String overview() {
+        return "案件 " + cases.size() + " cases · 差异 " + breaks.size() + " breaks · 发现 " + findings.size()
+                + " findings · 更正 " + amendments.size() + " amendments";
     }
 
     /**
@@ -76,7 +121,10 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
                                  Instant since, long ageDays, AgingBucket aging, String caseNumber,
                                  String personKey, String clueId, OfficialRank rank, String detail) {
 
-        /** What the break is about, as an officer's note names it: the clue, the case and official, or the rank. */
+        /**
+         * What the break is about, as an officer's note names it: the clue, the case, the case and the official
+         * ({@code caseNumber:personKey}, a colon being no character of a case number), or the rank.
+         */
         public String item() {
             if (clueId != null) {
                 return clueId;
@@ -84,8 +132,13 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
             if (rank != null) {
                 return rank.name();
             }
-            return personKey == null ? caseNumber : caseNumber + "/" + personKey;
+            return personKey == null ? caseNumber : official(caseNumber, personKey);
         }
+    }
+
+    /** How an official of a case is named as the item of a break. */
+    static String official(String caseNumber, String personKey) {
+        return caseNumber + ":" + personKey;
     }
 
     /** A finding no single agency could have made, with the cases and clues it rests on. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clueexchange.core.casefile.CaseClosure;
 import org.clueexchange.core.casefile.CaseFactKind;
+import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.CaseFact;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.UmbrellaClue;
@@ -22,9 +23,7 @@ import org.junit.jupiter.api.Test;
 class QuarterlyStatementBuilderTest {
 
     /** 2020-Q3 in China Standard Time: 1 July 00:00 to 1 October 00:00, UTC+8. */
-    private static final QuarterlyStatementBuilder.Quarter Q3 = new QuarterlyStatementBuilder.Quarter(
-            "STATEMENT-530600-2020-Q3", "530600", "市级 prefecture, with its counties", "2020-Q3",
-            Instant.parse("2020-06-30T16:00:00Z"), Instant.parse("2020-09-30T16:00:00Z"));
+    private static final StatementPeriod Q3 = StatementPeriod.of("530600", "2020-Q3");
     private static final Instant JULY = Instant.parse("2020-07-10T02:00:00Z");
     private static final String KEY_A = "a".repeat(64);
     private static final String KEY_B = "b".repeat(64);
@@ -69,8 +68,8 @@ class QuarterlyStatementBuilderTest {
 
         assertThat(statement.breaks()).extracting(QuarterlyBreak::category, QuarterlyBreak::partyToAct,
                 QuarterlyBreak::item).containsExactly(
-                tuple(QuarterlyBreakCategory.OFFICIAL_NOT_REFERRED, PartyToAct.POLICE, "C1/" + KEY_A),
-                tuple(QuarterlyBreakCategory.REFERRAL_NOT_FOLLOWED_UP, PartyToAct.DISCIPLINE, "C1/" + KEY_B),
+                tuple(QuarterlyBreakCategory.OFFICIAL_NOT_REFERRED, PartyToAct.POLICE, "C1:" + KEY_A),
+                tuple(QuarterlyBreakCategory.REFERRAL_NOT_FOLLOWED_UP, PartyToAct.DISCIPLINE, "C1:" + KEY_B),
                 tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, PartyToAct.BOTH, "COUNTY_DIVISION"),
                 tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, PartyToAct.BOTH, "TOWNSHIP_SECTION"),
                 tuple(QuarterlyBreakCategory.FOLLOW_UP_OF_UNREGISTERED_CASE, PartyToAct.POLICE, "C9"),
@@ -112,10 +111,7 @@ class QuarterlyStatementBuilderTest {
     void aCaseSolvedAtHalfPastMidnightOnTheFirstOfJulyChinaTimeIsTheThirdQuartersNotTheSeconds() {
         solvedCase("JULY-1", GangCaseType.EVIL_FORCE_GANG, Instant.parse("2020-06-30T16:30:00Z"));
 
-        QuarterlyStatementBuilder.Quarter q2 = new QuarterlyStatementBuilder.Quarter("STATEMENT-530600-2020-Q2",
-                "530600", "", "2020-Q2", Instant.parse("2020-03-31T16:00:00Z"), Q3.start());
-
-        assertThat(QuarterlyStatementBuilder.build(q2, snapshot(), List.of()).cases()).isEmpty();
+        assertThat(QuarterlyStatementBuilder.build(Q3.previous(), snapshot(), List.of()).cases()).isEmpty();
         assertThat(build().cases()).extracting(QuarterlyStatementContent.CaseLine::caseNumber)
                 .containsExactly("JULY-1");
     }
@@ -165,11 +161,11 @@ class QuarterlyStatementBuilderTest {
     }
 
     private QuarterlyFacts snapshot() {
-        return new QuarterlyFacts(facts, clues, facts, position);
+        return new QuarterlyFacts(facts, clues, facts);
     }
 
     private static List<List<Object>> rows(QuarterlyStatementContent statement, int figure) {
-        ReportTable table = statement.figures().get(figure);
+        ReportTable table = statement.summary().get(figure);
         return table.rows();
     }
 
