@@ -181,35 +181,40 @@ public final class QuarterlyStatementBuilder {
     }
 
     /**
-     * A rank the two agencies count differently, since the moment the counts last came apart: each count, replayed in
-     * the order its officials were counted, last differed from the other from then on.
+     * A rank the two agencies count differently among the officials both of them record in a case: one named by the
+     * police and followed up by the commission at another rank. An official only one agency records is that
+     * agency's break already (not referred, not followed up), and counts apart in the figures; here it would only
+     * be reported twice. The difference stands since the earliest of its disagreements was on both records.
      */
     private void rankBreaks() {
+        Map<OfficialRank, int[]> counts = new EnumMap<>(OfficialRank.class);
+        Map<OfficialRank, Instant> since = new EnumMap<>(OfficialRank.class);
+        for (CaseRecord record : solvedCases()) {
+            record.officials.forEach((key, involvement) -> {
+                QuarterlyFacts.CaseFact followUp = record.followUps.get(key);
+                if (followUp == null || followUp.rank() == involvement.rank()) {
+                    return;
+                }
+                Instant both = later(later(involvement.occurredAt(), followUp.occurredAt()),
+                        record.solution.occurredAt());
+                counts.computeIfAbsent(involvement.rank(), r -> new int[2])[0]++;
+                counts.computeIfAbsent(followUp.rank(), r -> new int[2])[1]++;
+                since.merge(involvement.rank(), both, (a, b) -> a.isBefore(b) ? a : b);
+                since.merge(followUp.rank(), both, (a, b) -> a.isBefore(b) ? a : b);
+            });
+        }
         Map<OfficialRank, List<Instant>> police = policeCounts();
         Map<OfficialRank, List<Instant>> discipline = disciplineCounts();
-        for (OfficialRank rank : OfficialRank.values()) {
-            List<Instant> counted = police.getOrDefault(rank, List.of());
-            List<Instant> followed = discipline.getOrDefault(rank, List.of());
-            if (counted.size() == followed.size()) {
-                continue;
+        counts.forEach((rank, moved) -> {
+            if (moved[0] != moved[1]) {
+                int byPolice = police.getOrDefault(rank, List.of()).size();
+                int byDiscipline = discipline.getOrDefault(rank, List.of()).size();
+                add(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, since.get(rank), null, null, null, rank,
+                        QuarterlyFigures.rankLabel(rank) + "：政法机关 " + byPolice + " 人，纪检监察机关 " + byDiscipline
+                                + " 人，其中 " + Math.abs(moved[0] - moved[1]) + " 人职级记录不同 police count "
+                                + byPolice + ", discipline " + byDiscipline + "; ranks recorded differently");
             }
-            TreeMap<Instant, Integer> changes = new TreeMap<>();
-            counted.forEach(at -> changes.merge(at, 1, Integer::sum));
-            followed.forEach(at -> changes.merge(at, -1, Integer::sum));
-            int difference = 0;
-            Instant since = null;
-            for (Map.Entry<Instant, Integer> change : changes.entrySet()) {
-                boolean equalBefore = difference == 0;
-                difference += change.getValue();
-                if (equalBefore && difference != 0) {
-                    since = change.getKey();
-                }
-            }
-            add(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, since, null, null, null, rank,
-                    QuarterlyFigures.rankLabel(rank) + "：政法机关 " + counted.size() + " 人，纪检监察机关 "
-                            + followed.size() + " 人 police count " + counted.size() + ", discipline "
-                            + followed.size());
-        }
+        });
     }
 
     private void unsupervisedUnfounded() {

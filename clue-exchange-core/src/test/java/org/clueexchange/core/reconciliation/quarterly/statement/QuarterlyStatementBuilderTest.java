@@ -70,11 +70,31 @@ class QuarterlyStatementBuilderTest {
                 QuarterlyBreak::item).containsExactly(
                 tuple(QuarterlyBreakCategory.OFFICIAL_NOT_REFERRED, PartyToAct.POLICE, "C1:" + KEY_A),
                 tuple(QuarterlyBreakCategory.REFERRAL_NOT_FOLLOWED_UP, PartyToAct.DISCIPLINE, "C1:" + KEY_B),
-                tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, PartyToAct.BOTH, "COUNTY_DIVISION"),
-                tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, PartyToAct.BOTH, "TOWNSHIP_SECTION"),
                 tuple(QuarterlyBreakCategory.FOLLOW_UP_OF_UNREGISTERED_CASE, PartyToAct.POLICE, "C9"),
                 tuple(QuarterlyBreakCategory.UNFOUNDED_WITHOUT_SUPERVISION, PartyToAct.DISCIPLINE, "X2"));
         assertThat(statement.breaks().get(0).ageDays()).isEqualTo(82);
+    }
+
+    @Test
+    void anOfficialTheCommissionRecordsAtAnotherRankMakesBothRanksCountDifferently() {
+        solvedCase("C1", GangCaseType.EVIL_FORCE_GANG, JULY);
+        involved("C1", KEY_A, OfficialRank.TOWNSHIP_SECTION, JULY);
+        involved("C1", KEY_B, OfficialRank.TOWNSHIP_SECTION, JULY);
+        clue("X1", "C1", JULY.plusSeconds(60), KEY_A, KEY_B);
+        followUp("C1", KEY_A, OfficialRank.COUNTY_DIVISION, JULY.plusSeconds(86_400));
+        followUp("C1", KEY_B, OfficialRank.TOWNSHIP_SECTION, JULY.plusSeconds(86_400));
+        solvedCase("C2", GangCaseType.EVIL_FORCE_GANG, JULY);
+        involved("C2", KEY_C, OfficialRank.GENERAL_STAFF, JULY);
+
+        QuarterlyStatementContent statement = build();
+
+        assertThat(statement.breaks()).extracting(QuarterlyBreak::category, QuarterlyBreak::item,
+                QuarterlyBreak::since).containsExactly(
+                tuple(QuarterlyBreakCategory.OFFICIAL_NOT_REFERRED, "C2:" + KEY_C, JULY),
+                tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, "COUNTY_DIVISION", JULY.plusSeconds(86_400)),
+                tuple(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, "TOWNSHIP_SECTION", JULY.plusSeconds(86_400)));
+        assertThat(rows(statement, 2)).containsExactly(List.of("县处级", 0, 1, -1), List.of("乡科级", 2, 1, 1),
+                List.of("一般干部", 1, 0, 1), List.of("合计 total", 3, 2, 1));
     }
 
     @Test
