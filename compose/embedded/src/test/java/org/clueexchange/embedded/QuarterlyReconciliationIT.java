@@ -101,11 +101,11 @@ class QuarterlyReconciliationIT {
                 "REFERRAL_NOT_FOLLOWED_UP/DISCIPLINE/" + official(zhaotong.notFollowedUp) + "/49",
                 "ENDORSEMENT_INCOMPLETE/DISCIPLINE/" + zhaotong.oneSignerTwoRoles.caseNumber() + "/29",
                 "ENDORSEMENT_INCOMPLETE/DISCIPLINE/" + zhaotong.twoSignatures.caseNumber() + "/25",
-                // The re-ranked official is the commission's one more county/division official and the police's
-                // one more township/section official, beside the two township/section officials it never
-                // followed up (not referred, not followed up): each rank once, since the counts came apart.
+                // The re-ranked official, named township/section by the police and followed up as county/division
+                // by the commission, makes both ranks count differently from that follow-up on; the officials the
+                // commission never followed up are their own breaks (not referred, not followed up), not these.
                 "RANK_COUNT_DIFFERS/BOTH/COUNTY_DIVISION/43",
-                "RANK_COUNT_DIFFERS/BOTH/TOWNSHIP_SECTION/55",
+                "RANK_COUNT_DIFFERS/BOTH/TOWNSHIP_SECTION/43",
                 "FOLLOW_UP_OF_UNREGISTERED_CASE/POLICE/" + zhaotong.unregistered.caseNumber() + "/36",
                 "UNFOUNDED_WITHOUT_SUPERVISION/DISCIPLINE/" + clueIds.get(zhaotong.unsupervisedClue) + "/18");
         Map<String, String> endorsementProblems = new TreeMap<>();
