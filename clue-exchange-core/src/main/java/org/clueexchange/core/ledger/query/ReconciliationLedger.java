@@ -28,9 +28,6 @@ import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger as reconciliation reads it, in bulk: the rows of the clues a period's statement is about, the facts
@@ -41,17 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReconciliationLedger {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate committed;
-    private final TransactionTemplate snapshot;
+    private final LedgerSnapshots snapshots;
 
-    public ReconciliationLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public ReconciliationLedger(JdbcClient jdbc, LedgerSnapshots snapshots) {
         this.jdbc = jdbc;
-        this.committed = new TransactionTemplate(transactions);
-        committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshots = snapshots;
     }
 
     /**
@@ -63,14 +54,8 @@ public class ReconciliationLedger {
      *                    facts are read; or null to read none
      */
     public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
-        // Committed before the snapshot is taken, so that every fact the snapshot does not see, and that occurred
-        // before the end, is positioned as one that came after a statement of its month.
-        committed.executeWithoutResult(status -> jdbc.sql(
-                "UPDATE ledger_position SET latest_period_end = greatest(latest_period_end, :end)")
-                .param("end", Timestamps.of(end)).update());
-        return snapshot.execute(status -> new Snapshot(
-                jdbc.sql("SELECT position FROM ledger_position").query(Long.class).single(),
-                forPeriod(jurisdiction, start, end), totals(jurisdiction, start, end),
+        return snapshots.read(end, position -> new Snapshot(position, forPeriod(jurisdiction, start, end),
+                totals(jurisdiction, start, end),
                 amendsAfter == null ? List.of() : arrivedAfter(jurisdiction, start, amendsAfter)));
     }
 

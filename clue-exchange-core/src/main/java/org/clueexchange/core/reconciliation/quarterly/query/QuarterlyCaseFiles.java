@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.clueexchange.core.casefile.CaseFactKind;
+import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
 import org.clueexchange.events.CaseCheck;
 import org.clueexchange.events.EndorsementRole;
@@ -19,9 +20,6 @@ import org.clueexchange.persistence.Timestamps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The case files and the umbrella clues as the quarterly statement reads them, in bulk and in one snapshot with the
@@ -36,17 +34,11 @@ public class QuarterlyCaseFiles {
             + "'ENDORSEMENT_SIGNED', 'RETRACE_ORDERED'";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate committed;
-    private final TransactionTemplate snapshot;
+    private final LedgerSnapshots snapshots;
 
-    public QuarterlyCaseFiles(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public QuarterlyCaseFiles(JdbcClient jdbc, LedgerSnapshots snapshots) {
         this.jdbc = jdbc;
-        this.committed = new TransactionTemplate(transactions);
-        committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshots = snapshots;
     }
 
     /** The case files as one snapshot saw them: its position, the facts, and the case facts that came late. */
@@ -54,21 +46,15 @@ public class QuarterlyCaseFiles {
     }
 
     /**
-     * What a statement of {@code jurisdiction} for [{@code start}, {@code end}) is drawn up from, with the ledger's
-     * position: read apart, a batch committing in between would show a fact in one read and not the other.
+     * What a statement of {@code jurisdiction} for [{@code start}, {@code end}) is drawn up from, in one snapshot with
+     * the ledger's position ({@link LedgerSnapshots}).
      *
      * @param amendsAfter the position of the previous statement as both agencies confirmed it, above which the late
      *                    facts are read; or null to read none
      */
     public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
-        // As for the monthly statement (ReconciliationLedger): committed before the snapshot, so that every fact the
-        // snapshot misses and that occurred before the end is positioned as one that came after a statement.
-        committed.executeWithoutResult(status -> jdbc.sql(
-                "UPDATE ledger_position SET latest_period_end = greatest(latest_period_end, :end)")
-                .param("end", Timestamps.of(end)).update());
         String province = jurisdiction.substring(0, 2) + "0000";
-        return snapshot.execute(status -> {
-            long position = jdbc.sql("SELECT position FROM ledger_position").query(Long.class).single();
+        return snapshots.read(end, position -> {
             List<QuarterlyFacts.CaseFact> facts = caseFacts(jurisdiction, end, null);
             return new Snapshot(position, new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
                     province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS)),

@@ -65,6 +65,7 @@ import org.clueexchange.core.ledger.TimeLimit;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.query.LedgerRow;
+import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.ledger.query.LedgerTotals;
 import org.clueexchange.core.ledger.query.ReconciliationLedger;
 import org.clueexchange.core.reconciliation.StatementPeriod;
@@ -364,7 +365,7 @@ public final class MonthlyStatementBenchmark {
         private final Map<String, Long> nanos = new HashMap<>();
 
         TimedLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
-            super(jdbc, transactions);
+            super(jdbc, new LedgerSnapshots(jdbc, transactions));
         }
 
         void reset() {
