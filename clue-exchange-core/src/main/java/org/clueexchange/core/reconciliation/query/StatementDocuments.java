@@ -28,7 +28,10 @@ public class StatementDocuments {
     /** Letters and digits a browser finds nowhere to break in, long enough to widen a column by themselves. */
     private static final Pattern UNBROKEN_RUN = Pattern.compile("[\\p{Alnum}_:@.]{16,}");
     private static final int SHORT_CELL = 8;
-    /** Tables of more columns print smaller, so that their columns are wide enough for a word. */
+    /**
+     * Tables of more columns print smaller, and their headers' English words break where a column ends: a table of
+     * twenty columns is too narrow on A4 for every word of its header.
+     */
     private static final int WIDE_TABLE_COLUMNS = 12;
 
     /**
@@ -54,6 +57,7 @@ public class StatementDocuments {
               th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; }
               table.wide { font-size: 8pt; }
               table.wide th, table.wide td { padding: 2px; }
+              table.wide th { overflow-wrap: anywhere; }
               th { background: #eee; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
               td.n { text-align: right; white-space: nowrap; }
               td.s { white-space: nowrap; }

@@ -104,6 +104,11 @@ public record PrintedPages(List<Page> pages) {
      */
     public static void keepInTarget(Chromium chromium, Path page, Path pdf, String name) throws IOException {
         Path out = Files.createDirectories(Path.of("target", "printed-statements"));
+        try (var earlier = Files.newDirectoryStream(out, name + "-page-*.png")) {
+            for (Path image : earlier) {
+                Files.delete(image);
+            }
+        }
         Files.copy(page, out.resolve(name + ".html"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(pdf, out.resolve(name + ".pdf"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(chromium.screenshot(page, 1400, 2400), out.resolve(name + ".png"),

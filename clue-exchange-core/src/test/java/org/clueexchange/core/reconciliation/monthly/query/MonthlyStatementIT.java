@@ -1,10 +1,11 @@
 package org.clueexchange.core.reconciliation.monthly.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.clueexchange.core.reconciliation.query.PrintedPages.compact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -23,6 +23,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.api.RequestBodyLimit;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.core.cli.CoreCommandLine;
+import org.clueexchange.core.reconciliation.Cadence;
+import org.clueexchange.core.reconciliation.query.Chromium;
+import org.clueexchange.core.reconciliation.query.PrintedPages;
+import org.clueexchange.core.reconciliation.query.StatementWorkbook;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.infrastructure.AgencyTopics;
@@ -31,9 +35,6 @@ import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.wire.ClueEventSamples;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,20 +120,52 @@ class MonthlyStatementIT {
     void aStatementIsReadAsAWorkbookACsvFileAndAPrintablePage() throws Exception {
         issue("2019-03").successfully();
 
-        byte[] workbook = download(MARCH, "xlsx");
-        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
-            assertThat(read.getSheets().map(Sheet::getName)).contains("对账单", "差异汇总", "线索明细", "差异明细", "更正");
-            Sheet lines = read.getSheets().filter(sheet -> sheet.getName().equals("线索明细")).findFirst().orElseThrow();
-            List<Row> rows = lines.read();
-            assertThat(rows.get(0).getCellText(0)).isEqualTo("线索编号 Clue");
-            assertThat(rows).hasSize(3);
-        }
+        StatementWorkbook workbook = StatementWorkbook.read(download(MARCH, "xlsx"));
+        assertThat(workbook.sheets().keySet()).startsWith("对账单", "差异汇总", "线索移送情况")
+                .contains("线索明细", "差异明细").endsWith("更正");
+        assertThat(workbook.headerFrozen()).containsExactlyElementsOf(workbook.sheets().keySet());
+        assertThat(workbook.sheet("线索明细").get(0)).startsWith("线索编号 Clue", "移送方向 Direction");
+        assertThat(workbook.rows("线索明细")).extracting(row -> row.get(0), row -> row.get(1)).containsExactly(
+                tuple(unreceived.getEnvelope().getClueId(), "纪检监察机关→政法机关"),
+                tuple(concluded.getEnvelope().getClueId(), "政法机关→纪检监察机关"));
+        assertThat(workbook.rows("线索移送情况").get(0)).startsWith("政法机关→纪检监察机关", 1.0, 1.0, 1.0, 1.0);
+        assertThat(workbook.rows("差异明细")).extracting(row -> row.get(0), row -> row.get(2), row -> row.get(5))
+                .containsExactlyInAnyOrder(tuple(unreceived.getEnvelope().getClueId(), "SENT_NOT_RECEIVED", 19.0),
+                        tuple(concluded.getEnvelope().getClueId(), "FEEDBACK_NOT_ACKNOWLEDGED", 10.0));
+        assertThat(workbook.rows("差异明细")).extracting(row -> row.get(1)).contains("已移送未签收", "已反馈未确认");
+        assertThat(workbook.rows("更正")).isEmpty();
         byte[] csv = download(MARCH, "csv");
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(csv, StandardCharsets.UTF_8)).contains("线索编号 Clue,移送方向 Direction")
                 .contains(unreceived.getEnvelope().getClueId() + ",纪检监察机关→政法机关");
         assertThat(new String(download(MARCH, "html"), StandardCharsets.UTF_8)).contains("问题线索一月一对账")
                 .contains("已移送未签收").contains("纪检监察机关对账人");
+    }
+
+    @Test
+    void thePrintedPageFitsA4LandscapeAndEndsWithTheSignatures(@TempDir Path dir) throws Exception {
+        issue("2019-03").successfully();
+        Path page = Files.write(dir.resolve(MARCH + ".html"), download(MARCH, "html"));
+        Chromium chromium = Chromium.in(dir);
+
+        Path pdf = chromium.printToPdf(page);
+        PrintedPages printed = PrintedPages.read(pdf);
+        PrintedPages.keepInTarget(chromium, page, pdf, "monthly");
+
+        assertThat(printed.pages()).isNotEmpty().allSatisfy(sheet -> {
+            assertThat(sheet.width()).as("A4 landscape, in points").isBetween(841f, 843f);
+            assertThat(sheet.rightmost()).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(
+                    sheet.width() - PrintedPages.MARGIN + 1);
+            assertThat(sheet.smallest()).as("no text shrunk to fit a table too wide for the paper")
+                    .isGreaterThanOrEqualTo(7.9f);
+            assertThat(sheet.missing()).as("characters printed without a glyph").isEmpty();
+            assertThat(sheet.text()).contains(MARCH);
+        });
+        assertThat(printed.pages().get(0).text()).contains("问题线索一月一对账");
+        assertThat(compact(printed.text())).contains(unreceived.getEnvelope().getClueId(), "已移送未签收",
+                "纪检监察机关→政法机关", "更正Amendmentstoconfirmedstatements", "无None");
+        String last = printed.pages().get(printed.pages().size() - 1).text();
+        assertThat(last).as("the signature blocks, all on one sheet").contains(Cadence.MONTHLY.signatories());
     }
 
     @Test
