@@ -64,7 +64,9 @@ final class ZhaotongThirdQuarter {
             involved(MAFIA_CASE, "530602", person, "张某" + i, "昭阳区公安分局某某派出所民警",
                     OfficialRank.GENERAL_STAFF, InvolvementRole.DERELICTION, at(7, 23, 9));
             referred("POLICE-530602-2020-HS" + i, MAFIA_CASE, "530602", at(7, 24, 9), person);
-            followUp(MAFIA_CASE, "530602", person, OfficialRank.GENERAL_STAFF, at(7, 28, 9));
+            // The commission records one of them a rank higher: both ranks are then counted differently.
+            followUp(MAFIA_CASE, "530602", person, i == 3 ? OfficialRank.TOWNSHIP_SECTION : OfficialRank.GENERAL_STAFF,
+                    at(7, 28, 9));
             finding(MAFIA_CASE, "530602", person, false, null, at(9, 10, 15));
         }
         referred("POLICE-530602-2020-HS001", MAFIA_CASE, "530602", at(7, 25, 9), LI);
