@@ -14,7 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  * over the person's 18-character resident ID number (居民身份证号), keyed with a secret every adapter of the
  * exchange is configured with and the core never holds. The same ID number gives the same key in every case and
  * clue, on either side; the key cannot be turned back into the number without the secret, and a guess at a number
- * cannot be tested against it either, as a plain hash of the 10<sup>17</sup>-odd valid numbers could.
+ * cannot be tested against it either. A plain hash could be: a valid number is a region, a birth date and a
+ * sequence, some 10<sup>11</sup> candidates, few enough to try them all. So whoever holds the secret and the core's
+ * data can recover the numbers the same way: the secret stays with the adapters.
  */
 public final class PersonKeys {
 

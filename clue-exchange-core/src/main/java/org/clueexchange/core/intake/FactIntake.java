@@ -32,10 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes both agencies' topics and records every fact on its clue's ledger entry, every fact about a gang case on
- * the case's file, and every confirmation on its monthly statement. Each poll's facts are recorded in one unit of
- * work and one transaction; its offsets are
- * committed only once the event store holds their effect, so a crash redelivers them and each entry and case file
- * recognises the facts it holds by their event ids.
+ * the case's file, and every confirmation on its statement, monthly or quarterly. Each poll's facts are recorded in
+ * one unit of work and one transaction; its offsets are committed only once the event store holds their effect, so a
+ * crash redelivers them and each entry and case file recognises the facts it holds by their event ids.
  * One-off commands run without it ({@code clue-exchange.intake.enabled=false}): the serving core consumes.
  */
 @Component

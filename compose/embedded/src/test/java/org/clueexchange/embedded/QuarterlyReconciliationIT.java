@@ -282,7 +282,7 @@ class QuarterlyReconciliationIT {
 
     /** The case and its one official, as a break names them. */
     private static String official(CaseScript script) {
-        return script.caseNumber() + ":" + personKey(script);
+        return script.caseNumber() + ":" + personKey(script).substring(0, 16);
     }
 
     /** The person key the police's adapter published for the case's first official, as the case's file shows it. */

@@ -112,9 +112,17 @@ public class StatementDocuments {
         return file;
     }
 
+    /**
+     * A text an agency wrote that starts like a formula (= + - @) is written with an apostrophe before it: a
+     * spreadsheet program would otherwise run it when an officer opens the file. Counts are numbers, never texts.
+     */
     private static void csvRow(StringBuilder text, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
-            String cell = String.valueOf(cells.get(i));
+            Object value = cells.get(i);
+            String cell = String.valueOf(value);
+            if (!(value instanceof Number) && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
             boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
             text.append(i == 0 ? "" : ",").append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
         }

@@ -103,7 +103,7 @@ final class ZhaotongThirdQuarter {
                 StatementStatus.PARTLY_CONFIRMED, issued, "ZT-DZ-01", position, List.of(
                 new StatementView.Confirmation("POLICE", "ZT-GA-07", issued.plusSeconds(86_400), issued
                         .plusSeconds(86_460))), List.of(), List.of(new StatementView.Resolution(
-                MAFIA_CASE + ":" + WANG, "OFFICIAL_NOT_REFERRED", "已于10月12日补移送问题线索", "ZT-GA-07",
+                MAFIA_CASE + ":" + WANG.substring(0, 16), "OFFICIAL_NOT_REFERRED", "已于10月12日补移送问题线索", "ZT-GA-07",
                 issued.plusSeconds(2 * 86_400))), content);
     }
 

@@ -28,7 +28,7 @@ final class CaseRecord {
     final Map<String, QuarterlyFacts.CaseFact> officials = new LinkedHashMap<>();
     /** Discipline's follow-ups, by person key; the case's own under the empty key. */
     final Map<String, QuarterlyFacts.CaseFact> followUps = new LinkedHashMap<>();
-    /** Discipline's latest finding on each official since the latest re-trace. */
+    /** Discipline's latest finding on each official since the latest re-trace, which starts the checks afresh. */
     final Map<String, QuarterlyFacts.CaseFact> officialFindings = new LinkedHashMap<>();
     final Map<CaseCheck, String> checks = new EnumMap<>(CaseCheck.class);
     /** Who signed the endorsement, by signer id: the name each signed under first. */
@@ -62,7 +62,10 @@ final class CaseRecord {
                     }
                 }
                 case ENDORSEMENT_SIGNED -> signerNames.putIfAbsent(fact.signerId(), fact.signerName());
-                case RETRACE_ORDERED -> officialFindings.clear();
+                case RETRACE_ORDERED -> {
+                    officialFindings.clear();
+                    checks.clear();
+                }
             }
         }
         this.closure = CaseClosure.asOf(steps, asOf);

@@ -123,7 +123,8 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
 
         /**
          * What the break is about, as an officer's note names it: the clue, the case, the case and the official
-         * ({@code caseNumber:personKey}, a colon being no character of a case number), or the rank.
+         * ({@code caseNumber:} and the first 16 hex digits of the person key, which tell a case's officials apart and
+         * keep the item within the length of an id), or the rank.
          */
         public String item() {
             if (clueId != null) {
@@ -138,7 +139,7 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
 
     /** How an official of a case is named as the item of a break. */
     static String official(String caseNumber, String personKey) {
-        return caseNumber + ":" + personKey;
+        return caseNumber + ":" + personKey.substring(0, 16);
     }
 
     /** A finding no single agency could have made, with the cases and clues it rests on. */
