@@ -10,21 +10,34 @@ import static org.clueexchange.core.ledger.FactKind.RECEIVED;
 import static org.clueexchange.core.ledger.FactKind.RETURNED;
 import static org.clueexchange.core.ledger.FactKind.SUPERVISION_ORDERED;
 import static org.clueexchange.core.ledger.FactKind.TRANSFERRED;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.TARGET;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.WARM_UP;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.confirmedStatement;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.connect;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.copyIn;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.copyUnkeyed;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.deleteRecursively;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.machine;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.migrate;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.peakHeap;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.percentile;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.pool;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.quietLogging;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.repeat;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.resetPeakHeap;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.settle;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.sorted;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.spread;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.startPostgres;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.verdict;
 import static org.clueexchange.wire.ExchangeTime.CHINA_STANDARD_TIME;
 
-import ch.qos.logback.classic.Level;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,9 +45,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,14 +60,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.stream.DoubleStream;
-import java.util.stream.Stream;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
@@ -71,6 +79,8 @@ import org.clueexchange.core.ledger.query.ReconciliationLedger;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.query.StatementDrafters;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
+import org.clueexchange.core.reconciliation.statement.StatementBenchmarks.CopyRow;
+import org.clueexchange.core.reconciliation.statement.StatementBenchmarks.Seeding;
 import org.clueexchange.core.reconciliation.statement.StatementJson;
 import org.clueexchange.core.reconciliation.statement.StatementProgress;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
@@ -85,12 +95,7 @@ import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
 import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.infrastructure.Database;
-import org.clueexchange.infrastructure.EmbeddedPostgresServer;
-import org.clueexchange.infrastructure.ExchangeInfrastructure;
-import org.clueexchange.infrastructure.PostgresContainerServer;
 import org.clueexchange.infrastructure.PostgresServer;
-import org.flywaydb.core.Flyway;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -112,8 +117,6 @@ public final class MonthlyStatementBenchmark {
 
     private static final StatementPeriod JUNE_2020 = StatementPeriod.of("530600", "2020-06");
     private static final StatementPeriod MAY_2020 = StatementPeriod.of("530600", "2020-05");
-    private static final Duration TARGET = Duration.ofSeconds(1);
-    private static final int WARM_UP = 3;
     /** When the month's ledger is read: early July, when statements are issued (一月一对账). */
     private static final Instant MONTH_LEDGER_NOW = LocalDate.of(2020, 7, 10).atStartOfDay()
             .toInstant(CHINA_STANDARD_TIME);
@@ -124,10 +127,7 @@ public final class MonthlyStatementBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // With no logback file on the test classpath logback logs DEBUG, and Spring's JDBC would log every query
-        // inside the timings.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(Level.WARN);
+        quietLogging();
         int monthClues = Integer.getInteger("benchmark.monthClues", 10_000);
         int ledgerClues = Integer.getInteger("benchmark.ledgerClues", 1_000_000);
         int runs = Integer.getInteger("benchmark.runs", 20);
@@ -135,10 +135,8 @@ public final class MonthlyStatementBenchmark {
         Path workDir = Files.createTempDirectory("statement-benchmark");
         try (PostgresServer postgres = startPostgres(workDir)) {
             Database monthDatabase = postgres.createDatabase("statement_benchmark_month");
-            System.out.printf("Monthly statement benchmark, %s: %s, %s; JVM %s, max heap %,d MiB, %d cores%n",
-                    JUNE_2020.id(), postgres.description(), serverVersion(monthDatabase),
-                    Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("Monthly statement benchmark, %s: %s%n", JUNE_2020.id(),
+                    machine(postgres, monthDatabase));
             Result month = scenario("month", monthDatabase,
                     new SyntheticLedger(monthClues, monthClues, MONTH_LEDGER_NOW), runs);
             Result ledger = scenario("ledger", postgres.createDatabase("statement_benchmark_ledger"),
@@ -146,48 +144,20 @@ public final class MonthlyStatementBenchmark {
                     runs);
             System.out.printf("%nVERDICT: the %,d-line month statement takes p95 %.0f ms against the %d ms target: %s"
                             + " (within the %,d-clue ledger: p95 %.0f ms, %s)%n", month.lines(), month.p95(),
-                    TARGET.toMillis(), verdict(month), ledger.clues(), ledger.p95(), verdict(ledger));
+                    TARGET.toMillis(), verdict(month.p95()), ledger.clues(), ledger.p95(), verdict(ledger.p95()));
         } finally {
             deleteRecursively(workDir);
         }
         System.out.printf("Benchmark wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    /**
-     * Embedded unless {@code CLUE_EXCHANGE_INFRA} asks otherwise: unlike the tests' {@code auto}, a Docker engine
-     * that merely answers must not change what the figures are measured on.
-     */
-    private static PostgresServer startPostgres(Path workDir) {
-        String asked = System.getenv("CLUE_EXCHANGE_INFRA");
-        if (asked != null && !asked.isBlank()
-                && ExchangeInfrastructure.modeFromEnvironment() == ExchangeInfrastructure.Mode.CONTAINERS) {
-            String image = System.getenv("PG_IMAGE");
-            return PostgresContainerServer.start(image == null || image.isBlank()
-                    ? ExchangeInfrastructure.DEFAULT_PG_IMAGE : image);
-        }
-        return EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0);
-    }
-
-    private static String serverVersion(Database database) throws SQLException {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet version = statement.executeQuery("SHOW server_version")) {
-            version.next();
-            return "PostgreSQL " + version.getString(1);
-        }
-    }
-
     private record Result(int clues, int lines, double p95) {
-    }
-
-    private static String verdict(Result result) {
-        return result.p95() < TARGET.toMillis() ? "MET" : "MISSED";
     }
 
     private static Result scenario(String name, Database database, SyntheticLedger synthetic, int runs)
             throws Exception {
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("classpath:db/migration").load().migrate();
-        SyntheticLedger.Seeding seeding = synthetic.copyInto(database);
+        migrate(database);
+        Seeding seeding = synthetic.copyInto(database);
         try (HikariDataSource pool = pool(database)) {
             JdbcTemplate sql = new JdbcTemplate(pool);
             JdbcClient jdbc = JdbcClient.create(pool);
@@ -195,15 +165,11 @@ public final class MonthlyStatementBenchmark {
             TimedLedger ledger = new TimedLedger(jdbc, transactions);
             int confirmed = synthetic.confirmEarlierStatements(sql, ledger);
             synthetic.checkAnomalies(sql);
-            long vacuuming = System.nanoTime();
-            // A settled ledger has been vacuumed and analysed by autovacuum, and its pages written out by a
-            // checkpoint; doing both now keeps autovacuum and the checkpointer off the timings.
-            sql.execute("VACUUM ANALYZE");
-            sql.execute("CHECKPOINT");
+            double settling = settle(sql);
             System.out.printf("%n[%s] seeded %,d clues (%s; %d confirmed statements of 530600 before June): COPY "
                             + "%.1f s, keys and indexes %.1f s, VACUUM ANALYZE and CHECKPOINT %.1f s%n", name,
-                    synthetic.clues(), describe(seeding.rows()), confirmed, seeding.copySeconds(),
-                    seeding.indexSeconds(), (System.nanoTime() - vacuuming) / 1e9);
+                    synthetic.clues(), seeding.describe(), confirmed, seeding.copySeconds(),
+                    seeding.indexSeconds(), settling);
 
             MonthlyStatementBuilder builder = new MonthlyStatementBuilder(ledger);
             StatementProjection statements = new StatementProjection(jdbc, new StatementDrafters(List.of(builder)));
@@ -217,19 +183,19 @@ public final class MonthlyStatementBenchmark {
             System.out.printf("[%s] statement: %,d lines, %,d breaks, %,d amendments; JSON %.1f MiB, digest %s…%n",
                     name, last.lines(), last.breaks(), last.amendments(), last.jsonBytes() / 1048576.0,
                     last.digest().substring(0, 16));
-            double[] total = millis(builds.stream().mapToDouble(Build::totalMillis));
+            double[] total = sorted(builds.stream().mapToDouble(Build::totalMillis));
             double mean = Arrays.stream(total).average().orElseThrow();
             System.out.printf("[%s] %-40s %s  %.1f statements/s (%d runs after %d warm-up)%n", name,
                     "build + JSON + digest", spread(total), 1000 / mean, runs, WARM_UP);
             System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.forPeriod",
-                    spread(millis(builds.stream().mapToDouble(Build::forPeriodMillis))));
+                    spread(sorted(builds.stream().mapToDouble(Build::forPeriodMillis))));
             System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.totals",
-                    spread(millis(builds.stream().mapToDouble(Build::totalsMillis))));
+                    spread(sorted(builds.stream().mapToDouble(Build::totalsMillis))));
             System.out.printf("[%s]   %-38s %s%n", name, "of which ledger.arrivedAfter",
-                    spread(millis(builds.stream().mapToDouble(Build::arrivedAfterMillis))));
+                    spread(sorted(builds.stream().mapToDouble(Build::arrivedAfterMillis))));
             System.out.printf("[%s]   %-38s %s%n", name, "of which JSON write + digest",
-                    spread(millis(builds.stream().mapToDouble(Build::jsonMillis))));
-            double[] scan = millis(scans.stream().mapToDouble(Scan::millis));
+                    spread(sorted(builds.stream().mapToDouble(Build::jsonMillis))));
+            double[] scan = sorted(scans.stream().mapToDouble(Scan::millis));
             System.out.printf("[%s] %-40s %s%n", name, "baseline: raw scan of " + String.format("%,d", scans.get(0)
                     .rows()) + " rows", spread(scan));
             System.out.printf("[%s] statement p50 = %.1f × the raw scan's p50%n", name,
@@ -238,19 +204,6 @@ public final class MonthlyStatementBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
             return new Result(synthetic.clues(), last.lines(), percentile(total, 95));
         }
-    }
-
-    private static HikariDataSource pool(Database database) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.username());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
-    }
-
-    private static Connection connect(Database database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
     /** One statement as the issue path makes it, with the time of each ledger read inside it. */
@@ -308,55 +261,6 @@ public final class MonthlyStatementBenchmark {
             }
         }
         return new Scan((System.nanoTime() - start) / 1e6, rows);
-    }
-
-    private static <T> List<T> repeat(int runs, Callable<T> work) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            work.call();
-        }
-        List<T> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            results.add(work.call());
-        }
-        return results;
-    }
-
-    private static double[] millis(DoubleStream values) {
-        return values.sorted().toArray();
-    }
-
-    private static String spread(double[] sorted) {
-        return String.format("p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms", percentile(sorted, 50),
-                percentile(sorted, 95), sorted[sorted.length - 1]);
-    }
-
-    /** Nearest rank: with ten runs, p95 is the slowest. */
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    private static String describe(Map<String, Long> rows) {
-        List<String> counts = new ArrayList<>();
-        rows.forEach((table, count) -> counts.add(String.format("%,d %s", count, table)));
-        return String.join(", ", counts);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** The ledger's reads, each timed, so that a slow statement shows which query it waits on. */
@@ -702,53 +606,9 @@ public final class MonthlyStatementBenchmark {
             return tables;
         }
 
-        /** The rows copied per table, and how long the copy and the keys and indexes after it took. */
-        record Seeding(Map<String, Long> rows, double copySeconds, double indexSeconds) {
-        }
-
-        /**
-         * Copies the ledger into the database's migrated tables, in slices at once. Constraints and indexes are
-         * dropped for the copy and made again afterwards from the definitions the migrations gave them, as pg_restore
-         * does: built from the loaded rows, and each foreign key checked in one join, they take a fraction of the
-         * time that keeping them row by row would.
-         */
+        /** Copies the ledger into the database's migrated tables, in slices at once. */
         Seeding copyInto(Database database) throws Exception {
-            String tables = "('" + String.join("', '", tables().keySet()) + "')";
-            try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
-                // Foreign keys are dropped before the keys they reference and made again after them.
-                List<String> drops = new ArrayList<>();
-                List<String> remakes = new ArrayList<>();
-                try (ResultSet constraints = statement.executeQuery("SELECT conrelid::regclass::text, "
-                        + "quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint WHERE "
-                        + "conrelid::regclass::text IN " + tables + " ORDER BY contype <> 'f'")) {
-                    while (constraints.next()) {
-                        String table = constraints.getString(1);
-                        String constraint = constraints.getString(2);
-                        drops.add("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint);
-                        remakes.add(0, "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " "
-                                + constraints.getString(3));
-                    }
-                }
-                try (ResultSet indexes = statement.executeQuery("SELECT indexrelid::regclass::text, "
-                        + "pg_get_indexdef(indexrelid) FROM pg_index i WHERE indrelid::regclass::text IN " + tables
-                        + " AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)")) {
-                    while (indexes.next()) {
-                        drops.add("DROP INDEX " + indexes.getString(1));
-                        remakes.add(0, indexes.getString(2));
-                    }
-                }
-                for (String drop : drops) {
-                    statement.execute(drop);
-                }
-                long copying = System.nanoTime();
-                Map<String, Long> rows = copyTables(database);
-                long indexing = System.nanoTime();
-                statement.execute("SET maintenance_work_mem = '512MB'");
-                for (String remake : remakes) {
-                    statement.execute(remake);
-                }
-                return new Seeding(rows, (indexing - copying) / 1e9, (System.nanoTime() - indexing) / 1e9);
-            }
+            return copyUnkeyed(database, tables().keySet(), () -> copyTables(database));
         }
 
         /** Each table in as many slices of clues as there are cores, so that the largest does not copy alone. */
@@ -781,14 +641,6 @@ public final class MonthlyStatementBenchmark {
             }
         }
 
-        /** pgjdbc is a runtime dependency of the core, so its CopyManager is reached by name, not imported. */
-        private static long copyIn(Connection connection, String sql, Reader rows) throws Exception {
-            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
-            Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-            return (Long) copyApi.getClass().getMethod("copyIn", String.class, Reader.class)
-                    .invoke(copyApi, sql, rows);
-        }
-
         /** Fails if an anomaly names a fact the ledger does not hold: the statement's join would drop it unseen. */
         void checkAnomalies(JdbcTemplate sql) {
             long dangling = sql.queryForObject("SELECT count(*) FROM ledger_anomaly a WHERE NOT EXISTS (SELECT FROM "
@@ -813,17 +665,7 @@ public final class MonthlyStatementBenchmark {
                         period.jurisdiction(), "", month.toString(), period.start(), period.end(), List.of(),
                         List.of(), SummaryTables.of(ledger.totals(period.jurisdiction(), period.start(),
                                 period.end()), period, null, List.of()))) : "{}";
-                sql.update("INSERT INTO reconciliation_statement (statement_id, cadence, jurisdiction, period, "
-                                + "revision, digest, issued_at, issued_by, content, ledger_position) "
-                                + "VALUES (?, 'MONTHLY', ?, ?, 1, ?, ?, 'officer', ?, ?)", period.id(), period.jurisdiction(),
-                        month.toString(), "0".repeat(64), timestamp(issuedAt), content, position(issuedAt));
-                for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
-                    Instant at = issuedAt.plus(Duration.ofDays(agency == AgencyType.POLICE ? 2 : 5));
-                    sql.update("INSERT INTO statement_confirmation (statement_id, agency_type, agency, actor, "
-                                    + "occurred_at, recorded_at) VALUES (?, ?, ?, 'officer', ?, ?)", period.id(),
-                            agency.name(), new AgencyId(agency, JUNE_2020.jurisdiction()).toString(), timestamp(at),
-                            timestamp(at.plusSeconds(2)));
-                }
+                confirmedStatement(sql, period, issuedAt, content, position(issuedAt));
                 confirmed++;
             }
             sql.update("UPDATE ledger_position SET position = (SELECT coalesce(max(position), 0) FROM "
@@ -853,7 +695,7 @@ public final class MonthlyStatementBenchmark {
                 YearMonth month = StatementPeriod.monthOf(fact.occurredAt());
                 boolean afterStatement = !month.isBefore(firstMonth()) && month.isBefore(JUNE_2020.firstMonth())
                         && fact.recordedAt().isAfter(drawnUp(month));
-                new Row(out).add(fact.eventId()).add(position(fact.recordedAt())).add(afterStatement).end();
+                new CopyRow(out).add(fact.eventId()).add(position(fact.recordedAt())).add(afterStatement).end();
             });
         }
 
@@ -862,7 +704,7 @@ public final class MonthlyStatementBenchmark {
         }
 
         private static void factRows(Clue clue, StringBuilder out) {
-            clue.facts().forEach((kind, fact) -> new Row(out).add(fact.eventId()).add(clue.id()).add(kind)
+            clue.facts().forEach((kind, fact) -> new CopyRow(out).add(fact.eventId()).add(clue.id()).add(kind)
                     .add(kind.side()).add(fact.assertedBy()).add(fact.actor()).add(fact.occurredAt())
                     .add(fact.publishedAt()).add(fact.recordedAt()).end());
         }
@@ -871,7 +713,8 @@ public final class MonthlyStatementBenchmark {
         private static void ledgerRow(Clue clue, StringBuilder out) {
             Map<FactKind, Fact> facts = clue.facts();
             Fact transfer = facts.get(TRANSFERRED);
-            Row row = new Row(out).add(clue.id()).add(clue.direction()).add(LedgerState.of(facts.keySet()))
+            CopyRow row = new CopyRow(out).add(clue.id()).add(clue.direction())
+                    .add(LedgerState.of(facts.keySet()))
                     .add(clue.sender().type()).add(clue.sender().jurisdiction()).add(clue.receiver().type())
                     .add(clue.receiver().jurisdiction());
             shown(row, transfer).add(transfer == null ? null : transfer.publishedAt())
@@ -894,7 +737,7 @@ public final class MonthlyStatementBenchmark {
             shown(row, supervision).add(with(supervision, clue.supervisionKind())).end();
         }
 
-        private static Row shown(Row row, Fact fact) {
+        private static CopyRow shown(CopyRow row, Fact fact) {
             return row.add(fact == null ? null : fact.eventId()).add(fact == null ? null : fact.occurredAt());
         }
 
@@ -913,7 +756,7 @@ public final class MonthlyStatementBenchmark {
                 Fact stop = clock.stoppedBy().stream().map(clue.facts()::get).filter(Objects::nonNull)
                         .min(Comparator.comparing(Fact::occurredAt)).orElse(null);
                 TimeLimit limit = new TimeLimit(due, stop == null ? null : stop.occurredAt(), due.isBefore(now));
-                new Row(out).add(clue.id()).add(clock).add(start.eventId()).add(due).add(limit.status())
+                new CopyRow(out).add(clue.id()).add(clock).add(start.eventId()).add(due).add(limit.status())
                         .add(stop == null ? null : stop.eventId()).add(limit.fulfilledAt()).end();
             }
         }
@@ -921,8 +764,8 @@ public final class MonthlyStatementBenchmark {
         private static void subjectRows(Clue clue, StringBuilder out) {
             for (int position = 0; position < clue.subjects().size(); position++) {
                 Subject subject = clue.subjects().get(position);
-                new Row(out).add(clue.id()).add(position).add(subject.name()).add(subject.unit()).add(subject.rank())
-                        .add(subject.role()).end();
+                new CopyRow(out).add(clue.id()).add(position).add(subject.name()).add(subject.unit())
+                        .add(subject.rank()).add(subject.role()).end();
             }
         }
 
@@ -930,8 +773,8 @@ public final class MonthlyStatementBenchmark {
         private static void outcomeRows(Clue clue, StringBuilder out) {
             for (FactKind fact : List.of(CONCLUDED, FEEDBACK_SENT)) {
                 if (clue.facts().containsKey(fact)) {
-                    clue.outcomes().forEach((outcome, persons) -> new Row(out).add(clue.id()).add(fact).add(outcome)
-                            .add(persons).end());
+                    clue.outcomes().forEach((outcome, persons) -> new CopyRow(out).add(clue.id()).add(fact)
+                            .add(outcome).add(persons).end());
                 }
             }
         }
@@ -942,62 +785,17 @@ public final class MonthlyStatementBenchmark {
             Fact transfer = facts.get(TRANSFERRED);
             Fact receipt = facts.get(RECEIVED);
             if (transfer != null && receipt != null && receipt.occurredAt().isBefore(transfer.occurredAt())) {
-                new Row(out).add(clue.id()).add(receipt.eventId()).add(transfer.eventId()).add("OUT_OF_SEQUENCE")
+                new CopyRow(out).add(clue.id()).add(receipt.eventId()).add(transfer.eventId())
+                        .add("OUT_OF_SEQUENCE")
                         .add(RECEIVED.verb() + " at " + receipt.occurredAt() + ", before " + TRANSFERRED.verb()
                                 + " at " + transfer.occurredAt()).end();
             }
             Fact acceptance = facts.get(ACCEPTED);
             Fact returned = facts.get(RETURNED);
             if (acceptance != null && returned != null) {
-                new Row(out).add(clue.id()).add(returned.eventId()).add(acceptance.eventId())
+                new CopyRow(out).add(clue.id()).add(returned.eventId()).add(acceptance.eventId())
                         .add("ACCEPTED_AND_RETURNED").add(RETURNED.verb() + " at " + returned.occurredAt()
                                 + ", though " + ACCEPTED.verb() + " at " + acceptance.occurredAt()).end();
-            }
-        }
-
-        /** One row in COPY's text format. No value written here holds a tab, a newline or a backslash. */
-        private static final class Row {
-
-            private final StringBuilder out;
-            private boolean first = true;
-
-            Row(StringBuilder out) {
-                this.out = out;
-            }
-
-            Row add(Object value) {
-                if (!first) {
-                    out.append('\t');
-                }
-                first = false;
-                if (value instanceof Instant at) {
-                    timestamp(at);
-                } else {
-                    out.append(value == null ? "\\N" : value);
-                }
-                return this;
-            }
-
-            /** {@code 2020-06-03 02:01:00.250+00}, written by hand: Instant.toString took a third of the seeding. */
-            private void timestamp(Instant at) {
-                LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
-                out.append(utc.getYear());
-                twoDigits('-', utc.getMonthValue());
-                twoDigits('-', utc.getDayOfMonth());
-                twoDigits(' ', utc.getHour());
-                twoDigits(':', utc.getMinute());
-                twoDigits(':', utc.getSecond());
-                int millis = utc.getNano() / 1_000_000;
-                out.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-                        .append((char) ('0' + millis % 10)).append("+00");
-            }
-
-            private void twoDigits(char separator, int value) {
-                out.append(separator).append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
-            }
-
-            void end() {
-                out.append('\n');
             }
         }
     }
