@@ -52,10 +52,15 @@ final class SyntheticProvince {
     private long position;
 
     SyntheticProvince(int cases, int officialsPerCase, long seed) {
+        this(PROVINCE, cases, officialsPerCase, seed);
+    }
+
+    /** The same kind of province elsewhere: Yunnan's counties renumbered into {@code province}'s. */
+    SyntheticProvince(String province, int cases, int officialsPerCase, long seed) {
         this.random = new SplittableRandom(seed);
         List<String[]> people = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
-            String county = COUNTIES[random.nextInt(COUNTIES.length)];
+            String county = province.substring(0, 2) + COUNTIES[random.nextInt(COUNTIES.length)].substring(2);
             String caseNumber = "A" + county + String.format("%08d", c);
             Instant registered = FIRST.plusSeconds(random.nextLong((LAST_REGISTRATION.getEpochSecond()
                     - FIRST.getEpochSecond() - 30 * DAY)));
