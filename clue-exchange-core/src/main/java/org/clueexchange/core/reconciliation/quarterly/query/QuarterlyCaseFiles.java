@@ -5,7 +5,9 @@ import static org.clueexchange.persistence.Timestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.clueexchange.core.casefile.CaseFactKind;
 import org.clueexchange.core.ledger.query.LedgerSnapshots;
@@ -33,6 +35,15 @@ public class QuarterlyCaseFiles {
     private static final String RATIO_FACTS = "'GANG_CASE_REGISTERED', 'GANG_CASE_SOLVED', 'UMBRELLA_FINDING_MADE', "
             + "'ENDORSEMENT_SIGNED', 'RETRACE_ORDERED'";
 
+    /**
+     * By case number as {@code COLLATE "C"} orders them on UTF-8, code point by code point (String.compareTo, by
+     * UTF-16 unit, would put a character beyond the Basic Multilingual Plane before a full-width bracket), then by
+     * event id, whose lower-case hexadecimal text orders as the UUIDs do.
+     */
+    private static final Comparator<QuarterlyFacts.CaseFact> IN_CASE_ORDER =
+            Comparator.comparing(QuarterlyFacts.CaseFact::caseNumber, QuarterlyCaseFiles::byCodePoint)
+                    .thenComparing(QuarterlyFacts.CaseFact::eventId);
+
     private final JdbcClient jdbc;
     private final LedgerSnapshots snapshots;
 
@@ -50,7 +61,7 @@ public class QuarterlyCaseFiles {
      * the ledger's position ({@link LedgerSnapshots}).
      *
      * @param amendsAfter the position of the previous statement as both agencies confirmed it, above which the late
-     *                    facts are read; or null to read none
+     *                    facts are taken; or null to take none
      */
     public Snapshot snapshot(String jurisdiction, Instant start, Instant end, Long amendsAfter) {
         String province = jurisdiction.substring(0, 2) + "0000";
@@ -58,7 +69,7 @@ public class QuarterlyCaseFiles {
             List<QuarterlyFacts.CaseFact> facts = caseFacts(jurisdiction, end, null);
             return new Snapshot(position, new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
                     province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS)),
-                    amendsAfter == null ? List.of() : arrivedAfter(jurisdiction, start, amendsAfter));
+                    amendsAfter == null ? List.of() : arrivedAfter(facts, start, amendsAfter));
         });
     }
 
@@ -71,33 +82,31 @@ public class QuarterlyCaseFiles {
     private List<QuarterlyFacts.CaseFact> caseFacts(String jurisdiction, Instant end, String kinds) {
         MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
                 .addValue("end", Timestamps.of(end));
-        return jdbc.sql("""
+        List<QuarterlyFacts.CaseFact> facts = new ArrayList<>(jdbc.sql("""
                 SELECT c.jurisdiction AS case_jurisdiction, f.*,
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_type END AS case_type,
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_name END AS case_name
                 FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
                 WHERE %s AND f.occurred_at < :end AND NOT f.outside_jurisdiction %s
-                ORDER BY f.case_number COLLATE "C", f.event_id
                 """.formatted(JurisdictionSql.within("c.jurisdiction", "scope"),
                         kinds == null ? "" : "AND f.fact IN (" + kinds + ")"))
-                .paramSource(params).query((rs, i) -> caseFact(rs)).list();
+                .paramSource(params).query((rs, i) -> caseFact(rs)).list());
+        // Sorted here, not by the database: a province's facts are tens of megabytes of wide rows, which PostgreSQL
+        // sorted on disk, while Java needs only their keys.
+        facts.sort(IN_CASE_ORDER);
+        return facts;
     }
 
     /**
-     * The facts of the jurisdiction's gang cases that occurred before {@code before} and reached the case files after
-     * position {@code after}: only such a fact can amend a statement already confirmed.
+     * Of the jurisdiction's facts, those that occurred before {@code before} and reached the case files after position
+     * {@code after}, in the order they occurred: only such a fact can amend a statement already confirmed. They are
+     * among the facts the statement reads, so they are taken from those rather than read again.
      */
-    private List<QuarterlyFacts.CaseFact> arrivedAfter(String jurisdiction, Instant before, long after) {
-        MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
-                .addValue("before", Timestamps.of(before))
-                .addValue("after", after);
-        return jdbc.sql("""
-                SELECT c.jurisdiction AS case_jurisdiction, f.*, NULL AS case_type, NULL AS case_name
-                FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
-                WHERE %s AND f.occurred_at < :before AND f.position > :after AND NOT f.outside_jurisdiction
-                ORDER BY f.occurred_at, f.case_number COLLATE "C", f.event_id
-                """.formatted(JurisdictionSql.within("c.jurisdiction", "scope")))
-                .paramSource(params).query((rs, i) -> caseFact(rs)).list();
+    private static List<QuarterlyFacts.CaseFact> arrivedAfter(List<QuarterlyFacts.CaseFact> facts, Instant before,
+                                                              long after) {
+        return facts.stream().filter(fact -> fact.occurredAt().isBefore(before) && fact.position() > after)
+                .sorted(Comparator.comparing(QuarterlyFacts.CaseFact::occurredAt).thenComparing(IN_CASE_ORDER))
+                .toList();
     }
 
     /**
@@ -116,8 +125,7 @@ public class QuarterlyCaseFiles {
                     CASE WHEN EXISTS (SELECT FROM ledger_outcome o WHERE o.clue_id = l.clue_id
                         AND o.fact = 'CONCLUDED' AND o.outcome = 'UNFOUNDED') THEN l.concluded_at END AS unfounded_at,
                     c.jurisdiction AS linked_case_jurisdiction,
-                    (SELECT min(r.occurred_at) FROM gang_case_fact r WHERE r.case_number = l.linked_case_number
-                        AND r.fact = 'GANG_CASE_REGISTERED') AS linked_case_registered_at
+                    c.registered_at AS linked_case_registered_at
                 FROM transfer_ledger l LEFT JOIN gang_case c ON c.case_number = l.linked_case_number
                 WHERE l.direction = 'POLICE_TO_DISCIPLINE' AND l.allegation = 'PROTECTIVE_UMBRELLA'
                     AND l.transferred_at < :end AND (%s OR %s)
@@ -143,6 +151,19 @@ public class QuarterlyCaseFiles {
                 (Boolean) rs.getObject("umbrella_found"),
                 named(EndorsementRole.class, rs.getString("endorsement_role")), rs.getString("signer_id"),
                 rs.getString("signer_name"));
+    }
+
+    private static int byCodePoint(String one, String other) {
+        int i = 0;
+        while (i < one.length() && i < other.length()) {
+            int a = one.codePointAt(i);
+            int b = other.codePointAt(i);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+        }
+        return Integer.compare(one.length() - i, other.length() - i);
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String name) {

@@ -81,9 +81,10 @@ public final class QuarterlyStatementBuilder {
         unsupervisedUnfounded();
         breaks.sort(Comparator.comparing((QuarterlyBreak b) -> b.category().ordinal())
                 .thenComparing(QuarterlyBreak::item));
-        List<ReportTable> figures = List.of(QuarterlyFigures.umbrellaRatios(solvedCases(),
-                        CaseRecord.of(facts.provinceFacts(), end).values().stream().filter(CaseRecord::solved)
-                                .toList()),
+        // A province's own statement has read its cases' facts once, for both: their records are already here.
+        List<CaseRecord> provinceSolved = quarter.jurisdiction().endsWith("0000") ? solvedCases()
+                : CaseRecord.of(facts.provinceFacts(), end).values().stream().filter(CaseRecord::solved).toList();
+        List<ReportTable> figures = List.of(QuarterlyFigures.umbrellaRatios(solvedCases(), provinceSolved),
                 QuarterlyFigures.mismatch(solvedCases(), clues),
                 QuarterlyFigures.officialsByRank(policeCounts(), disciplineCounts()));
         return new QuarterlyStatementContent(quarter.id(), quarter.jurisdiction(), quarter.scope(),
