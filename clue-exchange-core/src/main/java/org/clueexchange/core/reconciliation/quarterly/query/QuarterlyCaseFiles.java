@@ -83,7 +83,9 @@ public class QuarterlyCaseFiles {
         MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
                 .addValue("end", Timestamps.of(end));
         List<QuarterlyFacts.CaseFact> facts = new ArrayList<>(jdbc.sql("""
-                SELECT c.jurisdiction AS case_jurisdiction, f.*,
+                SELECT c.jurisdiction AS case_jurisdiction, f.case_number, f.fact, f.event_id, f.asserted_by,
+                    f.occurred_at, f.position, f.person_key, f.person_name, f.unit, f.rank, f.role, f.check_kind,
+                    f.text, f.umbrella_found, f.endorsement_role, f.signer_id, f.signer_name,
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_type END AS case_type,
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_name END AS case_name
                 FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
