@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
 import org.clueexchange.infrastructure.Database;
@@ -46,7 +47,9 @@ class QuarterlyCaseFilesIT {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
                 database.password());
         sql = new JdbcTemplate(dataSource);
-        caseFiles = new QuarterlyCaseFiles(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        caseFiles = new QuarterlyCaseFiles(jdbc,
+                new LedgerSnapshots(jdbc, new DataSourceTransactionManager(dataSource)));
         long position = 0;
         for (String caseNumber : CASES) {
             sql.update("INSERT INTO gang_case (case_number, jurisdiction) VALUES (?, '530602')", caseNumber);

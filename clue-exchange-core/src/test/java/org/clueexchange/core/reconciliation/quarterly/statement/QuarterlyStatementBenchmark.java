@@ -49,6 +49,7 @@ import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.LedgerState;
 import org.clueexchange.core.ledger.messages.AgencyId;
+import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.quarterly.query.QuarterlyCaseFiles;
 import org.clueexchange.core.reconciliation.query.StatementDrafters;
@@ -251,7 +252,7 @@ public final class QuarterlyStatementBenchmark {
         private long nanos;
 
         TimedCaseFiles(JdbcClient jdbc, PlatformTransactionManager transactions) {
-            super(jdbc, transactions);
+            super(jdbc, new LedgerSnapshots(jdbc, transactions));
         }
 
         @Override
