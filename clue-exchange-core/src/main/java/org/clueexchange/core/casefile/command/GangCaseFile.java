@@ -3,10 +3,8 @@ package org.clueexchange.core.casefile.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,10 +30,14 @@ import org.clueexchange.wire.Jurisdictions;
  * One gang case's file (涉黑涉恶案件台账), keyed by the police case number: every fact both agencies asserted about
  * the case, once each, in whatever order they arrived, and where its follow-up stands ({@link CaseClosure}).
  *
- * <p>A fact is never refused. One that cannot be true beside another is recorded with the anomaly: a registration
- * that disagrees with another, and a fact of an agency whose jurisdiction does not cover the one a registration puts
- * the case in, which then does not count towards the case's closure. Until the police's registration arrives the
- * case is not registered, and its facts are held all the same.
+ * <p>A fact is never refused. Exactly one registration counts: the first the file recorded, in the event store's
+ * order, so that a rebuild gives the same answer and a backdated registration cannot take the case over. One that
+ * cannot be true beside it is recorded with the anomaly: a later registration that disagrees with it (which changes
+ * nothing else: two deployments' police adapters cannot see each other's case numbers, so a second police may
+ * register the same number elsewhere), and a fact of an agency whose jurisdiction does not cover the one the
+ * counting registration puts the case in, which then does not count towards the case's closure. A later
+ * registration that agrees is a retry by another path. Until the police's registration arrives the case is not
+ * registered, and its facts are held all the same.
  */
 @Aggregate(type = GangCaseFile.TYPE)
 public class GangCaseFile {
@@ -48,7 +50,8 @@ public class GangCaseFile {
     @AggregateIdentifier
     private String caseFileId;
     private final Map<String, CaseFactRecorded> facts = new LinkedHashMap<>();
-    private final List<GangCaseRegistrationRecorded> registrations = new ArrayList<>();
+    /** The first registration the file recorded: the one that counts. */
+    private GangCaseRegistrationRecorded registration;
     private final Set<String> outsideJurisdiction = new HashSet<>();
     private CaseClosure.Status status = CaseClosure.Status.OPEN;
     private Instant since;
@@ -64,16 +67,17 @@ public class GangCaseFile {
         if (facts.containsKey(fact.assertion().eventId())) {
             return;
         }
+        GangCaseRegistrationRecorded counting = registration;
         apply(fact);
-        if (fact instanceof GangCaseRegistrationRecorded registration) {
-            String eventId = registration.assertion().eventId();
-            registrations.stream()
-                    .filter(other -> !other.assertion().eventId().equals(eventId) && !other.agreesWith(registration))
-                    .toList().forEach(other -> disagreement(registration, other));
-            facts.values().stream().filter(other -> !(other instanceof GangCaseRegistrationRecorded))
-                    .toList().forEach(other -> judgeJurisdiction(other, registration));
-        } else {
-            registrations.forEach(registration -> judgeJurisdiction(fact, registration));
+        if (!(fact instanceof GangCaseRegistrationRecorded another)) {
+            if (counting != null) {
+                judgeJurisdiction(fact, counting);
+            }
+        } else if (counting == null) {
+            facts.values().stream().filter(held -> !held.assertion().eventId().equals(another.assertion().eventId()))
+                    .toList().forEach(held -> judgeJurisdiction(held, another));
+        } else if (!another.agreesWith(counting)) {
+            disagreement(another, counting);
         }
         CaseClosure.State closure = CaseClosure.asOf(facts.values().stream()
                 .filter(counted -> !outsideJurisdiction.contains(counted.assertion().eventId()))
@@ -83,17 +87,11 @@ public class GangCaseFile {
         }
     }
 
-    /** The later of the two registrations by occurrence carries the anomaly, whichever arrived first. */
-    private static void disagreement(GangCaseRegistrationRecorded one, GangCaseRegistrationRecorded other) {
-        boolean oneLater = one.assertion().occurredAt().compareTo(other.assertion().occurredAt()) > 0
-                || one.assertion().occurredAt().equals(other.assertion().occurredAt())
-                && one.assertion().eventId().compareTo(other.assertion().eventId()) > 0;
-        GangCaseRegistrationRecorded later = oneLater ? one : other;
-        GangCaseRegistrationRecorded earlier = oneLater ? other : one;
-        apply(new CaseAnomalyRecorded(one.caseNumber(), later.assertion().eventId(), earlier.assertion().eventId(),
-                CaseAnomalyKind.REGISTRATION_DISAGREES, "立案登记为 " + earlier.caseType() + " " + earlier.caseName()
-                + " @" + earlier.jurisdiction() + ", 此登记为 " + later.caseType() + " " + later.caseName() + " @"
-                + later.jurisdiction()));
+    private static void disagreement(GangCaseRegistrationRecorded later, GangCaseRegistrationRecorded counting) {
+        apply(new CaseAnomalyRecorded(later.caseNumber(), later.assertion().eventId(), counting.assertion().eventId(),
+                CaseAnomalyKind.REGISTRATION_DISAGREES, "立案登记为 " + counting.caseType() + " "
+                + counting.caseName() + " @" + counting.jurisdiction() + ", 此登记为 " + later.caseType() + " "
+                + later.caseName() + " @" + later.jurisdiction()));
     }
 
     private static void judgeJurisdiction(CaseFactRecorded fact, GangCaseRegistrationRecorded registration) {
@@ -119,8 +117,8 @@ public class GangCaseFile {
     void on(CaseFactRecorded fact) {
         caseFileId = fact.caseFileId();
         facts.put(fact.assertion().eventId(), fact);
-        if (fact instanceof GangCaseRegistrationRecorded registration) {
-            registrations.add(registration);
+        if (registration == null && fact instanceof GangCaseRegistrationRecorded first) {
+            registration = first;
         }
     }
 

@@ -15,6 +15,7 @@ import org.clueexchange.core.casefile.messages.CaseClosureChanged;
 import org.clueexchange.core.casefile.messages.EndorsementRecorded;
 import org.clueexchange.core.casefile.messages.FollowUpRecorded;
 import org.clueexchange.core.casefile.messages.GangCaseRegistrationRecorded;
+import org.clueexchange.core.casefile.messages.GangCaseSolutionRecorded;
 import org.clueexchange.core.casefile.messages.OfficialInvolvementRecorded;
 import org.clueexchange.core.casefile.messages.RecordCaseFact;
 import org.clueexchange.core.casefile.messages.RetraceRecorded;
@@ -34,6 +35,8 @@ class GangCaseFileTest {
     private static final String CASE = "昭公（刑）立字〔2020〕17号";
     private static final AgencyId POLICE = new AgencyId(AgencyType.POLICE, "530600");
     private static final AgencyId DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530600");
+    private static final AgencyId KUNMING_POLICE = new AgencyId(AgencyType.POLICE, "530100");
+    private static final AgencyId KUNMING_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530100");
     private static final AgencyId ANOTHER_PREFECTURES_DISCIPLINE = new AgencyId(AgencyType.DISCIPLINE, "530700");
     private static final Instant T = Instant.parse("2020-07-01T02:00:00Z");
     private static final String PERSON = "a".repeat(64);
@@ -66,8 +69,7 @@ class GangCaseFileTest {
 
     @Test
     void anOfficialAndAFollowUpBeforeTheRegistrationAreRecordedAndTheRegistrationJoinsThem() {
-        OfficialInvolvementRecorded official = new OfficialInvolvementRecorded(CASE, assertion(POLICE, 2), PERSON,
-                "张某某", "某县公安局副局长", OfficialRank.COUNTY_DIVISION, InvolvementRole.SUSPECTED_UMBRELLA);
+        OfficialInvolvementRecorded official = official(2);
         FollowUpRecorded followUp = new FollowUpRecorded(CASE, assertion(DISCIPLINE, 3), PERSON,
                 OfficialRank.COUNTY_DIVISION);
         GangCaseRegistrationRecorded registration = registration(0, "530600");
@@ -130,20 +132,75 @@ class GangCaseFileTest {
     }
 
     @Test
-    void aSecondRegistrationThatDisagreesIsAnAnomalyOnTheLaterOneWhicheverArrivesFirst() {
-        GangCaseRegistrationRecorded earlier = registration(0, "530600");
-        GangCaseRegistrationRecorded later = new GangCaseRegistrationRecorded(CASE, assertion(POLICE, 60),
+    void aSecondRegistrationThatDisagreesIsAnAnomalyOnTheOneRecordedSecondEvenWhenItOccurredFirst() {
+        GangCaseRegistrationRecorded first = registration(0, "530600");
+        GangCaseRegistrationRecorded other = new GangCaseRegistrationRecorded(CASE, assertion(POLICE, -60),
                 GangCaseType.EVIL_FORCE_GANG, "李某某恶势力团伙案", "530600");
-        CaseAnomalyRecorded anomaly = new CaseAnomalyRecorded(CASE, later.assertion().eventId(),
-                earlier.assertion().eventId(), CaseAnomalyKind.REGISTRATION_DISAGREES,
-                "立案登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530600, 此登记为 EVIL_FORCE_GANG 李某某恶势力团伙案 @530600");
 
-        fixture.given(earlier)
-                .when(new RecordCaseFact(later))
-                .expectEvents(later, anomaly);
-        fixture.given(later)
-                .when(new RecordCaseFact(earlier))
-                .expectEvents(earlier, anomaly);
+        fixture.given(first)
+                .when(new RecordCaseFact(other))
+                .expectEvents(other, new CaseAnomalyRecorded(CASE, other.assertion().eventId(),
+                        first.assertion().eventId(), CaseAnomalyKind.REGISTRATION_DISAGREES,
+                        "立案登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530600, "
+                                + "此登记为 EVIL_FORCE_GANG 李某某恶势力团伙案 @530600"));
+    }
+
+    @Test
+    void aSecondRegistrationThatAgreesIsARetryAndChangesNothing() {
+        GangCaseRegistrationRecorded retry = new GangCaseRegistrationRecorded(CASE, assertion(POLICE, -60),
+                GangCaseType.MAFIA_TYPE_ORGANISATION, "张某某等人涉黑组织案", "530602");
+
+        fixture.given(registration(0, "530602"), finding(DISCIPLINE, 5, true),
+                        new CaseClosureChanged(CASE, Status.UMBRELLA_FOUND, T.plusSeconds(5)))
+                .when(new RecordCaseFact(retry))
+                .expectEvents(retry);
+    }
+
+    @Test
+    void anotherPrefecturesBackdatedRegistrationOfTheNumberLeavesTheCaseWithTheFirstRecordedOne() {
+        GangCaseRegistrationRecorded zhaotong = registration(0, "530602");
+        GangCaseRegistrationRecorded kunming = kunmingRegistration(-3600);
+        UmbrellaFindingRecorded finding = finding(DISCIPLINE, 5, false);
+
+        fixture.given(zhaotong, new GangCaseSolutionRecorded(CASE, assertion(POLICE, 1)), official(2),
+                        new FollowUpRecorded(CASE, assertion(DISCIPLINE, 3), PERSON, OfficialRank.COUNTY_DIVISION),
+                        finding, new CaseClosureChanged(CASE, Status.AWAITING_ENDORSEMENT, T.plusSeconds(5)),
+                        signature(6, FOLLOW_UP_OFFICER, "li"), signature(7, LEADER_IN_CHARGE, "wang"),
+                        signature(8, PRINCIPAL_LEADER, "zhao"),
+                        new CaseClosureChanged(CASE, Status.CLOSED_NO_UMBRELLA, T.plusSeconds(8)))
+                .when(new RecordCaseFact(kunming))
+                .expectEvents(kunming, kunmingDisagrees(kunming, zhaotong));
+
+        RetraceRecorded retrace = new RetraceRecorded(CASE, assertion(DISCIPLINE, 20), "群众举报新线索");
+        fixture.given(zhaotong, kunming, kunmingDisagrees(kunming, zhaotong), finding,
+                        new CaseClosureChanged(CASE, Status.AWAITING_ENDORSEMENT, T.plusSeconds(5)))
+                .when(new RecordCaseFact(retrace))
+                .expectEvents(retrace, new CaseClosureChanged(CASE, Status.RETRACING, T.plusSeconds(20)));
+    }
+
+    @Test
+    void whenAnotherPrefecturesRegistrationIsRecordedFirstItCountsAndZhaotongsHasOnlyItsAnomaly() {
+        GangCaseRegistrationRecorded kunming = kunmingRegistration(-3600);
+        GangCaseRegistrationRecorded zhaotong = registration(0, "530602");
+        CaseAnomalyRecorded zhaotongDisagrees = new CaseAnomalyRecorded(CASE, zhaotong.assertion().eventId(),
+                kunming.assertion().eventId(), CaseAnomalyKind.REGISTRATION_DISAGREES,
+                "立案登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530102, "
+                        + "此登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530602");
+        OfficialInvolvementRecorded zhaotongsOfficial = official(2);
+        UmbrellaFindingRecorded kunmingsFinding = finding(KUNMING_DISCIPLINE, 5, true);
+
+        fixture.given(kunming)
+                .when(new RecordCaseFact(zhaotong))
+                .expectEvents(zhaotong, zhaotongDisagrees);
+        fixture.given(kunming, zhaotong, zhaotongDisagrees)
+                .when(new RecordCaseFact(zhaotongsOfficial))
+                .expectEvents(zhaotongsOfficial, new CaseAnomalyRecorded(CASE, zhaotongsOfficial.assertion().eventId(),
+                        kunming.assertion().eventId(), CaseAnomalyKind.OUTSIDE_JURISDICTION,
+                        "POLICE@530600 的管辖范围不含案件立案地 530102 (the case's jurisdiction lies outside the "
+                                + "asserting agency's)"));
+        fixture.given(kunming, zhaotong, zhaotongDisagrees)
+                .when(new RecordCaseFact(kunmingsFinding))
+                .expectEvents(kunmingsFinding, new CaseClosureChanged(CASE, Status.UMBRELLA_FOUND, T.plusSeconds(5)));
     }
 
     @Test
@@ -161,6 +218,24 @@ class GangCaseFileTest {
         fixture.given(stray, new CaseClosureChanged(CASE, Status.UMBRELLA_FOUND, T.plusSeconds(5)))
                 .when(new RecordCaseFact(registration))
                 .expectEvents(registration, anomaly, new CaseClosureChanged(CASE, Status.OPEN, null));
+    }
+
+    /** Kunming's police register Zhaotong's case number in a district of theirs, not seeing Zhaotong's number. */
+    private static GangCaseRegistrationRecorded kunmingRegistration(int second) {
+        return new GangCaseRegistrationRecorded(CASE, assertion(KUNMING_POLICE, second),
+                GangCaseType.MAFIA_TYPE_ORGANISATION, "张某某等人涉黑组织案", "530102");
+    }
+
+    private static CaseAnomalyRecorded kunmingDisagrees(GangCaseRegistrationRecorded kunming,
+                                                        GangCaseRegistrationRecorded zhaotong) {
+        return new CaseAnomalyRecorded(CASE, kunming.assertion().eventId(), zhaotong.assertion().eventId(),
+                CaseAnomalyKind.REGISTRATION_DISAGREES, "立案登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530602, "
+                + "此登记为 MAFIA_TYPE_ORGANISATION 张某某等人涉黑组织案 @530102");
+    }
+
+    private static OfficialInvolvementRecorded official(int second) {
+        return new OfficialInvolvementRecorded(CASE, assertion(POLICE, second), PERSON, "张某某", "某县公安局副局长",
+                OfficialRank.COUNTY_DIVISION, InvolvementRole.SUSPECTED_UMBRELLA);
     }
 
     private static GangCaseRegistrationRecorded registration(int second, String jurisdiction) {
