@@ -26,8 +26,12 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clueexchange.core.RunningCore;
+import org.clueexchange.events.Agency;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.EndorsementSigned;
+import org.clueexchange.events.GangCaseRegistered;
+import org.clueexchange.events.GangCaseType;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
@@ -111,6 +115,50 @@ class GangCaseIntakeIT {
                 .path("status").asText()).isEqualTo("RETRACING"));
     }
 
+    /**
+     * Kunming's police register Zhaotong's case number in a district of theirs, backdated: the police adapters of two
+     * deployments cannot see each other's numbers.
+     */
+    @Test
+    void aBackdatedRegistrationOfTheNumberInAnotherPrefectureLeavesTheCaseWhereItsFirstRegistrationPutIt()
+            throws Exception {
+        String caseNumber = newCaseNumber();
+        GangCaseRegistered zhaotong = registration(caseNumber, T);
+        GangCaseRegistered kunming = new GangCaseRegistered(ClueEventSamples.envelope(caseNumber,
+                new Agency(AgencyType.POLICE, "530100"), T.minusSeconds(3600)), caseNumber,
+                GangCaseType.EVIL_FORCE_GANG, "李某某恶势力团伙案", "530102");
+        topics.publish(zhaotong);
+        topics.publish(official(caseNumber, PERSON, T.plusSeconds(2)));
+        topics.publish(finding(caseNumber, true, T.plusSeconds(5)));
+        topics.publish(kunming);
+        topics.publish(solution(caseNumber, T.plusSeconds(1)));
+
+        JsonNode gangCase = awaitCase(caseNumber, 5);
+        assertThat(gangCase.path("jurisdiction").asText()).isEqualTo("530602");
+        assertThat(gangCase.path("caseType").asText()).isEqualTo("MAFIA_TYPE_ORGANISATION");
+        assertThat(gangCase.path("caseName").asText()).isEqualTo("张某某等人涉黑组织案");
+        assertThat(gangCase.path("registeredAt").asText()).isEqualTo("2020-07-01T02:00:00Z");
+        assertThat(gangCase.path("closure").path("status").asText()).isEqualTo("UMBRELLA_FOUND");
+        assertThat(gangCase.path("officials")).hasSize(1);
+        assertThat(gangCase.path("anomalies")).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.path("kind").asText()).isEqualTo("REGISTRATION_DISAGREES");
+            assertThat(anomaly.path("factEventId").asText()).isEqualTo(kunming.getEnvelope().getEventId());
+            assertThat(anomaly.path("relatedEventId").asText()).isEqualTo(zhaotong.getEnvelope().getEventId());
+        });
+        assertThat(gangCase.path("facts")).filteredOn(fact -> fact.path("outsideJurisdiction").asBoolean())
+                .extracting(fact -> fact.path("eventId").asText())
+                .containsExactly(kunming.getEnvelope().getEventId());
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password())) {
+            assertThat(strings(connection, "SELECT c.registration_event_id || ' ' || c.jurisdiction FROM gang_case c "
+                    + "WHERE c.case_number = '" + caseNumber + "'"))
+                    .containsExactly(zhaotong.getEnvelope().getEventId() + " 530602");
+            assertThat(strings(connection, "SELECT CAST(event_id AS TEXT) FROM gang_case_fact "
+                    + "WHERE case_number = '" + caseNumber + "' AND fact = 'GANG_CASE_REGISTERED' "
+                    + "AND NOT outside_jurisdiction")).containsExactly(zhaotong.getEnvelope().getEventId());
+        }
+    }
+
     @Test
     void aCaseHeardOfBeforeItsRegistrationIsNotRegisteredAndLiesInTheFirstAgencysJurisdiction() throws Exception {
         String caseNumber = newCaseNumber();
@@ -188,6 +236,16 @@ class GangCaseIntakeIT {
         try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getLong(1));
+            }
+        }
+        return values;
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
             }
         }
         return values;

@@ -6,7 +6,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.clueexchange.core.casefile.messages.CaseAnomalyKind;
 import org.clueexchange.core.casefile.messages.CaseAnomalyRecorded;
 import org.clueexchange.core.casefile.messages.CaseCheckRecorded;
 import org.clueexchange.core.casefile.messages.CaseClosureChanged;
@@ -25,10 +24,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the gang case tables from the case files' events: a row per case showing its earliest registration and
- * solution by the agencies' clocks and where its closure stands, a row per fact, and the anomalies. Its token and
- * its rows are written in one transaction, so each event is applied once; a reset rebuilds the same tables, and the
- * facts keep the positions they had ({@code gang_case_fact_position}).
+ * Builds the gang case tables from the case files' events: a row per case showing the registration that counts (the
+ * first its file recorded: events come in the store's order, so a rebuild shows the same), its earliest solution by
+ * the agencies' clocks and where its closure stands, a row per fact, and the anomalies. Its token and its rows are
+ * written in one transaction, so each event is applied once; a reset rebuilds the same tables, and the facts keep
+ * the positions they had ({@code gang_case_fact_position}).
+ *
+ * <p>{@code gang_case_fact.outside_jurisdiction} means the fact does not count, whatever its kind: it is set on the
+ * fact of every anomaly, a fact asserted from outside the case's jurisdiction and a registration that disagrees with
+ * the one on record alike. A reader skips those rows; the case's registration is {@code gang_case}'s
+ * ({@code registration_event_id}).
  */
 @Component
 @ProcessingGroup(GangCaseFileProjection.PROCESSING_GROUP)
@@ -43,8 +48,7 @@ class GangCaseFileProjection {
     private static final String REGISTRATION = """
             UPDATE gang_case SET registered = TRUE, registration_event_id = :eventId, registered_at = :at,
                 case_type = :caseType, case_name = :caseName, jurisdiction = :registeredIn
-            WHERE case_number = :caseNumber AND (registration_event_id IS NULL
-                OR (CAST(:at AS TIMESTAMPTZ), CAST(:eventId AS UUID)) < (registered_at, registration_event_id))
+            WHERE case_number = :caseNumber AND registration_event_id IS NULL
             """;
     private static final String SOLUTION = """
             UPDATE gang_case SET solution_event_id = :eventId, solved_at = :at
@@ -137,10 +141,8 @@ class GangCaseFileProjection {
                 .addValue("eventId", UUID.fromString(event.factEventId()))
                 .addValue("relatedEventId", UUID.fromString(event.relatedEventId()))
                 .addValue("kind", event.kind().name()).addValue("detail", event.detail()));
-        if (event.kind() == CaseAnomalyKind.OUTSIDE_JURISDICTION) {
-            jdbc.update("UPDATE gang_case_fact SET outside_jurisdiction = TRUE WHERE event_id = :eventId",
-                    new MapSqlParameterSource("eventId", UUID.fromString(event.factEventId())));
-        }
+        jdbc.update("UPDATE gang_case_fact SET outside_jurisdiction = TRUE WHERE event_id = :eventId",
+                new MapSqlParameterSource("eventId", UUID.fromString(event.factEventId())));
     }
 
     @EventHandler

@@ -39,7 +39,12 @@ public record GangCaseView(String caseNumber, String jurisdiction, boolean regis
                            Instant involvedAt) {
     }
 
-    /** One fact on the file, with the fields of its kind. */
+    /**
+     * One fact on the file, with the fields of its kind.
+     *
+     * @param outsideJurisdiction the fact does not count: asserted from outside the case's jurisdiction, or a
+     *                            registration that disagrees with the one on record
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fact(String eventId, CaseFactKind fact, String label, String assertedBy, String actor,
                        Instant occurredAt, Instant publishedAt, String personKey, String personName, String unit,
