@@ -76,8 +76,9 @@ public class QuarterlyCaseFiles {
     /**
      * The facts of the gang cases of {@code jurisdiction} that occurred before {@code end}, of the kinds named, or all;
      * in the order of their case and event id, so that what is built from them does not depend on the database's.
-     * A fact asserted by an agency outside the case's jurisdiction is an anomaly of its file and counts for nothing
-     * here. A registration carries the case's type and name as the file holds them: its earliest registration's.
+     * A fact that does not count on its file (asserted from outside the case's jurisdiction, or a registration that
+     * disagrees with the one the file counts) counts for nothing here; the registration the file counts carries the
+     * case's type and name.
      */
     private List<QuarterlyFacts.CaseFact> caseFacts(String jurisdiction, Instant end, String kinds) {
         MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
@@ -89,7 +90,8 @@ public class QuarterlyCaseFiles {
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_type END AS case_type,
                     CASE WHEN f.fact = 'GANG_CASE_REGISTERED' THEN c.case_name END AS case_name
                 FROM gang_case c JOIN gang_case_fact f ON f.case_number = c.case_number
-                WHERE %s AND f.occurred_at < :end AND NOT f.outside_jurisdiction %s
+                WHERE %s AND f.occurred_at < :end AND NOT f.outside_jurisdiction
+                    AND (f.fact <> 'GANG_CASE_REGISTERED' OR f.event_id = c.registration_event_id) %s
                 """.formatted(JurisdictionSql.within("c.jurisdiction", "scope"),
                         kinds == null ? "" : "AND f.fact IN (" + kinds + ")"))
                 .paramSource(params).query((rs, i) -> caseFact(rs)).list());
@@ -112,8 +114,10 @@ public class QuarterlyCaseFiles {
     }
 
     /**
-     * The clues alleging a protective umbrella that the police transferred to discipline, sent or received within
-     * {@code jurisdiction} before {@code end}; with the registration of the gang case each names, wherever it is.
+     * The clues alleging a protective umbrella that the police transferred to discipline before {@code end}, sent or
+     * received within {@code jurisdiction} or naming a gang case of it (a case's clue may come from a higher level);
+     * with the registration of the gang case each names, wherever it is, and the first supervision ordered at or
+     * after an unfounded conclusion: a supervision before it did not supervise the 查否.
      */
     private List<QuarterlyFacts.UmbrellaClue> umbrellaClues(String jurisdiction, Instant end) {
         MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
@@ -122,18 +126,20 @@ public class QuarterlyCaseFiles {
                 SELECT l.clue_id, l.sender_jurisdiction, l.linked_case_number, l.transferred_at, l.received_at,
                     ARRAY(SELECT s.person_key FROM ledger_subject s
                         WHERE s.clue_id = l.clue_id AND s.person_key IS NOT NULL ORDER BY s.position) AS person_keys,
-                    (SELECT min(f.occurred_at) FROM ledger_fact f
-                        WHERE f.clue_id = l.clue_id AND f.fact = 'SUPERVISION_ORDERED') AS supervised_at,
+                    (SELECT min(f.occurred_at) FROM ledger_fact f WHERE f.clue_id = l.clue_id
+                        AND f.fact = 'SUPERVISION_ORDERED' AND f.occurred_at >= l.concluded_at) AS supervised_at,
                     CASE WHEN EXISTS (SELECT FROM ledger_outcome o WHERE o.clue_id = l.clue_id
                         AND o.fact = 'CONCLUDED' AND o.outcome = 'UNFOUNDED') THEN l.concluded_at END AS unfounded_at,
                     c.jurisdiction AS linked_case_jurisdiction,
                     c.registered_at AS linked_case_registered_at
                 FROM transfer_ledger l LEFT JOIN gang_case c ON c.case_number = l.linked_case_number
                 WHERE l.direction = 'POLICE_TO_DISCIPLINE' AND l.allegation = 'PROTECTIVE_UMBRELLA'
-                    AND l.transferred_at < :end AND (%s OR %s)
+                    AND l.transferred_at < :end AND (%s OR %s OR l.linked_case_number IN (
+                        SELECT g.case_number FROM gang_case g WHERE %s))
                 ORDER BY l.clue_id COLLATE "C"
                 """.formatted(JurisdictionSql.within("l.sender_jurisdiction", "scope"),
-                        JurisdictionSql.within("l.receiver_jurisdiction", "scope")))
+                        JurisdictionSql.within("l.receiver_jurisdiction", "scope"),
+                        JurisdictionSql.within("g.jurisdiction", "scope")))
                 .paramSource(params).query((rs, i) -> new QuarterlyFacts.UmbrellaClue(rs.getString("clue_id"),
                         rs.getString("sender_jurisdiction"), rs.getString("linked_case_number"),
                         instant(rs, "linked_case_registered_at"), rs.getString("linked_case_jurisdiction"),

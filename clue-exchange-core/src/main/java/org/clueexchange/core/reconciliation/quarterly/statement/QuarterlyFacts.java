@@ -44,7 +44,7 @@ public record QuarterlyFacts(List<CaseFact> caseFacts, List<UmbrellaClue> clues,
      * @param linkedCaseJurisdiction the registered case's jurisdiction
      * @param subjectKeys            the person keys of the subjects the police could identify
      * @param unfoundedAt            when discipline concluded it unfounded (查否), if it did
-     * @param supervisedAt           when it was first put under supervision (督办), if it was
+     * @param supervisedAt           when it was first put under supervision (督办) after its unfounded conclusion
      */
     public record UmbrellaClue(String clueId, String senderJurisdiction, String linkedCaseNumber,
                                Instant linkedCaseRegisteredAt, String linkedCaseJurisdiction, Instant transferredAt,

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.OfficialRank;
+import org.clueexchange.wire.Jurisdictions;
 
 /** The figures of a quarterly statement, as officers report them upward. */
 final class QuarterlyFigures {
@@ -64,7 +65,7 @@ final class QuarterlyFigures {
      * 成果与移交线索不匹配: per jurisdiction, the gang cases solved against the umbrella clues the police transferred,
      * with the cases signed off "no umbrella" listed for re-examination.
      */
-    static ReportTable mismatch(List<CaseRecord> solved, List<QuarterlyFacts.UmbrellaClue> clues) {
+    static ReportTable mismatch(String scope, List<CaseRecord> solved, List<QuarterlyFacts.UmbrellaClue> clues) {
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, List<String>> toReview = new TreeMap<>();
         for (CaseRecord record : solved) {
@@ -76,7 +77,10 @@ final class QuarterlyFigures {
         for (QuarterlyFacts.UmbrellaClue clue : clues) {
             String jurisdiction = clue.linkedCaseJurisdiction() != null ? clue.linkedCaseJurisdiction()
                     : clue.senderJurisdiction();
-            counts.computeIfAbsent(jurisdiction, j -> new int[2])[1]++;
+            // A clue sent from here about another jurisdiction's case counts there, on that jurisdiction's statement.
+            if (Jurisdictions.liesWithin(jurisdiction, scope)) {
+                counts.computeIfAbsent(jurisdiction, j -> new int[2])[1]++;
+            }
         }
         List<List<Object>> rows = new ArrayList<>();
         counts.forEach((jurisdiction, count) -> {

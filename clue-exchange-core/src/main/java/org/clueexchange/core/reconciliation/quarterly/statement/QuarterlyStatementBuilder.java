@@ -85,7 +85,7 @@ public final class QuarterlyStatementBuilder {
         List<CaseRecord> provinceSolved = quarter.jurisdiction().endsWith("0000") ? solvedCases()
                 : CaseRecord.of(facts.provinceFacts(), end).values().stream().filter(CaseRecord::solved).toList();
         List<ReportTable> figures = List.of(QuarterlyFigures.umbrellaRatios(solvedCases(), provinceSolved),
-                QuarterlyFigures.mismatch(solvedCases(), clues),
+                QuarterlyFigures.mismatch(quarter.jurisdiction(), solvedCases(), clues),
                 QuarterlyFigures.officialsByRank(policeCounts(), disciplineCounts()));
         return new QuarterlyStatementContent(quarter.id(), quarter.jurisdiction(), quarter.scope(),
                 quarter.name(), quarter.start(), end, lines, breaks, findings(), figures, amendments);

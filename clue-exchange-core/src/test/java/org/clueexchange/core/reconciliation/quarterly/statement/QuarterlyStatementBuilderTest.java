@@ -158,6 +158,22 @@ class QuarterlyStatementBuilderTest {
     }
 
     @Test
+    void theMismatchCheckCountsAClueWhereItsCaseIsAndOnlyInsideTheStatementsJurisdiction() {
+        solvedCase("C1", GangCaseType.EVIL_FORCE_GANG, JULY);
+        involved("C1", KEY_A, OfficialRank.TOWNSHIP_SECTION, JULY);
+        clues.add(new UmbrellaClue("FROM-THE-PROVINCE", "530000", "C1", JULY, "530602", JULY, JULY, List.of(KEY_A),
+                null, null));
+        clues.add(new UmbrellaClue("ABOUT-ANOTHER-PREFECTURE", "530602", "K9", JULY, "530702", JULY, JULY,
+                List.of(KEY_B), null, null));
+
+        QuarterlyStatementContent statement = build();
+
+        assertThat(statement.breaks()).extracting(QuarterlyBreak::category)
+                .doesNotContain(QuarterlyBreakCategory.OFFICIAL_NOT_REFERRED);
+        assertThat(rows(statement, 1)).containsExactly(List.of("530602", 1, 1, "1.00", 0, ""));
+    }
+
+    @Test
     void aRetraceReopensTheCaseAndItsOldSignaturesNoLongerCount() {
         solvedCase("R", GangCaseType.EVIL_FORCE_GANG, JULY);
         noUmbrella("R", JULY.plusSeconds(10));
