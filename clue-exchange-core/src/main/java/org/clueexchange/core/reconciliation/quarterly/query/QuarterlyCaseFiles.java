@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.clueexchange.core.casefile.CaseFactKind;
+import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
 import org.clueexchange.events.CaseCheck;
@@ -52,8 +53,17 @@ public class QuarterlyCaseFiles {
         this.snapshots = snapshots;
     }
 
-    /** The case files as one snapshot saw them: its position, the facts, and the case facts that came late. */
-    public record Snapshot(long position, QuarterlyFacts facts, List<QuarterlyFacts.CaseFact> late) {
+    /**
+     * The case files as one snapshot saw them: its position, the facts, and the facts that came late, of the case
+     * files and of the umbrella clues.
+     */
+    public record Snapshot(long position, QuarterlyFacts facts, List<QuarterlyFacts.CaseFact> late,
+                           List<LateClueFact> lateClueFacts) {
+    }
+
+    /** A fact of an umbrella clue that reached the ledger after a statement of its period had been drawn up. */
+    public record LateClueFact(String clueId, String caseNumber, FactKind fact, String assertedBy, Instant occurredAt,
+                               long position) {
     }
 
     /**
@@ -69,7 +79,8 @@ public class QuarterlyCaseFiles {
             List<QuarterlyFacts.CaseFact> facts = caseFacts(jurisdiction, end, null);
             return new Snapshot(position, new QuarterlyFacts(facts, umbrellaClues(jurisdiction, end),
                     province.equals(jurisdiction) ? facts : caseFacts(province, end, RATIO_FACTS)),
-                    amendsAfter == null ? List.of() : arrivedAfter(facts, start, amendsAfter));
+                    amendsAfter == null ? List.of() : arrivedAfter(facts, start, amendsAfter),
+                    amendsAfter == null ? List.of() : cluesArrivedAfter(jurisdiction, start, amendsAfter));
         });
     }
 
@@ -111,6 +122,33 @@ public class QuarterlyCaseFiles {
         return facts.stream().filter(fact -> fact.occurredAt().isBefore(before) && fact.position() > after)
                 .sorted(Comparator.comparing(QuarterlyFacts.CaseFact::occurredAt).thenComparing(IN_CASE_ORDER))
                 .toList();
+    }
+
+    /**
+     * The facts of the umbrella clues that a quarterly statement reads (their transfer, receipt, conclusion and
+     * supervision) which occurred before {@code before} and reached the ledger after position {@code after}, though a
+     * statement of their period had been drawn up by then: found in the ledger's index of such facts (V11).
+     */
+    private List<LateClueFact> cluesArrivedAfter(String jurisdiction, Instant before, long after) {
+        MapSqlParameterSource params = JurisdictionSql.bind(new MapSqlParameterSource(), "scope", jurisdiction)
+                .addValue("before", Timestamps.of(before))
+                .addValue("after", after);
+        return jdbc.sql("""
+                SELECT f.clue_id, l.linked_case_number, f.fact, f.asserted_by, f.occurred_at, p.position
+                FROM ledger_fact_position p
+                JOIN ledger_fact f ON f.event_id = p.event_id
+                JOIN transfer_ledger l ON l.clue_id = f.clue_id
+                WHERE p.after_statement AND p.position > :after AND f.occurred_at < :before
+                    AND f.fact IN ('TRANSFERRED', 'RECEIVED', 'CONCLUDED', 'SUPERVISION_ORDERED')
+                    AND l.direction = 'POLICE_TO_DISCIPLINE' AND l.allegation = 'PROTECTIVE_UMBRELLA'
+                    AND (%s OR %s OR l.linked_case_number IN (SELECT g.case_number FROM gang_case g WHERE %s))
+                ORDER BY f.occurred_at, f.clue_id COLLATE "C", f.fact
+                """.formatted(JurisdictionSql.within("l.sender_jurisdiction", "scope"),
+                        JurisdictionSql.within("l.receiver_jurisdiction", "scope"),
+                        JurisdictionSql.within("g.jurisdiction", "scope")))
+                .paramSource(params).query((rs, i) -> new LateClueFact(rs.getString("clue_id"),
+                        rs.getString("linked_case_number"), FactKind.valueOf(rs.getString("fact")),
+                        rs.getString("asserted_by"), instant(rs, "occurred_at"), rs.getLong("position"))).list();
     }
 
     /**

@@ -148,8 +148,12 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
                           List<String> clueIds, String detail) {
     }
 
-    /** 更正: a fact of an earlier quarter that reached the ledger after that quarter's statement was confirmed. */
-    public record CaseAmendment(String caseNumber, String fact, String label, String assertedBy, Instant occurredAt,
-                                long ledgerPosition, String confirmedStatementId) {
+    /**
+     * 更正: a fact of an earlier quarter that reached the ledger after that quarter's statement was confirmed: a fact
+     * of a gang case's file, or of an umbrella clue ({@code clueId} set, {@code caseNumber} the case it names if any).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseAmendment(String caseNumber, String clueId, String fact, String label, String assertedBy,
+                                Instant occurredAt, long ledgerPosition, String confirmedStatementId) {
     }
 }

@@ -47,9 +47,15 @@ public class QuarterlyStatementDrafter implements StatementDrafter {
         List<QuarterlyStatementContent.CaseAmendment> amendments = new ArrayList<>();
         for (QuarterlyFacts.CaseFact fact : snapshot.late()) {
             LateFacts.amendedBy(period, fact.occurredAt(), fact.position(), history.confirmed()).ifPresent(amended ->
-                    amendments.add(new QuarterlyStatementContent.CaseAmendment(fact.caseNumber(), fact.fact().name(),
-                            fact.fact().label(), fact.assertedBy(), fact.occurredAt(), fact.position(),
-                            amended.id())));
+                    amendments.add(new QuarterlyStatementContent.CaseAmendment(fact.caseNumber(), null,
+                            fact.fact().name(), fact.fact().label(), fact.assertedBy(), fact.occurredAt(),
+                            fact.position(), amended.id())));
+        }
+        for (QuarterlyCaseFiles.LateClueFact fact : snapshot.lateClueFacts()) {
+            LateFacts.amendedBy(period, fact.occurredAt(), fact.position(), history.confirmed()).ifPresent(amended ->
+                    amendments.add(new QuarterlyStatementContent.CaseAmendment(fact.caseNumber(), fact.clueId(),
+                            fact.fact().name(), fact.fact().label(), fact.assertedBy(), fact.occurredAt(),
+                            fact.position(), amended.id())));
         }
         progress.advanced("比对案件 matching cases", 0, 1);
         QuarterlyStatementContent content = QuarterlyStatementBuilder.build(period, snapshot.facts(), amendments);

@@ -133,11 +133,12 @@ final class QuarterlyTables {
 
     /** 更正: facts that reached the case files after their quarter's confirmed statement was drawn up. */
     private static ReportTable amendments(QuarterlyStatementContent content) {
-        return new ReportTable("更正 Amendments to confirmed statements", List.of("案件编号 Case", "事实 Fact",
-                "提出方 Asserted by", "发生时间 Occurred", "台账位置 Ledger position", "原对账单 Confirmed statement"),
-                content.amendments().stream().map(amendment -> List.<Object>of(amendment.caseNumber(),
-                        amendment.label(), amendment.assertedBy(), time(amendment.occurredAt()),
-                        amendment.ledgerPosition(), amendment.confirmedStatementId())).toList());
+        return new ReportTable("更正 Amendments to confirmed statements", List.of("案件编号 Case", "线索编号 Clue",
+                "事实 Fact", "提出方 Asserted by", "发生时间 Occurred", "台账位置 Ledger position",
+                "原对账单 Confirmed statement"), content.amendments().stream().map(amendment -> List.<Object>of(
+                        text(amendment.caseNumber()), text(amendment.clueId()), amendment.label(),
+                        amendment.assertedBy(), time(amendment.occurredAt()), amendment.ledgerPosition(),
+                        amendment.confirmedStatementId())).toList());
     }
 
     private static Map<String, String> names(QuarterlyStatementContent content) {

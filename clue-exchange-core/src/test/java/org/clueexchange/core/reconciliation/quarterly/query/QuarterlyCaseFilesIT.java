@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.query.LedgerSnapshots;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
@@ -60,6 +61,13 @@ class QuarterlyCaseFilesIT {
         fact(CASES.get(3), "FOLLOW_UP_OPENED", at(6, 20), CONFIRMED_AT + 1);
         fact(CASES.get(0), "FOLLOW_UP_OPENED", at(6, 12), CONFIRMED_AT + 2);
         fact(CASES.get(1), "FOLLOW_UP_OPENED", at(7, 3), CONFIRMED_AT + 3);
+        // An umbrella clue about the first case, whose supervision of June reached the ledger after the confirmation.
+        sql.update("INSERT INTO transfer_ledger (clue_id, direction, state, sender_type, sender_jurisdiction, "
+                + "receiver_type, receiver_jurisdiction, allegation, linked_case_number, transferred_at) VALUES "
+                + "('POLICE-530602-HS1', 'POLICE_TO_DISCIPLINE', 'CONCLUDED', 'POLICE', '530000', 'DISCIPLINE', "
+                + "'530000', 'PROTECTIVE_UMBRELLA', ?, ?)", CASES.get(0), Timestamp.from(at(5, 20)));
+        clueFact("TRANSFERRED", at(5, 20), 40, false);
+        clueFact("SUPERVISION_ORDERED", at(6, 25), CONFIRMED_AT + 4, true);
     }
 
     @Test
@@ -88,6 +96,16 @@ class QuarterlyCaseFilesIT {
         assertThat(caseFiles.snapshot(Q3.jurisdiction(), Q3.start(), Q3.end(), null).late()).isEmpty();
     }
 
+    @Test
+    void theLateFactsOfTheUmbrellaCluesOfItsCasesAreReadTooWhereverTheClueCameFrom() {
+        assertThat(snapshot().lateClueFacts()).extracting(QuarterlyCaseFiles.LateClueFact::clueId,
+                QuarterlyCaseFiles.LateClueFact::caseNumber, QuarterlyCaseFiles.LateClueFact::fact,
+                QuarterlyCaseFiles.LateClueFact::position).containsExactly(
+                tuple("POLICE-530602-HS1", CASES.get(0), FactKind.SUPERVISION_ORDERED, CONFIRMED_AT + 4));
+        assertThat(snapshot().facts().clues()).extracting(QuarterlyFacts.UmbrellaClue::clueId)
+                .as("sent and received by the province, about a case of 530602").containsExactly("POLICE-530602-HS1");
+    }
+
     private static QuarterlyCaseFiles.Snapshot snapshot() {
         return caseFiles.snapshot(Q3.jurisdiction(), Q3.start(), Q3.end(), CONFIRMED_AT);
     }
@@ -97,6 +115,16 @@ class QuarterlyCaseFilesIT {
                         + "published_at, recorded_at, position) VALUES (?, ?, ?, 'POLICE@530602', 'officer', ?, ?, ?, "
                         + "?)", UUID.randomUUID(), caseNumber, fact, Timestamp.from(occurredAt),
                 Timestamp.from(occurredAt), Timestamp.from(occurredAt), position);
+    }
+
+    private static void clueFact(String fact, Instant occurredAt, long position, boolean afterStatement) {
+        UUID eventId = UUID.randomUUID();
+        sql.update("INSERT INTO ledger_fact (event_id, clue_id, fact, side, asserted_by, actor, occurred_at, "
+                        + "published_at, recorded_at) VALUES (?, 'POLICE-530602-HS1', ?, 'SENDER', 'POLICE@530000', "
+                        + "'officer', ?, ?, ?)", eventId, fact, Timestamp.from(occurredAt), Timestamp.from(occurredAt),
+                Timestamp.from(occurredAt));
+        sql.update("INSERT INTO ledger_fact_position (event_id, position, after_statement) VALUES (?, ?, ?)", eventId,
+                position, afterStatement);
     }
 
     /** 09:00 on the day of 2020, UTC+8. */
