@@ -260,16 +260,12 @@ class QuarterlyReconciliationIT {
         return core.get("/api/reconciliation/quarterly/" + statementId).successfully();
     }
 
-    /** Each break as category/partyToAct/item/ageDays, its item named as an officer's note names it. */
+    /** Each break as category/partyToAct/item/ageDays, its item as the statement names it for an officer's note. */
     private static List<String> breaks(JsonNode content) {
         List<String> breaks = new ArrayList<>();
         content.path("breaks").forEach(found -> {
-            String item = found.hasNonNull("clueId") ? found.path("clueId").asText()
-                    : found.hasNonNull("rank") ? found.path("rank").asText()
-                    : found.hasNonNull("personKey") ? found.path("caseNumber").asText() + ":"
-                    + found.path("personKey").asText() : found.path("caseNumber").asText();
-            breaks.add(found.path("category").asText() + "/" + found.path("partyToAct").asText() + "/" + item + "/"
-                    + found.path("ageDays").asLong());
+            breaks.add(found.path("category").asText() + "/" + found.path("partyToAct").asText() + "/"
+                    + found.path("item").asText() + "/" + found.path("ageDays").asLong());
         });
         return breaks;
     }

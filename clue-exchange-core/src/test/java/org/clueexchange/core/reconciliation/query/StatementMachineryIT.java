@@ -93,6 +93,7 @@ class StatementMachineryIT {
         assertThat(found.path("category").asText()).isEqualTo("OFFICIAL_NOT_REFERRED");
         assertThat(found.path("partyToAct").asText()).isEqualTo("POLICE");
         String item = CASE + ":" + ClueEventSamples.PERSON_KEY.substring(0, 16);
+        assertThat(found.path("item").asText()).as("the item a note names, in the statement's text").isEqualTo(item);
         String digest = issued.path("digest").asText();
 
         String page = zhaotong.get("/api/reconciliation/quarterly/" + QUARTER + "?format=html").raw().body();

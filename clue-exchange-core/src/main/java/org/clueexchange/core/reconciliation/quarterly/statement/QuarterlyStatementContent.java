@@ -1,6 +1,8 @@
 package org.clueexchange.core.reconciliation.quarterly.statement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -117,15 +119,18 @@ public record QuarterlyStatementContent(String statementId, String jurisdiction,
      * @param rank       for a difference in the counts by rank: the rank
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(value = "item", allowGetters = true)
     public record QuarterlyBreak(QuarterlyBreakCategory category, String label, PartyToAct partyToAct,
                                  Instant since, long ageDays, AgingBucket aging, String caseNumber,
                                  String personKey, String clueId, OfficialRank rank, String detail) {
 
         /**
-         * What the break is about, as an officer's note names it: the clue, the case, the case and the official
+         * What the break is about, as an officer's note names it (in the statement's text too, so that a system reading
+         * it need not know how it is made): the clue, the case, the case and the official
          * ({@code caseNumber:} and the first 16 hex digits of the person key, which tell a case's officials apart and
          * keep the item within the length of an id), or the rank.
          */
+        @JsonProperty("item")
         public String item() {
             if (clueId != null) {
                 return clueId;
