@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.clueexchange.core.casefile.Endorsement;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.CaseLine;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.OfficialLine;
-import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.QuarterlyBreak;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent.Signer;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
