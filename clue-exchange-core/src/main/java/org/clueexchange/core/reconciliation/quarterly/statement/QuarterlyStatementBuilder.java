@@ -39,6 +39,10 @@ public final class QuarterlyStatementBuilder {
     /** The clues transferred by the quarter's end from each case, by the person key of each subject. */
     private final Map<String, Map<String, List<QuarterlyFacts.UmbrellaClue>>> cluesByCase = new HashMap<>();
     private final List<QuarterlyBreak> breaks = new ArrayList<>();
+    /** The cases solved by the quarter's end, and their officials by rank as each agency counts them. */
+    private final List<CaseRecord> solved;
+    private final Map<OfficialRank, List<Instant>> policeCounts;
+    private final Map<OfficialRank, List<Instant>> disciplineCounts;
 
     private QuarterlyStatementBuilder(StatementPeriod quarter, QuarterlyFacts facts) {
         this.quarter = quarter;
@@ -54,6 +58,9 @@ public final class QuarterlyStatementBuilder {
                         byPerson.computeIfAbsent(key, k -> new ArrayList<>()).add(clue));
             }
         }
+        this.solved = cases.values().stream().filter(CaseRecord::solved).toList();
+        this.policeCounts = countedByPolice();
+        this.disciplineCounts = countedByDiscipline();
     }
 
     /** The statement's content: what both agencies confirm. */
@@ -82,17 +89,13 @@ public final class QuarterlyStatementBuilder {
         breaks.sort(Comparator.comparing((QuarterlyBreak b) -> b.category().ordinal())
                 .thenComparing(QuarterlyBreak::item));
         // A province's own statement has read its cases' facts once, for both: their records are already here.
-        List<CaseRecord> provinceSolved = quarter.jurisdiction().endsWith("0000") ? solvedCases()
+        List<CaseRecord> provinceSolved = quarter.jurisdiction().endsWith("0000") ? solved
                 : CaseRecord.of(facts.provinceFacts(), end).values().stream().filter(CaseRecord::solved).toList();
-        List<ReportTable> figures = List.of(QuarterlyFigures.umbrellaRatios(solvedCases(), provinceSolved),
-                QuarterlyFigures.mismatch(quarter.jurisdiction(), solvedCases(), clues),
-                QuarterlyFigures.officialsByRank(policeCounts(), disciplineCounts()));
+        List<ReportTable> figures = List.of(QuarterlyFigures.umbrellaRatios(solved, provinceSolved),
+                QuarterlyFigures.mismatch(quarter.jurisdiction(), solved, clues),
+                QuarterlyFigures.officialsByRank(policeCounts, disciplineCounts));
         return new QuarterlyStatementContent(quarter.id(), quarter.jurisdiction(), quarter.scope(),
                 quarter.name(), quarter.start(), end, lines, breaks, findings(), figures, amendments);
-    }
-
-    private List<CaseRecord> solvedCases() {
-        return cases.values().stream().filter(CaseRecord::solved).toList();
     }
 
     private CaseLine line(CaseRecord record) {
@@ -158,9 +161,9 @@ public final class QuarterlyStatementBuilder {
     }
 
     /** The officials involved in solved cases by rank, as the police count them: one per case and person. */
-    private Map<OfficialRank, List<Instant>> policeCounts() {
+    private Map<OfficialRank, List<Instant>> countedByPolice() {
         Map<OfficialRank, List<Instant>> counts = new EnumMap<>(OfficialRank.class);
-        for (CaseRecord record : solvedCases()) {
+        for (CaseRecord record : solved) {
             record.officials.values().forEach(involvement -> counts.computeIfAbsent(involvement.rank(),
                     r -> new ArrayList<>()).add(later(involvement.occurredAt(), record.solution.occurredAt())));
         }
@@ -168,9 +171,9 @@ public final class QuarterlyStatementBuilder {
     }
 
     /** The officials of solved cases discipline follows up, by the rank it records them at. */
-    private Map<OfficialRank, List<Instant>> disciplineCounts() {
+    private Map<OfficialRank, List<Instant>> countedByDiscipline() {
         Map<OfficialRank, List<Instant>> counts = new EnumMap<>(OfficialRank.class);
-        for (CaseRecord record : solvedCases()) {
+        for (CaseRecord record : solved) {
             record.followUps.forEach((key, followUp) -> {
                 if (!key.isEmpty()) {
                     counts.computeIfAbsent(followUp.rank(), r -> new ArrayList<>())
@@ -190,7 +193,7 @@ public final class QuarterlyStatementBuilder {
     private void rankBreaks() {
         Map<OfficialRank, int[]> counts = new EnumMap<>(OfficialRank.class);
         Map<OfficialRank, Instant> since = new EnumMap<>(OfficialRank.class);
-        for (CaseRecord record : solvedCases()) {
+        for (CaseRecord record : solved) {
             record.officials.forEach((key, involvement) -> {
                 QuarterlyFacts.CaseFact followUp = record.followUps.get(key);
                 if (followUp == null || followUp.rank() == involvement.rank()) {
@@ -204,12 +207,10 @@ public final class QuarterlyStatementBuilder {
                 since.merge(followUp.rank(), both, (a, b) -> a.isBefore(b) ? a : b);
             });
         }
-        Map<OfficialRank, List<Instant>> police = policeCounts();
-        Map<OfficialRank, List<Instant>> discipline = disciplineCounts();
         counts.forEach((rank, moved) -> {
             if (moved[0] != moved[1]) {
-                int byPolice = police.getOrDefault(rank, List.of()).size();
-                int byDiscipline = discipline.getOrDefault(rank, List.of()).size();
+                int byPolice = policeCounts.getOrDefault(rank, List.of()).size();
+                int byDiscipline = disciplineCounts.getOrDefault(rank, List.of()).size();
                 add(QuarterlyBreakCategory.RANK_COUNT_DIFFERS, since.get(rank), null, null, null, rank,
                         QuarterlyFigures.rankLabel(rank) + "：政法机关 " + byPolice + " 人，纪检监察机关 " + byDiscipline
                                 + " 人，其中 " + Math.abs(moved[0] - moved[1]) + " 人职级记录不同 police count "
@@ -244,7 +245,7 @@ public final class QuarterlyStatementBuilder {
         }
         Map<String, Set<String>> casesOf = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
-        for (CaseRecord record : solvedCases()) {
+        for (CaseRecord record : solved) {
             record.officials.forEach((key, involvement) -> {
                 casesOf.computeIfAbsent(key, k -> new TreeSet<>()).add(record.caseNumber);
                 names.putIfAbsent(key, involvement.personName());
