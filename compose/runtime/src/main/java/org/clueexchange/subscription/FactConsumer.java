@@ -19,10 +19,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
-import org.clueexchange.wire.ClueEvents;
-import org.clueexchange.wire.UndecodableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +52,7 @@ public final class FactConsumer implements AutoCloseable {
 
     private final Consumer<String, byte[]> consumer;
     private final Collection<String> topics;
-    private final ClueEventCodec codec;
-    private final ClueEventValidator validator;
+    private final FactAdmission admission;
     private final DeadLetters deadLetters;
     private final FactHandler handler;
     private final Duration retryPause;
@@ -68,12 +63,11 @@ public final class FactConsumer implements AutoCloseable {
     private volatile boolean running = true;
 
     public FactConsumer(String name, Consumer<String, byte[]> consumer, Collection<String> topics,
-                        ClueEventCodec codec, ClueEventValidator validator, DeadLetters deadLetters,
+                        FactAdmission admission, DeadLetters deadLetters,
                         FactHandler handler, Duration retryPause, FactMetrics metrics) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
-        this.codec = codec;
-        this.validator = validator;
+        this.admission = admission;
         this.deadLetters = deadLetters;
         this.handler = handler;
         this.retryPause = retryPause;
@@ -199,19 +193,11 @@ public final class FactConsumer implements AutoCloseable {
 
     /** The fact a record holds, or none once the dead-letter topic holds a record that is no valid fact. */
     private Optional<ConsumedFact> decoded(ConsumerRecord<String, byte[]> record) throws Exception {
-        SpecificRecord event;
-        try {
-            event = codec.decode(record.value());
-        } catch (UndecodableEventException e) {
-            deadLetter(record, e.getMessage());
-            return Optional.empty();
+        FactAdmission.Admitted admitted = admission.admit(record);
+        if (admitted.fact() == null) {
+            deadLetter(record, admitted.refusal());
         }
-        List<String> violations = validator.violations(event);
-        if (!violations.isEmpty()) {
-            deadLetter(record, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations));
-            return Optional.empty();
-        }
-        return Optional.of(new ConsumedFact(record.topic(), record.partition(), record.offset(), event));
+        return Optional.ofNullable(admitted.fact());
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {

@@ -38,11 +38,12 @@ public final class FactSubscription implements AutoCloseable {
                 KafkaSettings.deadLetterProducer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
         FactMetrics metrics = new FactMetrics(meters, settings.groupId());
+        FactAdmission admission = new FactAdmission(codec, validator);
         for (int i = 0; i < settings.consumers(); i++) {
             String name = settings.groupId() + "-" + i;
             consumers.add(new FactConsumer(name, new KafkaConsumer<>(
                     KafkaSettings.consumer(settings.bootstrapServers(), settings.groupId(), name)),
-                    settings.topics(), codec, validator, deadLetters, handler, settings.retryPause(), metrics));
+                    settings.topics(), admission, deadLetters, handler, settings.retryPause(), metrics));
         }
     }
 
