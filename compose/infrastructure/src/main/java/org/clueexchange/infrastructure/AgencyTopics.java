@@ -41,7 +41,7 @@ public final class AgencyTopics implements AutoCloseable {
     public AgencyTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            TopicProvisioning.ensureExist(admin, PARTITIONS, (short) 1);
+            TopicProvisioning.prepare(admin, PARTITIONS, (short) 1);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the exchange's topics on " + bootstrapServers, e);
         } catch (InterruptedException e) {

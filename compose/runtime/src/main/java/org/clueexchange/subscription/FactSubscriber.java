@@ -3,13 +3,18 @@ package org.clueexchange.subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * A Spring-managed {@link FactSubscription}: consumes while the application runs, stops with it. Subclasses say
  * what to do with each fact.
+ *
+ * <p>It prepares the topics as it is made, while the application starts, before any part of it runs: the relay of
+ * an adapter's outbox and the core's publisher start only later, so no fact is written to a topic that could lose
+ * it, and an application on such topics does not start at all.
  */
-public abstract class FactSubscriber implements SmartLifecycle, FactConsumer.FactHandler {
+public abstract class FactSubscriber implements InitializingBean, SmartLifecycle, FactConsumer.FactHandler {
 
     private final FactSubscription.Settings settings;
     private final ClueEventCodec codec;
@@ -23,6 +28,11 @@ public abstract class FactSubscriber implements SmartLifecycle, FactConsumer.Fac
         this.codec = codec;
         this.validator = validator;
         this.meters = meters;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        FactSubscription.prepareTopics(settings);
     }
 
     @Override

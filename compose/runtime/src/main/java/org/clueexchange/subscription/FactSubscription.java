@@ -15,15 +15,16 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
 
 /**
- * A consumer group member's share of the exchange's topics: makes sure the topics exist and are co-partitioned,
- * then runs {@code consumers} {@link FactConsumer} threads that hand every fact to one handler and dead-letter what
+ * A consumer group member's share of the exchange's topics, once they are prepared ({@link #prepareTopics}): runs
+ * {@code consumers} {@link FactConsumer} threads that hand every fact to one handler and dead-letter what
  * cannot be taken.
  */
 public final class FactSubscription implements AutoCloseable {
 
     /**
      * @param partitions        of each exchange topic, should this member be the first to need them
-     * @param replicationFactor likewise; 3 in any real cluster
+     * @param replicationFactor likewise, and what every partition must have: 3 in any real cluster, and then at
+     *                          least 2 in sync ({@link TopicDurability})
      */
     public record Settings(String bootstrapServers, int partitions, short replicationFactor, String groupId,
                            List<String> topics, int consumers, Duration retryPause) {
@@ -48,20 +49,31 @@ public final class FactSubscription implements AutoCloseable {
     }
 
     /**
-     * @param validator what a decoded event must be to be a fact; the rest is dead-lettered
-     * @param meters    where the subscription shows what it applied, dead-lettered and has yet to take
+     * Creates the exchange's topics that do not exist yet and refuses topics that could lose facts or are not
+     * co-partitioned ({@link TopicProvisioning#prepare}), before anything of the application consumes or publishes.
+     *
+     * @throws IllegalStateException naming each topic and setting that is wrong, or why the topics could not be read
      */
-    public static FactSubscription start(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
-                                         FactConsumer.FactHandler handler, MeterRegistry meters) {
+    public static void prepareTopics(Settings settings) {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers()))) {
-            TopicProvisioning.ensureExist(admin, settings.partitions(), settings.replicationFactor());
+            TopicProvisioning.prepare(admin, settings.partitions(), settings.replicationFactor());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot prepare the exchange's topics", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing the exchange's topics", e);
         }
+    }
+
+    /**
+     * Starts consuming topics {@link #prepareTopics prepared} before.
+     *
+     * @param validator what a decoded event must be to be a fact; the rest is dead-lettered
+     * @param meters    where the subscription shows what it applied, dead-lettered and has yet to take
+     */
+    public static FactSubscription start(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
+                                         FactConsumer.FactHandler handler, MeterRegistry meters) {
         FactSubscription subscription = new FactSubscription(settings, codec, validator, handler, meters);
         subscription.consumers.forEach(FactConsumer::start);
         return subscription;
