@@ -1,0 +1,61 @@
+package org.clueexchange.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.clueexchange.core.RunningCore;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.ChangedTopic;
+import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.ExchangeInfrastructure;
+import org.clueexchange.wire.ExchangeTopics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A core does not run on an agency topic that could lose facts: one that keeps them the broker's default seven days,
+ * or compacts them, and says which topic and which setting, what it is and what it must be.
+ */
+class LossyTopicsIT {
+
+    private static String bootstrap;
+    private static Database database;
+
+    @BeforeAll
+    static void topicsAsTheExchangeCreatesThem() {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        bootstrap = infrastructure.kafka().bootstrapServers();
+        database = infrastructure.postgres().createDatabase("lossy_topics");
+        new AgencyTopics(bootstrap).close();
+    }
+
+    @Test
+    void aCoreRefusesToRunOnAnAgencyTopicThatDeletesFactsAfterSevenDays() throws Exception {
+        ChangedTopic sevenDays = ChangedTopic.change(bootstrap, ExchangeTopics.POLICE_EVENTS,
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+        try {
+            assertThatThrownBy(() -> RunningCore.start(database, bootstrap, "lossy-topics").close())
+                    .rootCause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("clue.police.events: retention.ms is 604800000 (7 days): facts older "
+                            + "than that would be deleted; it must be -1");
+        } finally {
+            sevenDays.close();
+        }
+    }
+
+    @Test
+    void aCoreRefusesToRunOnACompactedAgencyTopic() throws Exception {
+        ChangedTopic compacted = ChangedTopic.change(bootstrap, ExchangeTopics.DISCIPLINE_EVENTS,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        try {
+            assertThatThrownBy(() -> RunningCore.start(database, bootstrap, "lossy-topics").close())
+                    .rootCause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageEndingWith("\n  clue.discipline.events: cleanup.policy is compact: compaction keeps "
+                            + "only the latest record of each key, so every fact of a clue but its latest would be "
+                            + "deleted; it must be delete");
+        } finally {
+            compacted.close();
+        }
+    }
+}
