@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.casefile.messages.RecordCaseFact;
+import org.clueexchange.core.ledger.command.FactRefusedException;
 import org.clueexchange.core.ledger.command.LedgerEntries;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
@@ -87,6 +88,9 @@ public class FactIntake extends FactSubscriber {
             confirmations.forEach(commands::sendAndWait);
             caseFacts.forEach(commands::sendAndWait);
             entries.record(ledgerFacts);
+        } catch (FactRefusedException e) {
+            unitOfWork.rollback(e);
+            throw new InvalidFactException(e.getMessage());
         } catch (RuntimeException e) {
             unitOfWork.rollback(e);
             throw e;

@@ -4,9 +4,16 @@ package org.clueexchange.core.ledger;
 public enum AnomalyKind {
     /** A transfer of a clue id that an earlier transfer (another event) already transferred. */
     REPEATED_TRANSFER("重复移送"),
-    /** A receiver-side fact asserted by an agency other than the one a transfer names. */
+    /**
+     * A receiver-side fact asserted by an agency other than the one a transfer names. Once the clue's transfer is on
+     * the entry such a fact is refused, so this marks one that came before it, or one a repeated transfer naming
+     * another receiver contradicts.
+     */
     RECEIVER_MISMATCH("接收方不一致"),
-    /** A sender-side fact asserted by an agency other than the one that transferred the clue. */
+    /**
+     * A sender-side fact asserted by an agency other than the one that transferred the clue; refused, as the above,
+     * once the transfer is on the entry.
+     */
     SENDER_MISMATCH("移送方不一致"),
     /** A fact dated before a fact it presupposes: a receipt before its transfer, feedback before conclusion. */
     OUT_OF_SEQUENCE("时序倒置"),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.events.Agency;
@@ -20,6 +21,7 @@ import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueAccepted;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -28,6 +30,7 @@ import org.clueexchange.subscription.FactMetrics;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,20 +126,55 @@ class LedgerIntakeIT {
     }
 
     @Test
-    void aContradictingFactIsRecordedWithItsAnomaly() throws Exception {
-        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
-        ClueReceived strayReceipt = ClueEventSamples.receipt(transfer, AT.plusSeconds(600));
-        strayReceipt.getEnvelope().setAssertedBy(new Agency(AgencyType.DISCIPLINE, "530700"));
+    void aReceiptFromAJurisdictionTheTransferDoesNotNameIsDeadLetteredAndThePickUpClockRunsOn() throws Exception {
+        Instant now = Instant.now().minusSeconds(60);
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), now);
         topics.publish(transfer);
-        topics.publish(strayReceipt);
+        awaitEntry(clueIdOf(transfer), "TRANSFERRED");
+        ClueReceived forged = ClueEventSamples.receipt(transfer, now.plusSeconds(10));
+        forged.getEnvelope().setAssertedBy(new Agency(AgencyType.DISCIPLINE, "530100"));
+        SupervisionOrdered supervision = ClueEventSamples.supervision(transfer, now.plusSeconds(20));
+        supervision.getEnvelope().setAssertedBy(transfer.getReceiver());
+        topics.publishAll(List.of(forged, supervision));
+
+        assertThat(topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(transfer), 1, PATIENCE)).singleElement()
+                .satisfies(letter -> {
+                    assertThat(header(letter, DeadLetters.REASON)).isEqualTo(OriginVerifier.SECURITY + "received "
+                            + "asserted by DISCIPLINE@530100, but the transfer names DISCIPLINE@530600");
+                    assertThat(ClueEventCodec.create().decode(letter.value())).isEqualTo(forged);
+                });
+        JsonNode entry = await().atMost(PATIENCE).until(() -> core.entry(clueIdOf(transfer)).orElseThrow(),
+                found -> eventIdsOn(found).size() == 2);
+        assertThat(eventIdsOn(entry)).containsExactlyInAnyOrder(transfer.getEnvelope().getEventId(),
+                supervision.getEnvelope().getEventId());
+        assertThat(entry.path("state").asText()).isEqualTo("TRANSFERRED");
+        assertThat(entry.path("receiverRecord").path("receivedAt").isMissingNode()
+                || entry.path("receiverRecord").path("receivedAt").isNull()).isTrue();
+        assertThat(entry.path("anomalies")).isEmpty();
+        assertThat(entry.path("clocks")).extracting(clock -> clock.path("clock").asText() + ":"
+                + clock.path("status").asText()).contains("PICK_UP:OPEN");
+    }
+
+    @Test
+    void aReceiptFromAJurisdictionTheTransferDoesNotNameThatOvertookItIsAnAnomalyAndStopsNoClock() throws Exception {
+        Instant now = Instant.now().minusSeconds(60);
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), now);
+        ClueReceived stray = ClueEventSamples.receipt(transfer, now.plusSeconds(10));
+        stray.getEnvelope().setAssertedBy(new Agency(AgencyType.DISCIPLINE, "530100"));
+        topics.publish(stray);
+        awaitEntry(clueIdOf(transfer), "AWAITING_TRANSFER");
+        topics.publish(transfer);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(core.entry(clueIdOf(transfer))).hasValueSatisfying(
-                entry -> assertThat(entry.path("anomalies")).singleElement().satisfies(anomaly -> {
-                    assertThat(anomaly.path("kind").asText()).isEqualTo("RECEIVER_MISMATCH");
-                    assertThat(anomaly.path("label").asText()).isEqualTo("接收方不一致");
-                    assertThat(anomaly.path("factEventId").asText())
-                            .isEqualTo(strayReceipt.getEnvelope().getEventId());
-                })));
+                entry -> {
+                    assertThat(entry.path("anomalies")).singleElement().satisfies(anomaly -> {
+                        assertThat(anomaly.path("kind").asText()).isEqualTo("RECEIVER_MISMATCH");
+                        assertThat(anomaly.path("label").asText()).isEqualTo("接收方不一致");
+                        assertThat(anomaly.path("factEventId").asText()).isEqualTo(stray.getEnvelope().getEventId());
+                    });
+                    assertThat(entry.path("clocks")).extracting(clock -> clock.path("clock").asText() + ":"
+                            + clock.path("status").asText()).contains("PICK_UP:OPEN");
+                }));
     }
 
     @Test
@@ -310,6 +348,13 @@ class LedgerIntakeIT {
     private static double metric(String name) {
         JsonNode meter = core.get("/actuator/metrics/" + name + "?tag=group:clue-exchange-core").body();
         return meter.path("measurements").get(0).path("value").asDouble();
+    }
+
+    /** The event ids of every fact on both of the entry's timelines. */
+    private static List<String> eventIdsOn(JsonNode entry) {
+        return Stream.concat(StreamSupport.stream(entry.path("timelines").path("sender").spliterator(), false),
+                StreamSupport.stream(entry.path("timelines").path("receiver").spliterator(), false))
+                .map(fact -> fact.path("eventId").asText()).toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

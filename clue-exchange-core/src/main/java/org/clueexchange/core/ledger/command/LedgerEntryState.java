@@ -10,12 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.clueexchange.core.ledger.FactKind;
-import org.clueexchange.core.ledger.FactSide;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.SlaDeadline;
 import org.clueexchange.core.ledger.TimeLimit;
-import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
 import org.clueexchange.core.ledger.messages.SlaBreached;
@@ -27,9 +24,10 @@ import org.clueexchange.core.ledger.messages.SlaClockStopped;
  * {@link TransferLedgerEntry} runs it inside Axon's command and deadline handling; {@link LedgerEntries} runs the
  * same code on the entries it keeps in memory for a whole batch of facts, so the two paths cannot decide differently.
  *
- * <p>Every fact is recorded, in whatever order the two agencies' topics deliver them. Anomalies are judged pair by
- * pair ({@link LedgerRules}), and the time limits ({@link SlaClock}) are derived from the facts recorded so far, so
- * any delivery order leaves the same facts, anomalies and clocks. Only a fact already recorded (same event id) has no
+ * <p>Every fact is recorded, in whatever order the two agencies' topics deliver them, save one that speaks for a side
+ * of the transfer as an agency the transfer does not name ({@link LedgerRules#refusal}). Anomalies are judged pair by
+ * pair ({@link LedgerRules}), and the time limits ({@link SlaClock}) are derived from the facts recorded so far that
+ * may move them, so any delivery order leaves the same clocks, and the same facts and anomalies but for those. Only a fact already recorded (same event id) has no
  * effect, which makes redelivery harmless.
  */
 public final class LedgerEntryState {
@@ -54,10 +52,19 @@ public final class LedgerEntryState {
         return clueId;
     }
 
-    /** Records an asserted fact with the anomalies it reveals, and starts, restarts or stops the clocks it moves. */
+    /**
+     * Records an asserted fact with the anomalies it reveals, and starts, restarts or stops the clocks it moves.
+     *
+     * @throws FactRefusedException when the fact speaks for a side of the transfer as an agency it does not name;
+     *                              nothing is recorded
+     */
     public void record(FactRecorded fact, SlaPolicy sla, Effects effects) {
         if (recordedFacts.contains(fact.assertion().eventId())) {
             return;
+        }
+        Optional<String> refusal = LedgerRules.refusal(fact, facts);
+        if (refusal.isPresent()) {
+            throw new FactRefusedException(refusal.get());
         }
         List<LedgerAnomalyRecorded> anomalies = new ArrayList<>(LedgerRules.anomalies(fact, facts));
         LedgerRules.lateAssertion(fact, sla.lateAssertionTolerance()).ifPresent(anomalies::add);
@@ -107,18 +114,21 @@ public final class LedgerEntryState {
     }
 
     private void runClock(SlaClock kind, SlaPolicy sla, Effects effects, Consumer<SlaDeadline> started) {
-        Optional<FactRecorded> start = earliest(fact -> fact.factKind() == kind.startedBy());
+        Optional<FactRecorded> transfer = LedgerRules.transferOf(facts);
+        Predicate<FactRecorded> moves = fact -> LedgerRules.movesLimits(fact, transfer);
+        Optional<FactRecorded> start = earliest(moves.and(fact -> fact.factKind() == kind.startedBy()));
         if (start.isEmpty()) {
             return;
         }
         Clock clock = clocks.get(kind);
-        Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(), receiverJurisdiction());
+        Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(),
+                transfer.orElseThrow().namedReceiver().jurisdiction());
         if (clock == null || !clock.dueAt().equals(dueAt)) {
             effects.record(new SlaClockStarted(clueId, kind, start.get().assertion().eventId(), dueAt));
             started.accept(new SlaDeadline(kind, dueAt));
             clock = clocks.get(kind);
         }
-        Optional<FactRecorded> stop = earliest(fact -> kind.stoppedBy().contains(fact.factKind()));
+        Optional<FactRecorded> stop = earliest(moves.and(fact -> kind.stoppedBy().contains(fact.factKind())));
         if (stop.isPresent() && !stop.get().assertion().eventId().equals(clock.stoppedBy())) {
             Instant stoppedAt = stop.get().assertion().occurredAt();
             effects.record(new SlaClockStopped(clueId, kind, stop.get().assertion().eventId(), stoppedAt,
@@ -130,15 +140,6 @@ public final class LedgerEntryState {
 
     private Optional<FactRecorded> earliest(Predicate<FactRecorded> which) {
         return facts.stream().filter(which).min(LedgerRules.EARLIEST);
-    }
-
-    /** Whose limits apply: the receiver the earliest transfer names, else the receiver that asserted facts. */
-    private String receiverJurisdiction() {
-        return earliest(fact -> fact.factKind() == FactKind.TRANSFERRED).map(FactRecorded::namedReceiver)
-                .or(() -> earliest(fact -> fact.factKind().side() == FactSide.RECEIVER)
-                        .map(fact -> fact.assertion().assertedBy()))
-                .map(AgencyId::jurisdiction)
-                .orElseThrow();
     }
 
     /** What the entry keeps of a time limit to judge its deadline and later facts. */

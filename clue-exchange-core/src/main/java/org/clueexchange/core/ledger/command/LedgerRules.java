@@ -19,11 +19,16 @@ import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
 import org.clueexchange.wire.SenderCaseNumbers;
+import org.clueexchange.wire.origin.OriginVerifier;
 
 /**
  * The rules by which two facts of one clue contradict each other. Each rule judges a pair, whichever arrived first,
  * and names the same fact of the pair as the one that carries the anomaly, so that every delivery order of the same
  * facts yields the same anomalies.
+ *
+ * <p>They also say who may speak for each side of the clue's transfer. A fact that speaks for a side as an agency
+ * other than the one the recorded transfer names for it is refused, never recorded; one that came before the
+ * transfer is recorded and carries its anomaly once the transfer comes. In either order it moves no time limit.
  */
 final class LedgerRules {
 
@@ -32,6 +37,49 @@ final class LedgerRules {
             (FactRecorded fact) -> fact.assertion().occurredAt()).thenComparing(fact -> fact.assertion().eventId());
 
     private LedgerRules() {
+    }
+
+    /**
+     * The transfer that names the clue's parties, of those recorded: the earliest, by which every limit is also due.
+     * None while the transfer has not arrived, as when a receipt overtakes it.
+     */
+    static Optional<FactRecorded> transferOf(List<FactRecorded> recorded) {
+        return recorded.stream().filter(fact -> fact.factKind() == TRANSFERRED).min(EARLIEST);
+    }
+
+    /**
+     * Why {@code fact} cannot be recorded, if it cannot: it speaks for a side of the transfer already recorded, as an
+     * agency other than the one that transfer names for that side. Anyone who can write to a topic could otherwise
+     * sign for a clue sent to another jurisdiction, stop its pick-up clock and close it on the ledger.
+     */
+    static Optional<String> refusal(FactRecorded fact, List<FactRecorded> recorded) {
+        return transferOf(recorded).flatMap(transfer -> misnamedParty(fact, transfer))
+                .map(detail -> OriginVerifier.SECURITY + fact.factKind().verb() + " " + detail);
+    }
+
+    /**
+     * Whether {@code fact} may start or stop a time limit: a transfer, or a fact asserted by the party the transfer
+     * names for its side. Before the transfer nobody is named, so no fact of either side moves a limit; once it comes,
+     * the limits are due from the facts of the parties it names, as they would have been had it come first.
+     */
+    static boolean movesLimits(FactRecorded fact, Optional<FactRecorded> transfer) {
+        return fact.factKind() == TRANSFERRED
+                || transfer.filter(named -> misnamedParty(fact, named).isEmpty()).isPresent();
+    }
+
+    /**
+     * How {@code fact} speaks for its side as an agency other than the one {@code transfer} names for it, if it does.
+     * Either side's party may order supervision, and so may a level above either; a transfer names the parties.
+     */
+    private static Optional<String> misnamedParty(FactRecorded fact, FactRecorded transfer) {
+        FactSide side = fact.factKind().side();
+        AgencyId asserter = fact.assertion().assertedBy();
+        AgencyId named = side == FactSide.RECEIVER ? transfer.namedReceiver() : transfer.assertion().assertedBy();
+        if (fact.factKind() == TRANSFERRED || side == FactSide.EITHER || asserter.equals(named)) {
+            return Optional.empty();
+        }
+        return Optional.of(side == FactSide.RECEIVER ? "asserted by " + asserter + ", but the transfer names " + named
+                : "asserted by " + asserter + ", but " + named + " transferred the clue");
     }
 
     /** The anomalies between {@code fact} and each fact recorded before it. */
@@ -60,16 +108,10 @@ final class LedgerRules {
 
     /** The one-sided rules: what {@code fact} contradicts in {@code other}. */
     private static void judge(FactRecorded fact, FactRecorded other, List<LedgerAnomalyRecorded> anomalies) {
-        if (other.factKind() == TRANSFERRED && fact.factKind() != TRANSFERRED) {
-            AgencyId asserter = fact.assertion().assertedBy();
-            if (fact.factKind().side() == FactSide.RECEIVER && !asserter.equals(other.namedReceiver())) {
-                anomalies.add(anomaly(fact, other, AnomalyKind.RECEIVER_MISMATCH, "asserted by " + asserter
-                        + ", but the transfer names " + other.namedReceiver()));
-            }
-            if (fact.factKind().side() == FactSide.SENDER && !asserter.equals(other.assertion().assertedBy())) {
-                anomalies.add(anomaly(fact, other, AnomalyKind.SENDER_MISMATCH, "asserted by " + asserter
-                        + ", but " + other.assertion().assertedBy() + " transferred the clue"));
-            }
+        if (other.factKind() == TRANSFERRED) {
+            misnamedParty(fact, other).ifPresent(detail -> anomalies.add(anomaly(fact, other,
+                    fact.factKind().side() == FactSide.RECEIVER ? AnomalyKind.RECEIVER_MISMATCH
+                            : AnomalyKind.SENDER_MISMATCH, detail)));
         }
         if (fact.factKind() == RECEIVED && other.factKind() == TRANSFERRED && fact.senderCaseNumber() != null
                 && (other.senderCaseNumber() == null

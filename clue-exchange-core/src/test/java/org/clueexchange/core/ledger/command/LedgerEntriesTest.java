@@ -19,8 +19,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -29,6 +34,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.deadline.ScheduledDeadlineInfo;
 import org.axonframework.test.deadline.StubDeadlineManager;
+import org.clueexchange.core.ledger.AnomalyKind;
+import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.core.ledger.messages.AgencyId;
 import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
 import org.clueexchange.core.ledger.messages.ClueReturnRecorded;
@@ -38,9 +46,13 @@ import org.clueexchange.core.ledger.messages.DisposalRecorded;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackAcknowledgementRecorded;
 import org.clueexchange.core.ledger.messages.FeedbackRecorded;
+import org.clueexchange.core.ledger.messages.LedgerAnomalyRecorded;
 import org.clueexchange.core.ledger.messages.ProgressRecorded;
 import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
+import org.clueexchange.core.ledger.messages.SlaClockStarted;
+import org.clueexchange.core.ledger.messages.SlaClockStopped;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.ReturnReason;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +96,7 @@ class LedgerEntriesTest {
     }
 
     @Test
-    void contradictionsAndRedeliveriesAreRecordedAsTheAggregateRecordsThem() {
+    void contradictionsRefusalsAndRedeliveriesAreDecidedAsTheAggregateDecidesThem() {
         List<FactRecorded> facts = new ArrayList<>(lifecycle().subList(0, 3));
         facts.add(receipt(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(60)), POLICE,
                 "e".repeat(64)));
@@ -145,24 +157,51 @@ class LedgerEntriesTest {
                 .containsExactlyElementsOf(facts.subList(0, 4));
     }
 
+    @Test
+    void factsOfAgenciesTheTransferDoesNotNameAreKeptOnlyBeforeItAndMoveNoClockInAnyOrder() {
+        List<FactRecorded> lifecycle = lifecycle();
+        List<FactRecorded> strays = strays();
+        Map<SlaClock, List<Object>> clocksOfTheNamed = clocks(recordedOneByOne(lifecycle));
+        List<FactRecorded> withStrays = new ArrayList<>(lifecycle);
+        withStrays.addAll(strays);
+        for (long seed = 1; seed <= 6; seed++) {
+            List<FactRecorded> shuffled = new ArrayList<>(withStrays);
+            Collections.shuffle(shuffled, new Random(seed));
+            expectAgreement(shuffled);
+            List<Object> recorded = recordedOneByOne(shuffled);
+            assertThat(clocks(recorded)).as("the clocks, seed %d", seed).isEqualTo(clocksOfTheNamed);
+            int transfer = shuffled.indexOf(lifecycle.get(0));
+            for (FactRecorded stray : strays) {
+                boolean beforeTheTransfer = shuffled.indexOf(stray) < transfer;
+                assertThat(recorded.contains(stray)).as("%s kept, seed %d", stray.factKind(), seed)
+                        .isEqualTo(beforeTheTransfer);
+                assertThat(recorded).filteredOn(LedgerAnomalyRecorded.class::isInstance)
+                        .map(LedgerAnomalyRecorded.class::cast)
+                        .filteredOn(anomaly -> anomaly.factEventId().equals(stray.assertion().eventId()))
+                        .extracting(LedgerAnomalyRecorded::kind)
+                        .filteredOn(EnumSet.of(AnomalyKind.RECEIVER_MISMATCH, AnomalyKind.SENDER_MISMATCH)::contains)
+                        .hasSize(beforeTheTransfer ? 1 : 0);
+            }
+        }
+    }
+
     /**
      * Each fact, recorded after the ones before it, yields in both paths the same events, and every deadline the
-     * batched path sets the aggregate sets too.
+     * batched path sets the aggregate sets too; a fact one path refuses the other refuses too.
      */
     private void expectAgreement(List<FactRecorded> facts) {
-        for (int k = 0; k < facts.size(); k++) {
+        List<FactRecorded> given = new ArrayList<>();
+        for (FactRecorded fact : facts) {
             EmbeddedEventStore store = EmbeddedEventStore.builder()
                     .storageEngine(new InMemoryEventStorageEngine()).build();
             StubDeadlineManager scheduled = new StubDeadlineManager(NOON);
             LedgerEntries batched = new LedgerEntries(store, scheduled, SLA, AT_NOON, 100);
-            List<FactRecorded> given = facts.subList(0, k);
             if (!given.isEmpty()) {
                 inUnitOfWork(() -> batched.record(given));
             }
             long before = store.readEvents(CLUE).asStream().count();
             int deadlinesBefore = scheduled.getScheduledDeadlines().size();
-            FactRecorded fact = facts.get(k);
-            inUnitOfWork(() -> batched.record(List.of(fact)));
+            Optional<String> refused = refusalOf(() -> batched.record(List.of(fact)));
             List<Object> recorded = store.readEvents(CLUE).asStream().skip(before).<Object>map(EventMessage::getPayload)
                     .toList();
             List<ScheduledDeadlineInfo> set = scheduled.getScheduledDeadlines().subList(deadlinesBefore,
@@ -171,14 +210,56 @@ class LedgerEntriesTest {
 
             ResultValidator<TransferLedgerEntry> aggregate = fixture()
                     .givenCommands(given.stream().map(RecordFact::new).toList())
-                    .when(new RecordFact(fact))
-                    .expectSuccessfulHandlerExecution()
-                    .expectEvents(recorded.toArray());
+                    .when(new RecordFact(fact));
+            if (refused.isPresent()) {
+                aggregate.expectException(FactRefusedException.class).expectExceptionMessage(refused.get())
+                        .expectNoEvents();
+                assertThat(recorded).isEmpty();
+                continue;
+            }
+            aggregate.expectSuccessfulHandlerExecution().expectEvents(recorded.toArray());
             set.forEach(deadline -> aggregate.expectScheduledDeadline(deadline.getScheduleTime(),
                     deadline.deadlineMessage().getPayload()));
+            given.add(fact);
         }
     }
 
+    /** The events of the facts recorded a batch each, those refused left out. */
+    private static List<Object> recordedOneByOne(List<FactRecorded> facts) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        LedgerEntries separately = new LedgerEntries(store, new StubDeadlineManager(NOON), SLA, AT_NOON, 100);
+        facts.forEach(fact -> refusalOf(() -> separately.record(List.of(fact))));
+        List<Object> recorded = store.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
+        store.shutDown();
+        return recorded;
+    }
+
+    /** Each clock's starts and stops, in the order recorded, with the fact that started or stopped it. */
+    private static Map<SlaClock, List<Object>> clocks(List<Object> events) {
+        Map<SlaClock, List<Object>> clocks = new EnumMap<>(SlaClock.class);
+        for (Object event : events) {
+            if (event instanceof SlaClockStarted started) {
+                clocks.computeIfAbsent(started.clock(), clock -> new ArrayList<>()).add(started);
+            } else if (event instanceof SlaClockStopped stopped) {
+                clocks.computeIfAbsent(stopped.clock(), clock -> new ArrayList<>()).add(stopped);
+            }
+        }
+        return clocks;
+    }
+
+    /** Runs the work in a unit of work, committed unless the entry refused a fact, and says why it did. */
+    private static Optional<String> refusalOf(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            work.run();
+        } catch (FactRefusedException e) {
+            unitOfWork.rollback(e);
+            return Optional.of(e.getMessage());
+        }
+        unitOfWork.commit();
+        return Optional.empty();
+    }
 
     private List<Object> stream() {
         return eventStore.readEvents(CLUE).asStream().<Object>map(EventMessage::getPayload).toList();
@@ -188,6 +269,24 @@ class LedgerEntriesTest {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         work.run();
         unitOfWork.commit();
+    }
+
+    /**
+     * Facts of every kind a receipt from the wrong jurisdiction could bring on: each would start or stop a clock
+     * were it the named receiver's, and the acknowledgement is the wrong sender's.
+     */
+    private static List<FactRecorded> strays() {
+        AgencyId otherPolice = new AgencyId(AgencyType.POLICE, "530700");
+        return List.of(
+                receipt(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(60)), POLICE, "d".repeat(64)),
+                new ClueAcceptanceRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(120)), "曲纪受〔2020〕9号"),
+                new DisposalRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(180)),
+                        DisposalMethod.CLOSE, null),
+                new ClueReturnRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(240)),
+                        ReturnReason.NOT_OUR_JURISDICTION, "不属本机关管辖"),
+                new FeedbackRecorded(CLUE, assertion(OTHER_DISCIPLINE, NOON.plusSeconds(300)), OUTCOMES, "已了结"),
+                new FeedbackAcknowledgementRecorded(CLUE, assertion(otherPolice, NOON.plusSeconds(360)),
+                        UUID.randomUUID().toString()));
     }
 
     private static List<FactRecorded> lifecycle() {

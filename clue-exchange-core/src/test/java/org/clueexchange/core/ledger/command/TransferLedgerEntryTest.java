@@ -36,6 +36,7 @@ import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
 import org.clueexchange.core.ledger.messages.SlaClockStopped;
+import org.clueexchange.core.ledger.messages.SupervisionRecorded;
 import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.AllegationCategory;
@@ -44,6 +45,7 @@ import org.clueexchange.events.DisposalMethod;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.Priority;
 import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.SupervisionKind;
 import org.clueexchange.wire.SenderCaseNumbers;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -187,29 +189,99 @@ class TransferLedgerEntryTest {
     }
 
     @Test
-    void aReceiverSideFactFromAnAgencyTheTransferDoesNotNameIsAnAnomalyWhicheverArrivesFirst() {
+    void aReceiverSideFactFromAnAgencyTheTransferDoesNotNameIsRefusedOnceTheTransferIsRecorded() {
         Assertion transfer = assertion(POLICE, NOON);
-        Assertion receipt = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
-        LedgerAnomalyRecorded mismatch = new LedgerAnomalyRecorded(CLUE, receipt.eventId(), transfer.eventId(),
-                AnomalyKind.RECEIVER_MISMATCH,
-                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600");
+        Assertion stray = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
 
-        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
-                record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest())), mismatch);
-        expectAnomalies(List.of(record(receipt(CLUE, receipt, POLICE, CLUE_CONTENT.contentDigest()))),
-                record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)), mismatch);
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(receipt(CLUE, stray, POLICE, CLUE_CONTENT.contentDigest())))
+                .expectException(FactRefusedException.class)
+                .expectExceptionMessage("security: received asserted by DISCIPLINE@530700, but the transfer names "
+                        + "DISCIPLINE@530600")
+                .expectNoEvents();
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueReturnRecorded(CLUE, stray, ReturnReason.NOT_OUR_JURISDICTION, "非本级管辖")))
+                .expectException(FactRefusedException.class)
+                .expectNoEvents();
     }
 
     @Test
-    void anAcknowledgementFromAnAgencyThatDidNotTransferIsAnAnomaly() {
+    void aReceiverSideFactThatOvertookItsTransferIsAnAnomalyOnceTheTransferComesAndStopsNoClock() {
         Assertion transfer = assertion(POLICE, NOON);
-        Assertion acknowledgement = assertion(new AgencyId(AgencyType.POLICE, "530700"), NOON.plusSeconds(600));
+        Assertion stray = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+        RecordFact strayReceipt = record(receipt(CLUE, stray, POLICE, CLUE_CONTENT.contentDigest()));
 
-        expectAnomalies(List.of(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT))),
-                record(new FeedbackAcknowledgementRecorded(CLUE, acknowledgement, UUID.randomUUID().toString())),
+        fixture().givenCommands(strayReceipt)
+                .when(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .expectEvents(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT),
+                        new LedgerAnomalyRecorded(CLUE, stray.eventId(), transfer.eventId(),
+                                AnomalyKind.RECEIVER_MISMATCH,
+                                "asserted by DISCIPLINE@530700, but the transfer names DISCIPLINE@530600"),
+                        new SlaClockStarted(CLUE, SlaClock.PICK_UP, transfer.eventId(), NOON.plus(Duration.ofHours(24))),
+                        new SlaClockStarted(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, transfer.eventId(), MIDNIGHT));
+        fixture().givenCurrentTime(NOON)
+                .andGivenCommands(strayReceipt,
+                        record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .whenTimeAdvancesTo(NOON.plus(Duration.ofHours(24)))
+                .expectEvents(new SlaBreached(CLUE, SlaClock.SAME_DAY_ACCEPTANCE, MIDNIGHT),
+                        new SlaBreached(CLUE, SlaClock.PICK_UP, NOON.plus(Duration.ofHours(24))));
+        fixture().givenCommands(strayReceipt, record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(strayReceipt)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAcceptanceOfAnAgencyTheTransferDoesNotNameStartsNoClockBeforeTheTransferOrAfter() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion stray = assertion(OTHER_DISCIPLINE, NOON.plusSeconds(600));
+        Assertion acceptance = assertion(DISCIPLINE, NOON.plusSeconds(1200));
+
+        fixture().givenNoPriorActivity()
+                .when(record(new ClueAcceptanceRecorded(CLUE, stray, "YXJW-1")))
+                .expectEvents(new ClueAcceptanceRecorded(CLUE, stray, "YXJW-1"));
+        fixture().givenCommands(record(new ClueAcceptanceRecorded(CLUE, stray, "YXJW-1")),
+                        record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new ClueAcceptanceRecorded(CLUE, acceptance, "ZTJW-1")))
+                .expectEventsMatching(payloads(SlaClockStarted.class, contains(
+                        new SlaClockStarted(CLUE, SlaClock.DISPOSAL, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofHours(2))),
+                        new SlaClockStarted(CLUE, SlaClock.FEEDBACK, acceptance.eventId(),
+                                acceptance.occurredAt().plus(Duration.ofDays(30))))));
+    }
+
+    @Test
+    void anAcknowledgementFromAnAgencyThatDidNotTransferIsRefusedOrOnceTheTransferComesAnAnomaly() {
+        Assertion transfer = assertion(POLICE, NOON);
+        AgencyId otherPolice = new AgencyId(AgencyType.POLICE, "530700");
+        Assertion acknowledgement = assertion(otherPolice, NOON.plusSeconds(600));
+        RecordFact acknowledged = record(new FeedbackAcknowledgementRecorded(CLUE, acknowledgement,
+                UUID.randomUUID().toString()));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(acknowledged)
+                .expectException(FactRefusedException.class)
+                .expectExceptionMessage("security: feedback acknowledged asserted by POLICE@530700, but "
+                        + "POLICE@530600 transferred the clue")
+                .expectNoEvents();
+        expectAnomalies(List.of(acknowledged),
+                record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)),
                 new LedgerAnomalyRecorded(CLUE, acknowledgement.eventId(), transfer.eventId(),
                         AnomalyKind.SENDER_MISMATCH,
                         "asserted by POLICE@530700, but POLICE@530600 transferred the clue"));
+    }
+
+    @Test
+    void aLevelAboveEitherSideMayOrderSupervision() {
+        Assertion transfer = assertion(POLICE, NOON);
+        Assertion supervision = assertion(new AgencyId(AgencyType.DISCIPLINE, "530000"), NOON.plusSeconds(600));
+
+        fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
+                .when(record(new SupervisionRecorded(CLUE, supervision, SupervisionKind.SUPERVISION, null, null,
+                        "限期办结")))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloads(SupervisionRecorded.class, contains(new SupervisionRecorded(CLUE,
+                        supervision, SupervisionKind.SUPERVISION, null, null, "限期办结"))));
     }
 
     @Test
