@@ -23,18 +23,23 @@ import org.clueexchange.events.ClueReturned;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.DisposalDecided;
 import org.clueexchange.events.DisposalMethod;
+import org.clueexchange.events.FeedbackAcknowledged;
+import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.GangCaseType;
 import org.clueexchange.events.Outcome;
 import org.clueexchange.events.OutcomeCount;
 import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.ReturnReason;
+import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.subscription.DeadLetters;
 import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -326,6 +331,30 @@ class InboxApiIT {
         assertThat(refusal(ZHAOTONG, newClueId(), "530300")).isEqualTo("403 receiverJurisdiction");
         assertThat(refusal(ZHAOTONG, newClueId(), "5306")).isEqualTo("400 receiverJurisdiction");
         assertThat(refusal(ZHAOTONG, delivered.getEnvelope().getClueId(), "530600")).isEqualTo("409 clueId");
+    }
+
+    @Test
+    void anAcknowledgementFromPoliceThatDidNotTransferTheClueIsDeadLetteredAndNeverDelivered() throws Exception {
+        ClueTransferred transfer = ClueEventSamples.transfer(newClueId(), AT);
+        String clueId = transfer.getEnvelope().getClueId();
+        adapter.topics().publish(transfer);
+        awaitInInbox(ZHAOTONG, clueId);
+        FeedbackSent feedback = ClueEventSamples.feedback(transfer, AT.plusSeconds(3600));
+        FeedbackAcknowledged forged = ClueEventSamples.acknowledgement(feedback, transfer, AT.plusSeconds(7200));
+        forged.getEnvelope().setAssertedBy(new Agency(AgencyType.POLICE, "530100"));
+        SupervisionOrdered fromAbove = ClueEventSamples.supervision(transfer, AT.plusSeconds(7200));
+        fromAbove.getEnvelope().setAssertedBy(new Agency(AgencyType.POLICE, "530000"));
+        adapter.topics().publishAll(List.of(forged, fromAbove,
+                ClueEventSamples.acknowledgement(feedback, transfer, AT.plusSeconds(7300))));
+
+        assertThat(adapter.topics().read(ExchangeTopics.DEAD_LETTER, clueId, 1, PATIENCE)).singleElement()
+                .satisfies(letter -> assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(),
+                        StandardCharsets.UTF_8)).isEqualTo(OriginVerifier.SECURITY + "FeedbackAcknowledged asserted "
+                        + "by POLICE@530100, but POLICE@530600 transferred the clue"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awaitInInbox(ZHAOTONG, clueId).path("history"))
+                .extracting(fact -> fact.path("fact").asText() + " " + fact.path("assertedBy").asText())
+                .containsExactly("ClueTransferred POLICE@530600", "SupervisionOrdered POLICE@530000",
+                        "FeedbackAcknowledged POLICE@530600"));
     }
 
     /** The police's transfer of a clue found in the gang case of this number. */

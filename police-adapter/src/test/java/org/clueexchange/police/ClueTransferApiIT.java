@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
@@ -22,8 +25,10 @@ import org.clueexchange.events.Priority;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.subscription.DeadLetters;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,6 +237,40 @@ class ClueTransferApiIT {
                     .containsExactly("OURS ClueTransferred POLICE@530600", "THEIRS ClueReceived DISCIPLINE@530600");
             assertThat(view.path("receiverHoldsSameContent").asBoolean()).isTrue();
         });
+    }
+
+    @Test
+    void aReceiptFromAJurisdictionTheTransferDoesNotNameIsDeadLetteredAndNeverDelivered() throws Exception {
+        String clueId = adapter.post("/api/v1/clue-transfers", TOKEN, transferRequest()).body().path("clueId")
+                .asText();
+        ClueTransferred published = (ClueTransferred) adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, clueId, 1,
+                PATIENCE).get(0);
+        ClueReceived forged = ClueEventSamples.receipt(published, published.getEnvelope().getOccurredAt()
+                .plusSeconds(60));
+        forged.getEnvelope().setAssertedBy(new Agency(AgencyType.DISCIPLINE, "530100"));
+        ClueReceived genuine = ClueEventSamples.receipt(published, published.getEnvelope().getOccurredAt()
+                .plusSeconds(600));
+        adapter.topics().publishAll(List.of(forged, genuine));
+
+        assertThat(adapter.topics().read(ExchangeTopics.DEAD_LETTER, clueId, 1, PATIENCE)).singleElement()
+                .satisfies(letter -> {
+                    assertThat(header(letter, DeadLetters.CONSUMER)).isEqualTo("police-adapter-530600");
+                    assertThat(header(letter, DeadLetters.REASON)).isEqualTo(OriginVerifier.SECURITY
+                            + "ClueReceived asserted by DISCIPLINE@530100, but the transfer names DISCIPLINE@530600");
+                });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(adapter.get("/api/v1/clue-transfers/" + clueId,
+                TOKEN).body().path("history")).extracting(fact -> fact.path("side").asText() + " "
+                + fact.path("fact").asText() + " " + fact.path("assertedBy").asText())
+                .containsExactly("OURS ClueTransferred POLICE@530600", "THEIRS ClueReceived DISCIPLINE@530600"));
+        assertThat(adapter.get("/api/v1/feed?after=0&limit=1000", TOKEN).body().path("items"))
+                .filteredOn(item -> item.path("clueId").asText().equals(clueId))
+                .extracting(item -> item.path("fact").path("envelope").path("eventId").asText())
+                .containsExactly(genuine.getEnvelope().getEventId());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.adapter.AdapterAgency;
 import org.clueexchange.adapter.AdapterProperties;
+import org.clueexchange.adapter.clues.KnownClues;
 import org.clueexchange.adapter.clues.SentClueId;
 import org.clueexchange.adapter.delivery.Deliveries;
 import org.clueexchange.adapter.outbox.Outbox;
@@ -13,9 +15,11 @@ import org.clueexchange.adapter.outbox.OutboxEntry;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.events.GangCaseRegistered;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
+import org.clueexchange.events.SupervisionOrdered;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
@@ -25,6 +29,7 @@ import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.Jurisdictions;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -36,6 +41,12 @@ import org.springframework.transaction.TransactionStatus;
  * received) or whose id says its agency sent it from a jurisdiction it serves, confirmations of the statements of
  * jurisdictions it serves, and the core's answers to the confirmations its own agency made through it.
  * Each fact kept is scheduled for push to the webhooks of the agency systems it concerns.
+ *
+ * <p>The other agency speaks about a clue whose transfer this adapter holds only as the party that transfer names:
+ * its receiver, on a clue this adapter's agency sent; its sender, on one sent to it. Any other of its facts about
+ * the clue goes to the dead-letter topic with a security reason and is never delivered, save a supervision, which a
+ * level above either side may order. As on the core's ledger, a fact that comes before the transfer is known, about
+ * a clue the other agency may have signed for on paper, is kept: nobody is named yet.
  */
 public final class ReceivedFactIntake extends FactSubscriber {
 
@@ -43,6 +54,7 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final List<String> servedJurisdictions;
     private final Outbox outbox;
     private final ReceivedFacts received;
+    private final KnownClues clues;
     private final Deliveries deliveries;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
@@ -56,6 +68,7 @@ public final class ReceivedFactIntake extends FactSubscriber {
         this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;
         this.received = received;
+        this.clues = new KnownClues(outbox, received);
         this.deliveries = deliveries;
         this.clock = clock;
         this.transactions = transactions;
@@ -101,7 +114,7 @@ public final class ReceivedFactIntake extends FactSubscriber {
         }
     }
 
-    private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) {
+    private Optional<String> concernedJurisdiction(FactConsumer.ConsumedFact fact) throws InvalidFactException {
         if (fact.event() instanceof StatementConfirmationRecorded answer) {
             return ourConfirmation(answer).map(StatementConfirmed::getJurisdiction);
         }
@@ -120,7 +133,38 @@ public final class ReceivedFactIntake extends FactSubscriber {
         }
         String clueId = ClueEvents.envelopeOf(fact.event()).getClueId();
         Optional<String> sentBy = outbox.jurisdictionOf(clueId).or(() -> sentHere(clueId));
-        return sentBy.isPresent() ? sentBy : received.jurisdictionOf(clueId);
+        Optional<String> concerned = sentBy.isPresent() ? sentBy : received.jurisdictionOf(clueId);
+        if (concerned.isPresent()) {
+            Optional<String> misnamed = misnamedParty(fact.event());
+            if (misnamed.isPresent()) {
+                throw new InvalidFactException(misnamed.get());
+            }
+        }
+        return concerned;
+    }
+
+    /**
+     * Why the other agency's fact about a clue is no fact of the party the clue's transfer names for it, if it is
+     * not. A transfer names the parties; a supervision may be ordered from above either.
+     */
+    private Optional<String> misnamedParty(SpecificRecord event) {
+        if (event instanceof ClueTransferred || event instanceof SupervisionOrdered) {
+            return Optional.empty();
+        }
+        EventEnvelope envelope = ClueEvents.envelopeOf(event);
+        String asserter = ClueEvents.nameOf(envelope.getAssertedBy());
+        Optional<Agency> receiver = clues.sent(envelope.getClueId())
+                .map(entry -> ((ClueTransferred) entry.event()).getReceiver());
+        if (receiver.isPresent()) {
+            String named = ClueEvents.nameOf(receiver.get());
+            return named.equals(asserter) ? Optional.empty() : Optional.of(OriginVerifier.SECURITY
+                    + ClueEvents.typeOf(event) + " asserted by " + asserter + ", but the transfer names " + named);
+        }
+        return clues.received(envelope.getClueId()).map(transfer -> ClueEvents.nameOf(
+                        ((ClueTransferred) transfer.event()).getEnvelope().getAssertedBy()))
+                .filter(sender -> !sender.equals(asserter))
+                .map(sender -> OriginVerifier.SECURITY + ClueEvents.typeOf(event) + " asserted by " + asserter
+                        + ", but " + sender + " transferred the clue");
     }
 
     /**
