@@ -139,7 +139,7 @@ class LedgerIntakeIT {
 
         assertThat(topics.read(ExchangeTopics.DEAD_LETTER, clueIdOf(transfer), 1, PATIENCE)).singleElement()
                 .satisfies(letter -> {
-                    assertThat(header(letter, DeadLetters.REASON)).isEqualTo(OriginVerifier.SECURITY + "received "
+                    assertThat(header(letter, DeadLetters.REASON)).isEqualTo(OriginVerifier.SECURITY + "签收 received "
                             + "asserted by DISCIPLINE@530100, but the transfer names DISCIPLINE@530600");
                     assertThat(ClueEventCodec.create().decode(letter.value())).isEqualTo(forged);
                 });

@@ -25,10 +25,10 @@ import org.clueexchange.core.ledger.messages.SlaClockStopped;
  * same code on the entries it keeps in memory for a whole batch of facts, so the two paths cannot decide differently.
  *
  * <p>Every fact is recorded, in whatever order the two agencies' topics deliver them, save one that speaks for a side
- * of the transfer as an agency the transfer does not name ({@link LedgerRules#refusal}). Anomalies are judged pair by
- * pair ({@link LedgerRules}), and the time limits ({@link SlaClock}) are derived from the facts recorded so far that
- * may move them, so any delivery order leaves the same clocks, and the same facts and anomalies but for those. Only a fact already recorded (same event id) has no
- * effect, which makes redelivery harmless.
+ * of the recorded transfer as an agency the transfer does not name ({@link LedgerRules#refusal}). Anomalies are
+ * judged pair by pair ({@link LedgerRules}), and the time limits ({@link SlaClock}) are derived from the facts
+ * recorded so far that may move them, so any delivery order leaves the same clocks, and the same facts and anomalies
+ * but for the refused. Only a fact already recorded (same event id) has no effect, which makes redelivery harmless.
  */
 public final class LedgerEntryState {
 

@@ -54,7 +54,8 @@ final class LedgerRules {
      */
     static Optional<String> refusal(FactRecorded fact, List<FactRecorded> recorded) {
         return transferOf(recorded).flatMap(transfer -> misnamedParty(fact, transfer))
-                .map(detail -> OriginVerifier.SECURITY + fact.factKind().verb() + " " + detail);
+                .map(detail -> OriginVerifier.SECURITY + fact.factKind().label() + " " + fact.factKind().verb() + " "
+                        + detail);
     }
 
     /**

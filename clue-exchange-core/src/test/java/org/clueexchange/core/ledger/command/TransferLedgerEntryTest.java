@@ -196,7 +196,7 @@ class TransferLedgerEntryTest {
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
                 .when(record(receipt(CLUE, stray, POLICE, CLUE_CONTENT.contentDigest())))
                 .expectException(FactRefusedException.class)
-                .expectExceptionMessage("security: received asserted by DISCIPLINE@530700, but the transfer names "
+                .expectExceptionMessage("security: 签收 received asserted by DISCIPLINE@530700, but the transfer names "
                         + "DISCIPLINE@530600")
                 .expectNoEvents();
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
@@ -261,7 +261,7 @@ class TransferLedgerEntryTest {
         fixture().givenCommands(record(new ClueTransferRecorded(CLUE, transfer, DISCIPLINE, CLUE_CONTENT)))
                 .when(acknowledged)
                 .expectException(FactRefusedException.class)
-                .expectExceptionMessage("security: feedback acknowledged asserted by POLICE@530700, but "
+                .expectExceptionMessage("security: 反馈确认 feedback acknowledged asserted by POLICE@530700, but "
                         + "POLICE@530600 transferred the clue")
                 .expectNoEvents();
         expectAnomalies(List.of(acknowledged),
