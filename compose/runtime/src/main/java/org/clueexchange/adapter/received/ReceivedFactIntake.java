@@ -145,10 +145,10 @@ public final class ReceivedFactIntake extends FactSubscriber {
 
     /**
      * Why the other agency's fact about a clue is no fact of the party the clue's transfer names for it, if it is
-     * not. A transfer names the parties; a supervision may be ordered from above either.
+     * not. A transfer names the parties; a supervision may be ordered from above either; a gang case has no transfer.
      */
     private Optional<String> misnamedParty(SpecificRecord event) {
-        if (event instanceof ClueTransferred || event instanceof SupervisionOrdered) {
+        if (event instanceof ClueTransferred || event instanceof SupervisionOrdered || ClueEvents.isCaseFact(event)) {
             return Optional.empty();
         }
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
