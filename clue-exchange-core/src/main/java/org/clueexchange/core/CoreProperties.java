@@ -1,13 +1,19 @@
 package org.clueexchange.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.clueexchange.wire.TimeBounds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The core's settings ({@code clue-exchange.*}). */
+/**
+ * The core's settings ({@code clue-exchange.*}).
+ *
+ * @param agencyKeys the file of the agencies' public keys every reader of the exchange trusts; needed wherever the
+ *                   core reads facts ({@code origin.OriginConfiguration})
+ */
 @ConfigurationProperties("clue-exchange")
-public record CoreProperties(@DefaultValue Kafka kafka, @DefaultValue Intake intake) {
+public record CoreProperties(@DefaultValue Kafka kafka, @DefaultValue Intake intake, Path agencyKeys) {
 
     /**
      * @param partitions        of each agency topic when the core creates them; both must have the same number

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.clueexchange.core.ledger.SlaClock;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -19,7 +20,7 @@ import org.clueexchange.infrastructure.RunningApplication;
 /**
  * A core started in this JVM against a real broker and database, read through its HTTP API by the people of
  * {@link CoreCredentials}: an auditor, an operator, and officers for the provinces 530000 and 620000 and the county
- * 530602.
+ * 530602. It trusts the agency keys of {@link AgencyKeyring#forTests()}, which the tests publish with.
  */
 public final class RunningCore implements AutoCloseable {
 
@@ -39,7 +40,8 @@ public final class RunningCore implements AutoCloseable {
                 "clue-exchange.kafka.bootstrap-servers", bootstrapServers,
                 "clue-exchange.intake.group-id", consumerGroup,
                 "clue-exchange.intake.retry-pause", "200ms",
-                "clue-exchange.sla.polling-interval", "200ms"));
+                "clue-exchange.sla.polling-interval", "200ms",
+                AgencyKeyring.CORE_AGENCY_KEYS, AgencyKeyring.forTests().file().toString()));
         return new RunningCore(RunningApplication.start(ClueExchangeCore.class, database, settings, extraSources),
                 credentials);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
@@ -47,8 +48,9 @@ class ApiDescriptionIT {
     static void start() throws Exception {
         // Nothing listens on the discard port, so every push to the clue system fails and waits to be retried.
         adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_api_description", infrastructure ->
-                AdapterSettings.serving("530600,620000", infrastructure).client("zhaotong-clue-system", TOKEN,
-                                "530600").webhook(URI.create("http://127.0.0.1:9/facts"), UUID.randomUUID().toString())
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530600,620000", infrastructure)
+                        .client("zhaotong-clue-system", TOKEN, "530600")
+                        .webhook(URI.create("http://127.0.0.1:9/facts"), UUID.randomUUID().toString())
                         .client("gansu-clue-system", OUTSIDER, "620000").asMap());
         JsonHttp client = new JsonHttp(adapter.uri(), TOKEN);
         String sent = client.post("/api/v1/clue-transfers", DisciplineRequestShapes.transfer().validBody())

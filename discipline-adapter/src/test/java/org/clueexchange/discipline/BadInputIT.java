@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
@@ -41,7 +42,8 @@ class BadInputIT {
     @BeforeAll
     static void start() throws Exception {
         adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_bad_input", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-clue-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530600", infrastructure)
+                        .client("zhaotong-clue-system", TOKEN, "530600")
                         .asMap());
         client = new JsonHttp(adapter.uri(), TOKEN);
         RequestShape transfer = DisciplineRequestShapes.transfer();

@@ -55,7 +55,8 @@ class CaseFollowUpIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_case_follow_up", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).set(AdapterSettings.PERSON_KEY_SECRET, SECRET)
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530600", infrastructure)
+                        .set(AdapterSettings.PERSON_KEY_SECRET, SECRET)
                         .client("zhaotong-clue-system", TOKEN, "530600")
                         .client("zhenxiong-clue-system", COUNTY_TOKEN, "530627").asMap());
         client = new JsonHttp(adapter.uri(), TOKEN);

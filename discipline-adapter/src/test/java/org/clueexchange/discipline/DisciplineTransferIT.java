@@ -40,7 +40,8 @@ class DisciplineTransferIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_transfers", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-clue-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530600", infrastructure)
+                        .client("zhaotong-clue-system", TOKEN, "530600")
                         .asMap());
     }
 

@@ -56,7 +56,7 @@ class InboxApiIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(DisciplineAdapter.class, "discipline_inbox_api", infrastructure ->
-                AdapterSettings.serving("530000", infrastructure)
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530000", infrastructure)
                 .client("zhaotong-clue-system", ZHAOTONG, "530600")
                 .client("qujing-clue-system", QUJING, "530300").asMap());
     }

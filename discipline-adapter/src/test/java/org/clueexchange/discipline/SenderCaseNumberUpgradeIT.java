@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.UUID;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.GangCaseReference;
 import org.clueexchange.events.GangCaseType;
@@ -56,7 +57,8 @@ class SenderCaseNumberUpgradeIT {
                 .update();
 
         try (AdapterUnderTest adapter = AdapterUnderTest.start(DisciplineAdapter.class, database, infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-clue-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.DISCIPLINE, "530600", infrastructure)
+                        .client("zhaotong-clue-system", TOKEN, "530600")
                         .asMap())) {
             assertThat(adapter.get("/api/v1/inbox?senderCaseNumber=" + URLEncoder.encode("昭公(刑)立字〔2019〕88号",
                     StandardCharsets.UTF_8), TOKEN).body().path("items").findValuesAsText("clueId"))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.clueexchange.api.RequestBodyLimit;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
@@ -43,7 +44,8 @@ class BadInputIT {
     @BeforeAll
     static void start() throws Exception {
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_bad_input", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
         client = new JsonHttp(adapter.uri(), TOKEN);
         RequestShape transfer = PoliceRequestShapes.transfer();

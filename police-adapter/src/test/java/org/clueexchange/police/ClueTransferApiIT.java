@@ -44,7 +44,7 @@ class ClueTransferApiIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_transfer_api", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure)
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                 .client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
     }

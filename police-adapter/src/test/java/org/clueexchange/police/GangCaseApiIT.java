@@ -52,7 +52,8 @@ class GangCaseApiIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_gang_cases", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).set(AdapterSettings.PERSON_KEY_SECRET, SECRET)
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
+                        .set(AdapterSettings.PERSON_KEY_SECRET, SECRET)
                         .client("zhaotong-case-system", TOKEN, "530600")
                         .client("zhaoyang-case-system", COUNTY_TOKEN, "530602").asMap());
     }

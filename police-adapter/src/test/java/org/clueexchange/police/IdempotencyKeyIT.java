@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.ProgressReported;
 import org.clueexchange.infrastructure.AdapterSettings;
@@ -46,7 +47,7 @@ class IdempotencyKeyIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_request_keys", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure)
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                         .client("zhaotong-case-system", CASE_SYSTEM, "530600")
                         .client("zhaotong-duty-desk", DUTY_DESK, "530600").asMap());
     }

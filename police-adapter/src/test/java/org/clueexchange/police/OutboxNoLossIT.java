@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.adapter.AdapterRuntime;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -38,7 +39,8 @@ class OutboxNoLossIT {
     static void start() {
         kafka = ExchangeInfrastructure.shared().kafka();
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_no_loss", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
     }
 

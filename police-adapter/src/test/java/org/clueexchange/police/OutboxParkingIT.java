@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.clueexchange.adapter.AdapterRuntime;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -51,7 +52,8 @@ class OutboxParkingIT {
         admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 ExchangeInfrastructure.shared().kafka().bootstrapServers()));
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_parking", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600")
                         .operator("zhaotong-operator", OPERATOR_TOKEN).asMap());
     }
 

@@ -50,7 +50,8 @@ class PoliceInboxIT {
     @BeforeAll
     static void start() {
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_inbox", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600")
                         .asMap());
     }
 

@@ -69,7 +69,8 @@ class StatementConfirmationIT {
         caseSystem.start();
         URI webhook = URI.create("http://127.0.0.1:" + caseSystem.getAddress().getPort() + "/facts");
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_statements", infrastructure ->
-                AdapterSettings.serving("530000", infrastructure).client("zhaotong-case-system", TOKEN, "530600")
+                AdapterSettings.serving(AgencyType.POLICE, "530000", infrastructure)
+                        .client("zhaotong-case-system", TOKEN, "530600")
                         .webhook(webhook, SECRET).client("kunming-case-system", KUNMING_TOKEN, "530100").asMap());
     }
 

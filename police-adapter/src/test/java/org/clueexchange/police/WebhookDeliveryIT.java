@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clueexchange.adapter.AdapterRuntime;
 import org.clueexchange.adapter.delivery.WebhookDispatcher;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
@@ -69,7 +70,8 @@ class WebhookDeliveryIT {
         agencySystem.start();
         String webhooks = "http://127.0.0.1:" + agencySystem.getAddress().getPort();
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_webhooks", infrastructure -> {
-            Map<String, String> settings = new HashMap<>(AdapterSettings.serving("530600", infrastructure)
+            Map<String, String> settings = new HashMap<>(AdapterSettings
+                    .serving(AgencyType.POLICE, "530600", infrastructure)
                     .client("zhaotong-case-system", CASE_SYSTEM, "530600")
                     .client("zhaotong-duty-desk", DUTY_DESK, "530600").asMap());
             settings.put("adapter.clients[0].webhook.url", webhooks + "/case-system/facts");

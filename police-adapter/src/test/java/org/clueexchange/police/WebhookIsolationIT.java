@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.clueexchange.adapter.AdapterRuntime;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
@@ -81,7 +82,7 @@ class WebhookIsolationIT {
         });
         webhooks.start();
         adapter = AdapterUnderTest.start(PoliceAdapter.class, "police_webhook_isolation", infrastructure ->
-                AdapterSettings.serving("530600", infrastructure)
+                AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                         .client("zhaotong-case-system", CASE_SYSTEM, "530600")
                         .webhook(webhook("/case-system/facts"), UUID.randomUUID().toString())
                         .client("zhaotong-duty-desk", DUTY_DESK, "530600")
@@ -103,7 +104,7 @@ class WebhookIsolationIT {
                 && dutyDeskClues.contains(pendingClue));
 
         // The duty desk leaves the configuration with its push still retrying; an archive with a slow webhook joins.
-        adapter = adapter.restart(infrastructure -> AdapterSettings.serving("530600", infrastructure)
+        adapter = adapter.restart(infrastructure -> AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                 .client("zhaotong-case-system", CASE_SYSTEM, "530600")
                 .webhook(webhook("/case-system/facts"), UUID.randomUUID().toString())
                 .client("zhaotong-archive", ARCHIVE, "530600")
@@ -131,7 +132,7 @@ class WebhookIsolationIT {
     @Test
     void anAdapterWithAWebhookWithoutASecretDoesNotStartAndSaysWhichClient() {
         assertThatThrownBy(() -> AdapterUnderTest.start(PoliceAdapter.class, "police_webhook_unsigned",
-                infrastructure -> AdapterSettings.serving("530600", infrastructure)
+                infrastructure -> AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                         .client("zhaotong-case-system", CASE_SYSTEM, "530600")
                         .client("zhaotong-duty-desk", DUTY_DESK, "530600")
                         .set("adapter.clients[1].webhook.url", webhook("/duty-desk/facts").toString())

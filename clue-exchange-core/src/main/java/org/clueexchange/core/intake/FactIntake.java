@@ -19,6 +19,7 @@ import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.reconciliation.messages.ConfirmStatement;
 import org.clueexchange.events.StatementConfirmed;
+import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
@@ -28,6 +29,7 @@ import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.TimeBounds;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +50,9 @@ public class FactIntake extends FactSubscriber {
 
     public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, Clock clock,
                       CommandGateway commands, TransactionManager transactions, CoreProperties properties,
-                      MeterRegistry meters) {
-        super(settings(properties), ClueEventCodec.create(),
-                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())), meters);
+                      OriginVerifier verifier, MeterRegistry meters) {
+        super(settings(properties), new FactAdmission(ClueEventCodec.create(),
+                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())), verifier), meters);
         this.entries = new LedgerEntries(eventStore, deadlines, sla, clock, properties.intake().cachedEntries());
         this.commands = commands;
         this.transactions = transactions;

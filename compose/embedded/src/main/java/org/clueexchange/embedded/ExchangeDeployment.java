@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.AdapterSettings;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -18,7 +21,8 @@ import org.clueexchange.infrastructure.FreePorts;
 
 /**
  * The core and one adapter per agency for one jurisdiction, each in a process of its own, on a broker and a
- * database server that are already running.
+ * database server that are already running. Each adapter signs with a key made for this deployment, and every
+ * application trusts those keys, written to {@code agency-keys.properties} beside the logs.
  */
 public final class ExchangeDeployment implements AutoCloseable {
 
@@ -38,6 +42,8 @@ public final class ExchangeDeployment implements AutoCloseable {
     }
 
     private final String jurisdiction;
+    private final AgencyKeyring keys;
+    private final Path agencyKeys;
     private final AgencySystemCredentials credentials;
     private final CoreCredentials coreUsers;
     private final Path coreJar;
@@ -46,10 +52,13 @@ public final class ExchangeDeployment implements AutoCloseable {
     private final ApplicationProcess police;
     private final ApplicationProcess discipline;
 
-    private ExchangeDeployment(String jurisdiction, AgencySystemCredentials credentials, CoreCredentials coreUsers,
-                               Path coreJar, Database coreDatabase, ApplicationProcess core,
-                               ApplicationProcess police, ApplicationProcess discipline) {
+    private ExchangeDeployment(String jurisdiction, AgencyKeyring keys, Path agencyKeys,
+                               AgencySystemCredentials credentials, CoreCredentials coreUsers, Path coreJar,
+                               Database coreDatabase, ApplicationProcess core, ApplicationProcess police,
+                               ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
+        this.keys = keys;
+        this.agencyKeys = agencyKeys;
         this.credentials = credentials;
         this.coreUsers = coreUsers;
         this.coreJar = coreJar;
@@ -73,7 +82,31 @@ public final class ExchangeDeployment implements AutoCloseable {
     public static ExchangeDeployment start(ExchangeInfrastructure infrastructure, Path applications, Ports ports,
                                            Path logs, String jurisdiction, String databasePrefix,
                                            Map<String, String> coreSettings) throws InterruptedException {
+        return start(infrastructure, applications, ports, logs, jurisdiction, databasePrefix, coreSettings,
+                AgencyKeyring.of());
+    }
+
+    /**
+     * As above, every application also trusting {@code alsoTrusted}: the keys a test signs the facts it publishes
+     * straight onto the topics with.
+     */
+    public static ExchangeDeployment start(ExchangeInfrastructure infrastructure, Path applications, Ports ports,
+                                           Path logs, String jurisdiction, String databasePrefix,
+                                           Map<String, String> coreSettings, AgencyKeyring alsoTrusted)
+            throws InterruptedException {
         Ports resolved = ports.resolved();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        AgencyKeyring.Signing policeKey = AgencyKeyring.generate("police-" + jurisdiction + "-" + run,
+                AgencyType.POLICE, jurisdiction);
+        AgencyKeyring.Signing disciplineKey = AgencyKeyring.generate("discipline-" + jurisdiction + "-" + run,
+                AgencyType.DISCIPLINE, jurisdiction);
+        AgencyKeyring keys = AgencyKeyring.of(policeKey, disciplineKey).with(alsoTrusted);
+        Path agencyKeys;
+        try {
+            agencyKeys = keys.writeTo(Files.createDirectories(logs).resolve("agency-keys.properties"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the agency keys beside the logs in " + logs, e);
+        }
         String kafka = infrastructure.kafka().bootstrapServers();
         AgencySystemCredentials credentials = AgencySystemCredentials.generate();
         CoreCredentials coreUsers = CoreCredentials.generate(jurisdiction);
@@ -82,21 +115,21 @@ public final class ExchangeDeployment implements AutoCloseable {
         Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
 
         Map<String, String> settings = new LinkedHashMap<>(coreUsers.settings());
+        settings.put(AgencyKeyring.CORE_AGENCY_KEYS, agencyKeys.toString());
         settings.putAll(coreSettings);
         ApplicationProcess core = core(applications, resolved.core(), coreDatabase, kafka, settings,
                 ApplicationProcess.EMBEDDED_JVM_OPTIONS, logs);
         // Both adapters key the people they name with one secret, made for this run: keys of earlier runs match none.
         String personKeySecret = AdapterSettings.randomPersonKeySecret();
         ApplicationProcess police = adapter("police-adapter", applications, resolved.police(), policeDatabase, kafka,
-                jurisdiction, personKeySecret, AgencySystemCredentials.clientsJson("police-case-system-" + jurisdiction,
-                        credentials.policeCaseSystem(), jurisdiction), logs);
+                jurisdiction, personKeySecret, policeKey, agencyKeys, AgencySystemCredentials.clientsJson(
+                        "police-case-system-" + jurisdiction, credentials.policeCaseSystem(), jurisdiction), logs);
         ApplicationProcess discipline = adapter("discipline-adapter", applications, resolved.discipline(),
-                disciplineDatabase, kafka, jurisdiction, personKeySecret, AgencySystemCredentials.clientsJson(
-                        "discipline-clue-system-" + jurisdiction, credentials.disciplineClueSystem(), jurisdiction),
-                logs);
-        ExchangeDeployment deployment =
-                new ExchangeDeployment(jurisdiction, credentials, coreUsers, coreJar(applications), coreDatabase,
-                        core, police, discipline);
+                disciplineDatabase, kafka, jurisdiction, personKeySecret, disciplineKey, agencyKeys,
+                AgencySystemCredentials.clientsJson("discipline-clue-system-" + jurisdiction,
+                        credentials.disciplineClueSystem(), jurisdiction), logs);
+        ExchangeDeployment deployment = new ExchangeDeployment(jurisdiction, keys, agencyKeys, credentials,
+                coreUsers, coreJar(applications), coreDatabase, core, police, discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
                 application.start();
@@ -128,15 +161,20 @@ public final class ExchangeDeployment implements AutoCloseable {
         return applications.resolve("clue-exchange-core.jar");
     }
 
+    /** The secrets go in the environment, where no other user of the machine reads them, unlike a command line. */
     private static ApplicationProcess adapter(String name, Path applications, int port, Database database,
                                               String kafka, String jurisdiction, String personKeySecret,
-                                              String clients, Path logs) {
+                                              AgencyKeyring.Signing signing, Path agencyKeys, String clients,
+                                              Path logs) {
         Map<String, String> settings = database(database);
         settings.put("adapter.kafka.bootstrap-servers", kafka);
         settings.put("adapter.jurisdictions", jurisdiction);
+        settings.put(AgencyKeyring.ADAPTER_AGENCY_KEYS, agencyKeys.toString());
+        settings.put(AgencyKeyring.SIGNING_KEY_ID, signing.key().keyId());
         return new ApplicationProcess(name, applications.resolve(name + ".jar"), port, settings,
-                Map.of("SPRING_APPLICATION_JSON", clients, "ADAPTER_PERSON_KEY_SECRET", personKeySecret), logs,
-                ApplicationProcess.EMBEDDED_JVM_OPTIONS);
+                Map.of("SPRING_APPLICATION_JSON", clients, "ADAPTER_PERSON_KEY_SECRET", personKeySecret,
+                        "ADAPTER_SIGNING_PRIVATE_KEY", signing.adapterSettings().get(AgencyKeyring.SIGNING_PRIVATE_KEY)),
+                logs, ApplicationProcess.EMBEDDED_JVM_OPTIONS);
     }
 
     private static Map<String, String> database(Database database) {
@@ -167,6 +205,16 @@ public final class ExchangeDeployment implements AutoCloseable {
         return jurisdiction;
     }
 
+    /** The keys the applications trust, the adapters' with their private halves: a test forges with them. */
+    public AgencyKeyring keys() {
+        return keys;
+    }
+
+    /** The public keys file every application of the deployment reads. */
+    public Path agencyKeys() {
+        return agencyKeys;
+    }
+
     public AgencySystemCredentials credentials() {
         return credentials;
     }
@@ -195,6 +243,7 @@ public final class ExchangeDeployment implements AutoCloseable {
                 .toString(), "-jar", coreJar.toString()));
         command.addAll(List.of(arguments));
         database(coreDatabase).forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add("--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + agencyKeys);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

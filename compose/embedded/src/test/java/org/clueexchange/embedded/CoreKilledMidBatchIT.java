@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -57,7 +58,8 @@ class CoreKilledMidBatchIT {
             topics.publishAll(facts);
         }
         ApplicationProcess core = ExchangeDeployment.core(EmbeddedExchange.besideThisJar(), FreePorts.pick(),
-                database, kafka, Map.of("clue-exchange.intake.group-id", "killed-" + prefix),
+                database, kafka, Map.of("clue-exchange.intake.group-id", "killed-" + prefix,
+                        AgencyKeyring.CORE_AGENCY_KEYS, AgencyKeyring.forTests().file().toString()),
                 ApplicationProcess.EMBEDDED_JVM_OPTIONS, Files.createTempDirectory("killed-core-logs"));
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password())) {

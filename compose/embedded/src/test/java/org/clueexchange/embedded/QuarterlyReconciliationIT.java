@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 import org.clueexchange.embedded.QuarterlyTrafficGenerator.CaseScript;
 import org.clueexchange.embedded.QuarterlyTrafficGenerator.Refusal;
 import org.clueexchange.embedded.QuarterlyTrafficGenerator.UmbrellaClue;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -55,7 +56,7 @@ class QuarterlyReconciliationIT {
         // A quarter of 2020 asserted today, every fact years late: tolerated, as in MonthlyReconciliationIT.
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
                 new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "quarterly_",
-                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"));
+                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"), AgencyKeyring.forTests());
         core = deployment.coreAsOfficer();
         topics = new AgencyTopics(ExchangeInfrastructure.shared().kafka().bootstrapServers());
         generator = new QuarterlyTrafficGenerator(deployment, topics, seed);

@@ -6,9 +6,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clueexchange.adapter.access.BearerTokens;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.wire.PersonKeys;
 
-/** The settings of an agency adapter under test: the broker, its jurisdictions, its clients' and operators' tokens. */
+/**
+ * The settings of an agency adapter under test: the broker, its jurisdictions, its signing key and the keys it
+ * trusts, its clients' and operators' tokens.
+ */
 public final class AdapterSettings {
 
     /** The setting of the exchange's person-key secret, which every adapter of the exchange shares. */
@@ -23,15 +27,21 @@ public final class AdapterSettings {
 
     /**
      * An adapter with a person-key secret of its own, made at random: a test that needs the keys sets
-     * {@link #PERSON_KEY_SECRET} itself.
+     * {@link #PERSON_KEY_SECRET} itself. It signs with its agency's key of {@link AgencyKeyring#forTests()} and
+     * trusts that keyring, as the tests that publish straight onto the topics do.
      *
+     * @param agency        the adapter's agency, whose key it signs with
      * @param jurisdictions comma-separated GB/T 2260 codes the adapter serves
      */
-    public static AdapterSettings serving(String jurisdictions, ExchangeInfrastructure infrastructure) {
+    public static AdapterSettings serving(AgencyType agency, String jurisdictions,
+                                          ExchangeInfrastructure infrastructure) {
         AdapterSettings adapter = new AdapterSettings();
         adapter.settings.put("adapter.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         adapter.settings.put("adapter.jurisdictions", jurisdictions);
         adapter.settings.put(PERSON_KEY_SECRET, randomPersonKeySecret());
+        AgencyKeyring keys = AgencyKeyring.forTests();
+        adapter.settings.putAll(keys.signing(agency).adapterSettings());
+        adapter.settings.put(AgencyKeyring.ADAPTER_AGENCY_KEYS, keys.file().toString());
         return adapter;
     }
 

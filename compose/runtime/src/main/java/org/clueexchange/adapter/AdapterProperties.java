@@ -1,6 +1,7 @@
 package org.clueexchange.adapter;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -14,6 +15,9 @@ import org.clueexchange.adapter.access.Operator;
 import org.clueexchange.wire.Jurisdictions;
 import org.clueexchange.wire.PersonKeys;
 import org.clueexchange.wire.TimeBounds;
+import org.clueexchange.wire.origin.AgencyKeys;
+import org.clueexchange.wire.origin.OriginKeys;
+import org.clueexchange.wire.origin.OriginSigner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,11 +36,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      agency's facts ({@link TimeBounds#DEFAULT_CLOCK_SKEW} unless set); no more than the core's
  * @param personKeySecret the exchange's person-key secret, base64, the same in every adapter of the exchange
  *                      ({@link PersonKeys}); configured outside the repository
+ * @param agencyKeys    the file of the agencies' public keys every reader of the exchange trusts ({@link AgencyKeys})
+ * @param signing       the key this adapter signs its agency's facts with; configured outside the repository
  */
 @ConfigurationProperties("adapter")
 public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<AgencyClient> clients,
                                 @DefaultValue List<Operator> operators, @DefaultValue Kafka kafka,
-                                @DefaultValue Delivery delivery, Duration clockSkew, String personKeySecret) {
+                                @DefaultValue Delivery delivery, Duration clockSkew, String personKeySecret,
+                                Path agencyKeys, @DefaultValue Signing signing) {
 
     private static final Pattern SHA256_HEX = Pattern.compile(ApiFields.SHA256);
     /** Shorter keys make signatures an outsider could forge by trying. */
@@ -48,6 +55,8 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
         operators = List.copyOf(operators);
         clockSkew = clockSkew == null ? TimeBounds.DEFAULT_CLOCK_SKEW : clockSkew;
         personKeys(personKeySecret);
+        trustedKeys(agencyKeys);
+        signing.signer();
         jurisdictions.forEach(code -> requireCode("adapter.jurisdictions", code));
         Set<String> ids = new HashSet<>();
         Map<String, String> tokenHolders = new HashMap<>();
@@ -103,11 +112,28 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
         return new PersonKeys(bytes);
     }
 
-    /** The settings without the person-key secret, which no log may show. */
+    /** The agencies' keys, as the file holds them now. */
+    public AgencyKeys trustedKeys() {
+        return trustedKeys(agencyKeys);
+    }
+
+    /** Without the keys it trusts, the adapter could tell no agency's fact from a forgery: it does not start. */
+    private static AgencyKeys trustedKeys(Path file) {
+        require(file != null, "adapter.agency-keys: is missing: the adapter needs the file of the agencies' public "
+                + "keys to verify the facts it reads");
+        try {
+            return AgencyKeys.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("adapter.agency-keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings without the person-key secret and the signing key, which no log may show. */
     @Override
     public String toString() {
         return "AdapterProperties[jurisdictions=" + jurisdictions + ", clients=" + clients + ", operators="
-                + operators + ", kafka=" + kafka + ", delivery=" + delivery + ", clockSkew=" + clockSkew + "]";
+                + operators + ", kafka=" + kafka + ", delivery=" + delivery + ", clockSkew=" + clockSkew
+                + ", agencyKeys=" + agencyKeys + ", signing.keyId=" + signing.keyId() + "]";
     }
 
     private static void requireId(String setting, String id, Set<String> ids) {
@@ -143,6 +169,33 @@ public record AdapterProperties(List<String> jurisdictions, @DefaultValue List<A
     private static void require(boolean condition, String otherwise) {
         if (!condition) {
             throw new IllegalArgumentException(otherwise);
+        }
+    }
+
+    /**
+     * The adapter's signing key: its id in the agency keys file and the Ed25519 private key, base64 PKCS#8 (as
+     * {@code openssl genpkey -algorithm ed25519 -outform DER | base64 -w0} gives it).
+     */
+    public record Signing(String keyId, String privateKey) {
+
+        /** Without its key the adapter would publish facts every reader refuses: it does not start. */
+        public OriginSigner signer() {
+            require(keyId != null && !keyId.isBlank(), "adapter.signing.key-id: is missing: the adapter signs the "
+                    + "facts it publishes under its agency's key id");
+            require(AgencyKeys.KEY_ID.matcher(keyId).matches(), "adapter.signing.key-id: '" + keyId
+                    + "' is no key id (letters, digits, - and _, at most 64)");
+            require(privateKey != null && !privateKey.isBlank(), "adapter.signing.private-key: is missing: the "
+                    + "adapter signs the facts it publishes with its agency's private key");
+            try {
+                return new OriginSigner(keyId, OriginKeys.privateKey(privateKey));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("adapter.signing.private-key: is " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Signing[keyId=" + keyId + "]";
         }
     }
 

@@ -37,11 +37,16 @@ import org.clueexchange.api.IdNumber;
 import org.clueexchange.api.OfficerId;
 import org.clueexchange.api.ShortText;
 import org.clueexchange.events.AgencyType;
+import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.PersonKeys;
 import org.clueexchange.wire.TimeBounds;
+import org.clueexchange.wire.origin.AgencyKey;
+import org.clueexchange.wire.origin.AgencyKeys;
+import org.clueexchange.wire.origin.OriginSigner;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -105,13 +110,42 @@ public class AdapterRuntime implements WebMvcConfigurer {
         return new ClueEventValidator(timeBounds);
     }
 
+    /** The agencies' keys this adapter trusts: it verifies every fact it reads with them. */
+    @Bean
+    OriginVerifier originVerifier(AdapterProperties properties) {
+        return new OriginVerifier(properties.trustedKeys());
+    }
+
+    /**
+     * The adapter's own agency's key. One that every reader would refuse (not in the agency keys file, another
+     * agency's, a private key not of the public key listed) stops the adapter: otherwise every fact it published
+     * would be dead-lettered.
+     */
+    @Bean
+    OriginSigner originSigner(AdapterProperties properties, AdapterAgency agency) {
+        OriginSigner signer = properties.signing().signer();
+        AgencyKeys trusted = properties.trustedKeys();
+        String setting = "adapter.signing.key-id: key " + signer.keyId();
+        AgencyKey key = trusted.find(signer.keyId()).orElseThrow(() -> new IllegalArgumentException(setting
+                + " is not in the agency keys file (adapter.agency-keys)"));
+        if (key.agency() != agency.type()) {
+            throw new IllegalArgumentException(setting + " belongs to " + key.agency() + ", not to this "
+                    + agency.type() + " adapter");
+        }
+        if (!signer.signsFor(key.publicKey())) {
+            throw new IllegalArgumentException("adapter.signing.private-key: is not the private key of "
+                    + signer.keyId() + " as the agency keys file lists it");
+        }
+        return signer;
+    }
+
     @Bean
     OutboxRelay outboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource, AdapterProperties properties,
-                            AdapterAgency agency, Clock clock) {
+                            AdapterAgency agency, OriginSigner signer, Clock clock) {
         String bootstrap = properties.kafka().bootstrapServers();
         String clientId = agency.type().name().toLowerCase() + "-adapter-outbox";
         return new OutboxRelay(outbox, jdbc, dataSource,
-                () -> new KafkaProducer<>(KafkaSettings.producer(bootstrap, clientId)), clock);
+                () -> new KafkaProducer<>(KafkaSettings.producer(bootstrap, clientId)), signer, clock);
     }
 
     @Bean
@@ -121,11 +155,11 @@ public class AdapterRuntime implements WebMvcConfigurer {
 
     @Bean
     ReceivedFactIntake receivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                                          ClueEventValidator validator, Outbox outbox, ReceivedFacts received,
-                                          Deliveries deliveries, Clock clock, MeterRegistry meters,
-                                          PlatformTransactionManager transactions) {
-        return new ReceivedFactIntake(properties, agency, codec, validator, outbox, received, deliveries, clock,
-                meters, transactions);
+                                          ClueEventValidator validator, OriginVerifier verifier, Outbox outbox,
+                                          ReceivedFacts received, Deliveries deliveries, Clock clock,
+                                          MeterRegistry meters, PlatformTransactionManager transactions) {
+        return new ReceivedFactIntake(properties, agency, new FactAdmission(codec, validator, verifier), outbox,
+                received, deliveries, clock, meters, transactions);
     }
 
     /**

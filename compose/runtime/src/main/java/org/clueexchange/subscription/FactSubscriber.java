@@ -1,8 +1,6 @@
 package org.clueexchange.subscription;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -17,16 +15,13 @@ import org.springframework.context.SmartLifecycle;
 public abstract class FactSubscriber implements InitializingBean, SmartLifecycle, FactConsumer.FactHandler {
 
     private final FactSubscription.Settings settings;
-    private final ClueEventCodec codec;
-    private final ClueEventValidator validator;
+    private final FactAdmission admission;
     private final MeterRegistry meters;
     private FactSubscription subscription;
 
-    protected FactSubscriber(FactSubscription.Settings settings, ClueEventCodec codec, ClueEventValidator validator,
-                             MeterRegistry meters) {
+    protected FactSubscriber(FactSubscription.Settings settings, FactAdmission admission, MeterRegistry meters) {
         this.settings = settings;
-        this.codec = codec;
-        this.validator = validator;
+        this.admission = admission;
         this.meters = meters;
     }
 
@@ -37,7 +32,7 @@ public abstract class FactSubscriber implements InitializingBean, SmartLifecycle
 
     @Override
     public synchronized void start() {
-        subscription = FactSubscription.start(settings, codec, validator, this, meters);
+        subscription = FactSubscription.start(settings, admission, this, meters);
     }
 
     @Override

@@ -11,8 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 
 /**
  * A consumer group member's share of the exchange's topics, once they are prepared ({@link #prepareTopics}): runs
@@ -33,13 +31,12 @@ public final class FactSubscription implements AutoCloseable {
     private final Producer<String, byte[]> deadLetterProducer;
     private final List<FactConsumer> consumers = new ArrayList<>();
 
-    private FactSubscription(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
-                             FactConsumer.FactHandler handler, MeterRegistry meters) {
+    private FactSubscription(Settings settings, FactAdmission admission, FactConsumer.FactHandler handler,
+                             MeterRegistry meters) {
         deadLetterProducer = new KafkaProducer<>(
                 KafkaSettings.deadLetterProducer(settings.bootstrapServers(), settings.groupId() + "-dlt"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, settings.groupId());
         FactMetrics metrics = new FactMetrics(meters, settings.groupId());
-        FactAdmission admission = new FactAdmission(codec, validator);
         for (int i = 0; i < settings.consumers(); i++) {
             String name = settings.groupId() + "-" + i;
             consumers.add(new FactConsumer(name, new KafkaConsumer<>(
@@ -69,12 +66,12 @@ public final class FactSubscription implements AutoCloseable {
     /**
      * Starts consuming topics {@link #prepareTopics prepared} before.
      *
-     * @param validator what a decoded event must be to be a fact; the rest is dead-lettered
+     * @param admission what a record must be to be a fact; the rest is dead-lettered
      * @param meters    where the subscription shows what it applied, dead-lettered and has yet to take
      */
-    public static FactSubscription start(Settings settings, ClueEventCodec codec, ClueEventValidator validator,
+    public static FactSubscription start(Settings settings, FactAdmission admission,
                                          FactConsumer.FactHandler handler, MeterRegistry meters) {
-        FactSubscription subscription = new FactSubscription(settings, codec, validator, handler, meters);
+        FactSubscription subscription = new FactSubscription(settings, admission, handler, meters);
         subscription.consumers.forEach(FactConsumer::start);
         return subscription;
     }

@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.clueexchange.adapter.access.AgencyClient;
 import org.clueexchange.adapter.access.Operator;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.wire.PersonKeys;
+import org.clueexchange.wire.origin.AgencyKey;
+import org.clueexchange.wire.origin.AgencyKeys;
+import org.clueexchange.wire.origin.OriginKeys;
 import org.junit.jupiter.api.Test;
 
 class AdapterPropertiesTest {
@@ -22,6 +32,21 @@ class AdapterPropertiesTest {
     private static final String SECRET = Base64.getEncoder().encodeToString(new byte[PersonKeys.MINIMUM_SECRET_BYTES]);
     private static final AgencyClient COUNTY =
             new AgencyClient("county-system", "a".repeat(64), List.of("530602"), null);
+    private static final KeyPair POLICE_KEY = OriginKeys.generate();
+    private static final Path AGENCY_KEYS = agencyKeys();
+    private static final AdapterProperties.Signing SIGNING =
+            new AdapterProperties.Signing("police-530600", OriginKeys.encoded(POLICE_KEY.getPrivate()));
+
+    private static Path agencyKeys() {
+        try {
+            Path file = Files.createTempFile("agency-keys-", ".properties");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, new AgencyKeys(List.of(new AgencyKey("police-530600", AgencyType.POLICE,
+                    List.of("530600"), POLICE_KEY.getPublic(), Instant.parse("2020-01-01T00:00:00Z"), null))).text());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void aClientMayActOnlyWithinTheJurisdictionsTheAdapterServes() {
@@ -37,7 +62,8 @@ class AdapterPropertiesTest {
     void aJurisdictionThatIsNoSixDigitCodeIsRefusedNamingTheSetting() {
         AgencyClient typo = new AgencyClient("county-system", "a".repeat(64), List.of("5306021"), null);
 
-        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY, null, SECRET))
+        assertThatThrownBy(() -> new AdapterProperties(List.of("53060"), List.of(), List.of(), KAFKA, DELIVERY, null, SECRET,
+                AGENCY_KEYS, SIGNING))
                 .hasMessage("adapter.jurisdictions: '53060' is not a six-digit GB/T 2260 code");
         assertThatThrownBy(() -> properties(typo))
                 .hasMessage("adapter.clients[0].jurisdictions: client county-system: '5306021' is not a six-digit "
@@ -87,14 +113,15 @@ class AdapterPropertiesTest {
         Operator sharing = new Operator("night-shift", COUNTY.tokenSha256());
 
         assertThatCode(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY),
-                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY, null, SECRET))
+                List.of(new Operator("night-shift", "c".repeat(64))), KAFKA, DELIVERY, null, SECRET, AGENCY_KEYS,
+                SIGNING))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(sharing), KAFKA,
-                DELIVERY, null, SECRET))
+                DELIVERY, null, SECRET, AGENCY_KEYS, SIGNING))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift has the same token as client "
                         + "county-system");
         assertThatThrownBy(() -> new AdapterProperties(List.of("530600"), List.of(),
-                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY, null, SECRET))
+                List.of(new Operator("night-shift", "short")), KAFKA, DELIVERY, null, SECRET, AGENCY_KEYS, SIGNING))
                 .hasMessage("adapter.operators[0].token-sha256: operator night-shift needs the lower-case hex "
                         + "SHA-256 of its bearer token");
     }
@@ -114,12 +141,38 @@ class AdapterPropertiesTest {
         assertThat(withSecret(SECRET).toString()).doesNotContain(SECRET);
     }
 
+    @Test
+    void anAdapterWithoutTheKeysItTrustsOrItsSigningKeyDoesNotStart() {
+        assertThatThrownBy(() -> withKeys(null, SIGNING)).hasMessage("adapter.agency-keys: is missing: the adapter "
+                + "needs the file of the agencies' public keys to verify the facts it reads");
+        assertThatThrownBy(() -> withKeys(AGENCY_KEYS.resolveSibling("no-such-agency-keys.properties"), SIGNING))
+                .hasMessageStartingWith("adapter.agency-keys: cannot read the agency keys at ");
+        assertThatThrownBy(() -> withKeys(AGENCY_KEYS, new AdapterProperties.Signing(null, SIGNING.privateKey())))
+                .hasMessageStartingWith("adapter.signing.key-id: is missing");
+        assertThatThrownBy(() -> withKeys(AGENCY_KEYS, new AdapterProperties.Signing("police 530600",
+                SIGNING.privateKey()))).hasMessageStartingWith("adapter.signing.key-id: 'police 530600' is no key id");
+        assertThatThrownBy(() -> withKeys(AGENCY_KEYS, new AdapterProperties.Signing("police-530600", " ")))
+                .hasMessageStartingWith("adapter.signing.private-key: is missing");
+        assertThatThrownBy(() -> withKeys(AGENCY_KEYS, new AdapterProperties.Signing("police-530600",
+                OriginKeys.encoded(POLICE_KEY.getPublic()))))
+                .hasMessageStartingWith("adapter.signing.private-key: is not an Ed25519 private key");
+        assertThat(withKeys(AGENCY_KEYS, SIGNING).trustedKeys().find("police-530600")).isPresent();
+        assertThat(withKeys(AGENCY_KEYS, SIGNING).toString()).doesNotContain(SIGNING.privateKey());
+    }
+
+    private static AdapterProperties withKeys(Path agencyKeys, AdapterProperties.Signing signing) {
+        return new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(), KAFKA, DELIVERY, null, SECRET,
+                agencyKeys, signing);
+    }
+
     private static AdapterProperties withSecret(String secret) {
-        return new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(), KAFKA, DELIVERY, null, secret);
+        return new AdapterProperties(List.of("530600"), List.of(COUNTY), List.of(), KAFKA, DELIVERY, null, secret,
+                AGENCY_KEYS, SIGNING);
     }
 
     private static AdapterProperties properties(AgencyClient... clients) {
-        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY, null, SECRET);
+        return new AdapterProperties(List.of("530600"), List.of(clients), List.of(), KAFKA, DELIVERY, null, SECRET,
+                AGENCY_KEYS, SIGNING);
     }
 
     private static AgencyClient withWebhook(String id, String url, String secret) {

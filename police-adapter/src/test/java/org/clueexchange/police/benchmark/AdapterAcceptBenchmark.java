@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.clueexchange.benchmark.BareInsertApplication;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.RunningApplication;
@@ -89,7 +90,7 @@ public final class AdapterAcceptBenchmark {
         try (ExchangeInfrastructure infrastructure = ExchangeInfrastructure.start(workDir);
              RunningApplication adapter = RunningApplication.start(PoliceAdapter.class,
                      infrastructure.postgres().createDatabase("police_accept_benchmark"),
-                     with(quiet, AdapterSettings.serving("530600", infrastructure)
+                     with(quiet, AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure)
                              .client("benchmark-case-system", TOKEN, "530600").asMap()));
              // Its own configuration name, so that the police adapter's application.yml (its migrations among
              // it) stays out.

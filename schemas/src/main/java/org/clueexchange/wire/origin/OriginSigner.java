@@ -2,6 +2,7 @@ package org.clueexchange.wire.origin;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,22 @@ public final class OriginSigner {
                     .header());
         }
         return headers;
+    }
+
+    /**
+     * Whether this signer's private key is the one of {@code publicKey}: an adapter configured with a key that is
+     * not the one listed under its id would publish only facts every reader refuses.
+     */
+    public boolean signsFor(PublicKey publicKey) {
+        byte[] probe = OriginSignature.signedBytes(keyId, 0, FactTree.root(List.of()));
+        try {
+            Signature ed25519 = Signature.getInstance(OriginKeys.ALGORITHM);
+            ed25519.initVerify(publicKey);
+            ed25519.update(probe);
+            return ed25519.verify(signature(probe));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private byte[] signature(byte[] signed) {

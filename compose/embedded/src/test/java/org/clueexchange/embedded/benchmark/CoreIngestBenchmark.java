@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.clueexchange.embedded.ApplicationProcess;
 import org.clueexchange.embedded.EmbeddedExchange;
 import org.clueexchange.embedded.ExchangeDeployment;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -94,7 +95,8 @@ public final class CoreIngestBenchmark {
         int facts = eventIds.size();
         try (ApplicationProcess core = ExchangeDeployment.core(EmbeddedExchange.besideThisJar(), FreePorts.pick(),
                 database, infrastructure.kafka().bootstrapServers(),
-                Map.of("clue-exchange.intake.group-id", "benchmark-ingest-" + jit + "-" + UUID.randomUUID()),
+                Map.of("clue-exchange.intake.group-id", "benchmark-ingest-" + jit + "-" + UUID.randomUUID(),
+                        AgencyKeyring.CORE_AGENCY_KEYS, AgencyKeyring.forTests().file().toString()),
                 jvmOptions, work.resolve("logs-" + jit));
              LedgerProgress progress = new LedgerProgress(database)) {
             long started = System.nanoTime();

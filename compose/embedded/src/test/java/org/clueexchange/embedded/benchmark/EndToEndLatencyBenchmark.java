@@ -24,6 +24,7 @@ import org.clueexchange.embedded.EmbeddedExchange;
 import org.clueexchange.embedded.ExchangeDeployment;
 import org.clueexchange.embedded.MonthlyTrafficGenerator;
 import org.clueexchange.embedded.MonthlyTrafficGenerator.Sender;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -67,7 +68,7 @@ public final class EndToEndLatencyBenchmark {
 
             try (ExchangeDeployment deployment = ExchangeDeployment.start(infrastructure,
                     EmbeddedExchange.besideThisJar(), new ExchangeDeployment.Ports(0, 0, 0), work.resolve("logs"),
-                    JURISDICTION, "latency_");
+                    JURISDICTION, "latency_", Map.of(), AgencyKeyring.forTests());
                  LedgerProgress progress = new LedgerProgress(deployment.coreDatabase());
                  AgencyTopics topics = new AgencyTopics(kafka)) {
                 JsonHttp inbox = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());

@@ -24,6 +24,8 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.clueexchange.adapter.LeaderLoop;
 import org.clueexchange.persistence.Timestamps;
+import org.clueexchange.wire.origin.OriginSignature;
+import org.clueexchange.wire.origin.OriginSigner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,20 +48,25 @@ public final class OutboxRelay extends LeaderLoop {
     private static final int ROUND_SIZE = 500;
 
     /** The oldest unpublished fact of a clue, as the relay sends it. */
-    private record Head(long sequence, String topic, String clueId, String eventType, byte[] payload) {
+    record Head(long sequence, String topic, String clueId, String eventType, byte[] payload) {
     }
 
     private final JdbcClient jdbc;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final OriginSigner signer;
     private final Clock clock;
     private Producer<String, byte[]> producer;
 
-    /** @param dataSource where the relay holds its leadership, on a connection of its own */
+    /**
+     * @param dataSource where the relay holds its leadership, on a connection of its own
+     * @param signer     the agency's key, which signs every record the relay sends
+     */
     public OutboxRelay(Outbox outbox, JdbcClient jdbc, DataSource dataSource,
-                       Supplier<Producer<String, byte[]>> producers, Clock clock) {
+                       Supplier<Producer<String, byte[]>> producers, OriginSigner signer, Clock clock) {
         super("outbox-relay", dataSource, LOCK_KEY, Duration.ofMillis(500));
         this.jdbc = jdbc;
         this.producers = producers;
+        this.signer = signer;
         this.clock = clock;
         outbox.onAppend(this::wakeUp);
     }
@@ -83,8 +90,8 @@ public final class OutboxRelay extends LeaderLoop {
             return 0;
         }
         List<Future<?>> sends = new ArrayList<>();
-        for (Head head : heads) {
-            Future<?> send = send(head);
+        for (ProducerRecord<String, byte[]> record : signed(signer, heads)) {
+            Future<?> send = send(record);
             sends.add(send);
             if (send.isDone() && failedForNow(send)) {
                 // Kafka refused at once (after waiting for metadata): the rest would wait as long.
@@ -136,9 +143,22 @@ public final class OutboxRelay extends LeaderLoop {
                 || refusal instanceof InterruptException);
     }
 
-    private Future<?> send(Head head) {
+    /** The round's records, in the order sent, under one signature of their batch. */
+    static List<ProducerRecord<String, byte[]>> signed(OriginSigner signer, List<Head> heads) {
+        List<byte[]> origins = signer.sign(heads.stream().map(Head::payload).toList());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(heads.size());
+        for (int i = 0; i < heads.size(); i++) {
+            Head head = heads.get(i);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(head.topic(), head.clueId(), head.payload());
+            record.headers().add(OriginSignature.HEADER, origins.get(i));
+            records.add(record);
+        }
+        return records;
+    }
+
+    private Future<?> send(ProducerRecord<String, byte[]> record) {
         try {
-            return producer().send(new ProducerRecord<>(head.topic(), head.clueId(), head.payload()));
+            return producer().send(record);
         } catch (KafkaException e) {
             // The producer throws some refusals (a record it cannot serialise) instead of failing the send.
             return CompletableFuture.failedFuture(e);

@@ -20,12 +20,11 @@ import org.clueexchange.events.GangCaseRegistered;
 import org.clueexchange.events.StatementConfirmationRecorded;
 import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.events.SupervisionOrdered;
+import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.Jurisdictions;
@@ -59,11 +58,10 @@ public final class ReceivedFactIntake extends FactSubscriber {
     private final Clock clock;
     private final PlatformTransactionManager transactions;
 
-    public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, ClueEventCodec codec,
-                              ClueEventValidator validator, Outbox outbox, ReceivedFacts received,
-                              Deliveries deliveries, Clock clock, MeterRegistry meters,
-                              PlatformTransactionManager transactions) {
-        super(settings(properties, agency), codec, validator, meters);
+    public ReceivedFactIntake(AdapterProperties properties, AdapterAgency agency, FactAdmission admission,
+                              Outbox outbox, ReceivedFacts received, Deliveries deliveries, Clock clock,
+                              MeterRegistry meters, PlatformTransactionManager transactions) {
+        super(settings(properties, agency), admission, meters);
         this.agency = agency.type();
         this.servedJurisdictions = properties.jurisdictions();
         this.outbox = outbox;
