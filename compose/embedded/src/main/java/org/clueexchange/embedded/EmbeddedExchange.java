@@ -89,6 +89,8 @@ public final class EmbeddedExchange implements Callable<Integer> {
         out.println("  bearer tokens       " + credentials);
         out.println("  person keys         both adapters share a secret made for this run, so the keys of the "
                 + "officials they name match only within it");
+        out.println("  agency keys         " + deployment.agencyKeys() + " (each adapter signs with a key made for "
+                + "this run)");
         out.println("  logs                " + work.resolve("logs"));
         if (exit) {
             return 0;
