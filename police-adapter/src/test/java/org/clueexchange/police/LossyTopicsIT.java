@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.common.config.TopicConfig;
 import org.clueexchange.adapter.outbox.Outbox;
 import org.clueexchange.adapter.outbox.RequestKey;
+import org.clueexchange.events.AgencyType;
 import org.clueexchange.infrastructure.AdapterSettings;
 import org.clueexchange.infrastructure.AdapterUnderTest;
 import org.clueexchange.infrastructure.AgencyTopics;
@@ -47,7 +48,7 @@ class LossyTopicsIT {
     }
 
     private static Map<String, String> settings(ExchangeInfrastructure infrastructure) {
-        return AdapterSettings.serving("530600", infrastructure).client(CLIENT, TOKEN, "530600").asMap();
+        return AdapterSettings.serving(AgencyType.POLICE, "530600", infrastructure).client(CLIENT, TOKEN, "530600").asMap();
     }
 
     private static void startAdapter() {
