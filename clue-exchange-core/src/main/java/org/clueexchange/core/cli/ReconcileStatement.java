@@ -6,17 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.clueexchange.core.ClueExchangeCore;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.query.StatementDocuments;
 import org.clueexchange.core.reconciliation.query.StatementFormat;
 import org.clueexchange.core.reconciliation.query.StatementView;
 import org.clueexchange.core.reconciliation.query.Statements;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +106,7 @@ abstract class ReconcileStatement implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
         Files.createDirectories(out);
-        try (ConfigurableApplicationContext core = oneOff(springArguments)) {
+        try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
             Statements statements = core.getBean(Statements.class);
             if (!statements.draws(cadence())) {
                 throw new ParameterException(spec.commandLine(), "this core draws up no " + cadence().pathName()
@@ -134,17 +130,5 @@ abstract class ReconcileStatement implements Callable<Integer> {
             console.flush();
         }
         return 0;
-    }
-
-    /**
-     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
-     * and tells the agencies.
-     */
-    private static ConfigurableApplicationContext oneOff(List<String> springArguments) {
-        SpringApplication application = new SpringApplication(ClueExchangeCore.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
-                "clue-exchange.outcomes.enabled", "false"));
-        return application.run(springArguments.toArray(String[]::new));
     }
 }

@@ -45,7 +45,7 @@ class CoreCommandLineTest {
         assertThat(CoreCommandLine.run("reconcilee")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument")
-                .contains("Did you mean: clue-exchange-core reconcile?");
+                .contains("Did you mean: clue-exchange-core reconcile");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.clueexchange.wire.ClueEventSamples.AT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,7 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.clueexchange.core.ClueExchangeCore;
 import org.clueexchange.core.RunningCore;
+import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.Database;
@@ -60,6 +65,67 @@ class LedgerRebuildIT {
                 bootstrap, "rebuild-from-topics")) {
             assertThat(awaitLedger(rebuilt, clueIds, 9)).isEqualTo(before);
         }
+    }
+
+    /**
+     * The operators' {@code rebuild} resets the projections' tokens and replays the event store into emptied tables:
+     * refused while a core still claims them, and then the same ledger, whatever had become of its tables.
+     */
+    @Test
+    void theRebuildCommandIsRefusedWhileACoreRunsAndThenRebuildsTheSameLedger() throws Exception {
+        ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
+        String bootstrap = infrastructure.kafka().bootstrapServers();
+        Database database = infrastructure.postgres().createDatabase("ledger_rebuild_command");
+        List<String> clueIds = new ArrayList<>();
+        Map<String, JsonNode> before;
+        try (AgencyTopics topics = new AgencyTopics(bootstrap);
+             RunningCore core = RunningCore.start(database, bootstrap, "rebuild-command")) {
+            for (int i = 0; i < 3; i++) {
+                ClueTransferred transfer = ClueEventSamples.transfer(LedgerIntakeIT.newClueId(), AT.plusSeconds(i));
+                clueIds.add(transfer.getEnvelope().getClueId());
+                topics.publish(transfer);
+                topics.publish(ClueEventSamples.receipt(transfer, AT.plusSeconds(600 + i)));
+            }
+            before = awaitLedger(core, clueIds, 6);
+
+            assertThat(rebuildElsewhere(database)).as("a rebuild while a core claims the tokens").isEqualTo(1);
+            assertThat(awaitLedger(core, clueIds, 6)).isEqualTo(before);
+        }
+        try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); Statement statement = sql.createStatement()) {
+            statement.executeUpdate("UPDATE transfer_ledger SET state = 'RETURNED'");
+            statement.executeUpdate("DELETE FROM ledger_fact WHERE clue_id = '" + clueIds.get(0) + "'");
+        }
+
+        assertThat(rebuild(database)).isZero();
+
+        try (RunningCore rebuilt = RunningCore.start(database, bootstrap, "rebuild-command")) {
+            assertThat(awaitLedger(rebuilt, clueIds, 6)).isEqualTo(before);
+        }
+    }
+
+    private static int rebuild(Database database) {
+        return CoreCommandLine.run(rebuildArguments(database));
+    }
+
+    /**
+     * The rebuild as an operator runs it beside a core: in a process of its own. In this JVM, Axon's token store
+     * would take it for the same node as the core (its owner is the JVM's name) and let it claim the core's tokens.
+     */
+    private static int rebuildElsewhere(Database database) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), ClueExchangeCore.class.getName()));
+        command.addAll(List.of(rebuildArguments(database)));
+        Process rebuild = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "rebuild-beside-a-core.log").toFile()).start();
+        assertThat(rebuild.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return rebuild.exitValue();
+    }
+
+    private static String[] rebuildArguments(Database database) {
+        return new String[] {"rebuild", "--patience=PT60S", "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password()};
     }
 
     @Test
