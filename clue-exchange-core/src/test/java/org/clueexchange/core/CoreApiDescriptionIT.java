@@ -87,6 +87,7 @@ class CoreApiDescriptionIT {
                 Call.get("/api/ledger/clues?jurisdiction=530600&direction=POLICE_TO_DISCIPLINE&state=TRANSFERRED"
                         + "&anomalous=false&breached=false&limit=10&offset=0", officer),
                 Call.get("/api/gang-cases/" + gangCase, officer),
+                Call.get("/api/audit/clues/" + transferred, officer),
                 Call.post("/api/reconciliation/monthly", Map.of("jurisdiction", "530600", "period", "2020-06"),
                         officer),
                 Call.get(STATEMENT + "?format=csv", officer),

@@ -50,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers("/api/operations/**").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/clues/**").hasAnyRole(OFFICER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/ledger/**", "/api/gang-cases/**",
                                 "/api/reconciliation/**")

@@ -166,18 +166,28 @@ public class StatementDocuments {
     /** A page to print ({@link #PAGE_STYLE}), with the signature blocks of the statement's cadence at its end. */
     private static String html(StatementView statement) {
         Cadence cadence = statement.cadence();
+        return page(statement.statementId(), cadence.title(), cadence.englishTitle(), tables(statement),
+                cadence.signatories());
+    }
+
+    /**
+     * A document printed as statements are ({@link #PAGE_STYLE}): its title in Chinese with English beneath, its
+     * tables, and a block to sign for each signatory at its end. The document id goes into every sheet's margin.
+     */
+    public static String page(String documentId, String title, String englishTitle, List<ReportTable> tables,
+                              String... signatories) {
         StringBuilder page = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head>
                 <meta charset="UTF-8">
-                <title>""").append(escape(statement.statementId())).append("</title>\n")
-                .append(PAGE_STYLE.replace("{statement}", cssString(statement.statementId()))).append("""
+                <title>""").append(escape(documentId)).append("</title>\n")
+                .append(PAGE_STYLE.replace("{statement}", cssString(documentId))).append("""
                 </head>
                 <body>
-                """).append("<h1>").append(escape(cadence.title())).append("<br><small>")
-                .append(escape(cadence.englishTitle())).append("</small></h1>\n");
-        for (ReportTable table : tables(statement)) {
+                """).append("<h1>").append(escape(title)).append("<br><small>")
+                .append(escape(englishTitle)).append("</small></h1>\n");
+        for (ReportTable table : tables) {
             page.append("<h2>").append(escape(table.title())).append("</h2>\n")
                     .append(table.columns().size() > WIDE_TABLE_COLUMNS ? "<table class=\"wide\">" : "<table>")
                     .append("\n<thead><tr>");
@@ -195,7 +205,7 @@ public class StatementDocuments {
             page.append("</tbody>\n</table>\n");
         }
         page.append("<div class=\"signatures\">\n");
-        for (String signatory : cadence.signatories()) {
+        for (String signatory : signatories) {
             page.append("  <div class=\"signature\">").append(escape(signatory))
                     .append("<div class=\"line\"></div>日期 Date：　　　　年　　月　　日</div>\n");
         }
@@ -228,7 +238,7 @@ public class StatementDocuments {
         return (UNBROKEN_RUN.matcher(text).find() ? "<td class=\"k\">" : "<td>") + escape(text) + "</td>";
     }
 
-    /** The statement id alone goes into the page's CSS: it is of letters, digits and hyphens (StatementId). */
+    /** Of the document's id only letters, digits and hyphens go into the page's CSS, as a statement id is made. */
     private static String cssString(String statementId) {
         return statementId.replaceAll("[^A-Za-z0-9-]", "");
     }

@@ -3,6 +3,7 @@ package org.clueexchange.core.reconciliation.query;
 import static org.clueexchange.persistence.Timestamps.instant;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.clueexchange.core.reconciliation.statement.StatementHistory;
 import org.clueexchange.core.reconciliation.statement.StatementJson;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.persistence.Timestamps;
+import org.clueexchange.wire.Jurisdictions;
 import org.clueexchange.wire.StatementId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -165,6 +167,15 @@ public class StatementProjection {
                         confirmations, refusals, resolutions, StatementJson.read(rs.getString("content"),
                                 drafters.contentType(Cadence.valueOf(rs.getString("cadence"))))))
                 .optional();
+    }
+
+    /** The statements of every cadence whose jurisdiction covers any of these codes, by id. */
+    public List<String> covering(Collection<String> codes) {
+        return jdbc.sql("SELECT statement_id, jurisdiction FROM reconciliation_statement ORDER BY statement_id")
+                .query((rs, i) -> Map.entry(rs.getString("statement_id"), rs.getString("jurisdiction"))).list().stream()
+                .filter(statement -> codes.stream().anyMatch(code -> Jurisdictions.liesWithin(code,
+                        statement.getValue())))
+                .map(Map.Entry::getKey).toList();
     }
 
     /**
