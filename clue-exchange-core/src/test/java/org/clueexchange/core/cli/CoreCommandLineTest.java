@@ -37,7 +37,7 @@ class CoreCommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Usage: clue-exchange-core")
                 .contains("线索双向移送")
-                .contains("serve");
+                .contains("serve", "rebuild", "audit");
     }
 
     @Test
