@@ -57,7 +57,7 @@ class ClueAuditController {
                 .body(documents.write(audit, chosen));
     }
 
-    /** Whether the caller names a page among what it accepts, as a browser does; an API client names JSON or nothing. */
+    /** Whether the caller names a page among what it accepts, as a browser does; API clients name JSON or nothing. */
     private static boolean asksForPage(String accept) {
         if (accept == null) {
             return false;

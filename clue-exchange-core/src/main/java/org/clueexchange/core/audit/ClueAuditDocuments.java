@@ -21,9 +21,9 @@ public class ClueAuditDocuments {
 
     /** The form named, {@code json} or {@code html}; any other is refused naming {@code format}. */
     public static StatementFormat format(String name) {
-        return Stream.of(StatementFormat.JSON, StatementFormat.HTML).filter(format -> format.name().equalsIgnoreCase(name))
-                .findFirst().orElseThrow(() -> RequestRefusedException.invalid("format", "'" + name
-                        + "' is not one of json, html"));
+        return Stream.of(StatementFormat.JSON, StatementFormat.HTML)
+                .filter(format -> format.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> RequestRefusedException.invalid("format", "'" + name + "' is not one of json, html"));
     }
 
     public byte[] write(ClueAudit audit, StatementFormat format) {

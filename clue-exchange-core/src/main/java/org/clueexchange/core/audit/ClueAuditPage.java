@@ -32,7 +32,8 @@ final class ClueAuditPage {
                     text(record.eventType()) + " " + text(record.eventId()), text(record.assertedBy()),
                     text(record.actor()), time(record.occurredAt()), time(record.publishedAt()),
                     time(record.recordedAt()), text(record.schemaFingerprint()), text(record.signingKeyId()),
-                    record.signatureLabel() + (record.signatureRefusal() == null ? "" : "：" + record.signatureRefusal()),
+                    record.signatureLabel()
+                            + (record.signatureRefusal() == null ? "" : "：" + record.signatureRefusal()),
                     record.refusal() == null ? "" : record.refusal() + " (" + text(record.refusedBy()) + ")"));
             record.derived().forEach(event -> derived.add(List.of(text(record.eventId()),
                     record.stateAfter() == null ? "" : record.stateAfter().label(), event.sequence(), event.type(),

@@ -51,7 +51,8 @@ final class ClueRecords {
                 records.addAll(keyed(consumer, topic, clueId, deadline));
             }
             Map<String, Letter> letters = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> letter : keyed(consumer, ExchangeTopics.DEAD_LETTER, clueId, deadline)) {
+            for (ConsumerRecord<String, byte[]> letter
+                    : keyed(consumer, ExchangeTopics.DEAD_LETTER, clueId, deadline)) {
                 letters.put(position(header(letter, DeadLetters.SOURCE_TOPIC),
                         header(letter, DeadLetters.SOURCE_PARTITION), header(letter, DeadLetters.SOURCE_OFFSET)),
                         new Letter(header(letter, DeadLetters.REASON), header(letter, DeadLetters.CONSUMER)));
