@@ -150,6 +150,9 @@ public final class ClueEventValidator {
                 "envelope.assertedBy.jurisdiction", "an agency confirms only its own jurisdiction's statement");
         check(violations, SHA256_HEX.matcher(confirmation.getDigest()).matches(), "digest",
                 "must be 64 lower-case hex digits");
+        // A v1 confirmation reads with an empty root: a fact still, which the core refuses to count.
+        check(violations, confirmation.getRoot().isEmpty() || SHA256_HEX.matcher(confirmation.getRoot()).matches(),
+                "root", "must be 64 lower-case hex digits");
     }
 
     /** The core's answer to a confirmation: it says what the core decided, which other facts need not agree with. */

@@ -34,7 +34,7 @@ class ClueEventCodecTest {
     void everyEventRoundTrips() throws Exception {
         ClueTransferred transfer = ClueEventSamples.transfer("POLICE-530600-XS001", AT);
         StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
-                ClueEventSamples.ZHAOTONG_DISCIPLINE, "c".repeat(64), AT);
+                ClueEventSamples.ZHAOTONG_DISCIPLINE, "c".repeat(64), "a".repeat(64), AT);
         for (SpecificRecord event : new SpecificRecord[] {
                 transfer, ClueEventSamples.receipt(transfer, AT.plusSeconds(60)),
                 ClueEventSamples.acceptance(transfer, AT.plusSeconds(120)), confirmation,

@@ -152,12 +152,15 @@ public final class ClueEventSamples {
                 "请加快核查进度");
     }
 
-    /** The agency's confirmation of its jurisdiction's statement, e.g. {@code STATEMENT-530600-2020-06}. */
-    public static StatementConfirmed confirmation(String statementId, Agency agency, String digest,
+    /**
+     * The agency's confirmation of its jurisdiction's statement, e.g. {@code STATEMENT-530600-2020-06}, by the
+     * digest and the root the core issued it with.
+     */
+    public static StatementConfirmed confirmation(String statementId, Agency agency, String digest, String root,
                                                   Instant occurredAt) {
         StatementId statement = StatementId.parse(statementId).orElseThrow();
         return new StatementConfirmed(envelope(statementId, agency, occurredAt), statementId,
-                statement.jurisdiction(), statement.period(), digest);
+                statement.jurisdiction(), statement.period(), digest, root);
     }
 
     /** The core's refusal of a confirmation, as it answers one that names another digest than revision 1's. */

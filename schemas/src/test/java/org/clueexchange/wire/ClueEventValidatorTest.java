@@ -171,24 +171,29 @@ class ClueEventValidatorTest {
     }
 
     @Test
-    void aStatementIsConfirmedOnlyByAnAgencyOfItsJurisdictionWithADigest() {
+    void aStatementIsConfirmedOnlyByAnAgencyOfItsJurisdictionWithADigestAndARoot() {
         String statementId = "STATEMENT-530600-2020-06";
         StatementConfirmed confirmed = new StatementConfirmed(ClueEventSamples.envelope(statementId,
-                ClueEventSamples.ZHAOTONG_POLICE, AT), statementId, "530600", "2020-06", "c".repeat(64));
+                ClueEventSamples.ZHAOTONG_POLICE, AT), statementId, "530600", "2020-06", "c".repeat(64),
+                "a".repeat(64));
         assertThat(VALIDATOR.violations(confirmed)).isEmpty();
+        assertThat(VALIDATOR.violations(StatementConfirmed.newBuilder(confirmed).setRoot("").build()))
+                .as("a v1 confirmation, read without a root").isEmpty();
 
         StatementConfirmed outsider = new StatementConfirmed(ClueEventSamples.envelope(statementId,
-                new Agency(AgencyType.POLICE, "530700"), AT), statementId, "530600", "2020-05", "C".repeat(64));
+                new Agency(AgencyType.POLICE, "530700"), AT), statementId, "530600", "2020-05", "C".repeat(64),
+                "a\u0000".repeat(32));
         assertThat(VALIDATOR.violations(outsider)).containsExactly(
                 "period: must be the statement's, 2020-06",
                 "envelope.assertedBy.jurisdiction: an agency confirms only its own jurisdiction's statement",
-                "digest: must be 64 lower-case hex digits");
+                "digest: must be 64 lower-case hex digits",
+                "root: must be 64 lower-case hex digits");
     }
 
     @Test
     void theCoresAnswerToAConfirmationSaysWhatItDecidedAboutWhichRevision() {
         StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
-                ClueEventSamples.ZHAOTONG_POLICE, "c".repeat(64), AT);
+                ClueEventSamples.ZHAOTONG_POLICE, "c".repeat(64), "a".repeat(64), AT);
         StatementConfirmationRecorded refusal = ClueEventSamples.refusal(confirmation, "e".repeat(64), AT);
         assertThat(VALIDATOR.violations(refusal)).isEmpty();
         StatementConfirmationRecorded confirmed = StatementConfirmationRecorded.newBuilder(refusal)

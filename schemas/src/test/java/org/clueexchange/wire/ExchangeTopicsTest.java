@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ExchangeTopicsTest {
 
     private final StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
-            ClueEventSamples.ZHAOTONG_POLICE, "c".repeat(64), AT);
+            ClueEventSamples.ZHAOTONG_POLICE, "c".repeat(64), "a".repeat(64), AT);
     private final StatementConfirmationRecorded refusal = ClueEventSamples.refusal(confirmation, "e".repeat(64), AT);
 
     @Test
