@@ -14,6 +14,7 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.messages.SlaClockStarted;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.messages.StatementBreakResolved;
 import org.clueexchange.core.reconciliation.messages.StatementIssued;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class MovedEventTypesTest {
     @Test
     void aMonthlyStatementsEventsAreReadAsThoseOfEveryCadencesStatement() {
         StatementIssued issued = new StatementIssued("STATEMENT-530600-2020-06", "530600", "2020-06", 2,
-                "a".repeat(64), "{}", "ZTJW-0042", 120L);
+                "a".repeat(64), "{}", "ZTJW-0042", 120L, new PeriodRoot(3, "b".repeat(64), "c".repeat(64),
+                "clue.police.events:0=7", 5));
 
         assertThat(readBack(issued, "org.clueexchange.core.reconciliation.monthly.messages.MonthlyStatementIssued"))
                 .isEqualTo(issued);

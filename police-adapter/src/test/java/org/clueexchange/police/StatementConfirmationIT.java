@@ -51,6 +51,7 @@ class StatementConfirmationIT {
     private static final String KUNMING_TOKEN = UUID.randomUUID().toString();
     private static final String DIGEST = "c".repeat(64);
     private static final String ISSUED_DIGEST = "e".repeat(64);
+    private static final String ROOT = "f".repeat(64);
     /** The consumer group of an adapter of the police serving Yunnan (530000). */
     private static final String CONSUMER = "police-adapter-530000";
 
@@ -83,7 +84,7 @@ class StatementConfirmationIT {
     @Test
     void aConfirmationIsPublishedOnceAsThePoliceOfTheStatementsJurisdiction() {
         String statementId = "STATEMENT-530600-2019-11";
-        Map<String, Object> request = Map.of("recordId", "DZ-1", "officerId", "ZTGA-DZ-01", "digest", DIGEST);
+        Map<String, Object> request = Map.of("recordId", "DZ-1", "officerId", "ZTGA-DZ-01", "digest", DIGEST, "root", ROOT);
 
         JsonHttp.Response first = adapter.post(path(statementId), TOKEN, request);
         JsonHttp.Response retry = adapter.post(path(statementId), TOKEN, request);
@@ -100,9 +101,10 @@ class StatementConfirmationIT {
             assertThat(confirmation.getJurisdiction()).isEqualTo("530600");
             assertThat(confirmation.getPeriod()).isEqualTo(statementId.substring("STATEMENT-530600-".length()));
             assertThat(confirmation.getDigest()).isEqualTo(DIGEST);
+            assertThat(confirmation.getRoot()).isEqualTo(ROOT);
         });
         assertThat(adapter.post(path(statementId), TOKEN, Map.of("recordId", "DZ-1", "officerId", "ZTGA-DZ-01",
-                "digest", "d".repeat(64))).status()).isEqualTo(422);
+                "digest", "d".repeat(64), "root", ROOT)).status()).isEqualTo(422);
     }
 
     @Test
@@ -124,7 +126,7 @@ class StatementConfirmationIT {
         assertThat(view.path("statementDigest").asText()).isEqualTo(ISSUED_DIGEST);
         assertThat(view.path("decidedAt").asText()).isEqualTo(refusal.getDecidedAt().toString());
         JsonNode repeated = adapter.post(path(statementId), TOKEN, Map.of("recordId", "DZ-10",
-                "officerId", "ZTGA-DZ-01", "digest", DIGEST)).body();
+                "officerId", "ZTGA-DZ-01", "digest", DIGEST, "root", ROOT)).body();
         assertThat(repeated.path("replay").asBoolean()).isTrue();
         assertThat(repeated.path("outcome").asText()).isEqualTo("REFUSED");
 
@@ -150,9 +152,9 @@ class StatementConfirmationIT {
         String statementId = "STATEMENT-530600-2019-08";
         StatementConfirmed ours = confirm(statementId, "DZ-8");
         StatementConfirmed commissions = ClueEventSamples.confirmation(statementId,
-                ClueEventSamples.ZHAOTONG_DISCIPLINE, ISSUED_DIGEST, Instant.now());
+                ClueEventSamples.ZHAOTONG_DISCIPLINE, ISSUED_DIGEST, ROOT, Instant.now());
         StatementConfirmed anotherAdapters = ClueEventSamples.confirmation(statementId,
-                ClueEventSamples.ZHAOTONG_POLICE, DIGEST, Instant.now());
+                ClueEventSamples.ZHAOTONG_POLICE, DIGEST, ROOT, Instant.now());
 
         publish(confirmed(ClueEventSamples.refusal(commissions, ISSUED_DIGEST, Instant.now())));
         publish(ClueEventSamples.refusal(anotherAdapters, ISSUED_DIGEST, Instant.now()));
@@ -198,11 +200,13 @@ class StatementConfirmationIT {
     @Test
     void aConfirmationIsRefusedWithTheFieldItGotWrong() {
         assertThat(field(adapter.post(path("STATEMENT-530600-2020-06"), TOKEN, Map.of("recordId", "DZ-2",
-                "officerId", "ZTGA-DZ-01", "digest", "not-a-digest")), 400)).isEqualTo("digest");
+                "officerId", "ZTGA-DZ-01", "digest", "not-a-digest", "root", ROOT)), 400)).isEqualTo("digest");
+        assertThat(field(adapter.post(path("STATEMENT-530600-2019-11"), TOKEN, Map.of("recordId", "DZ-5",
+                "officerId", "ZTGA-DZ-01", "digest", DIGEST)), 400)).as("without the root").isEqualTo("root");
         assertThat(field(adapter.post(path("STATEMENT-530600-2020-13"), TOKEN, Map.of("recordId", "DZ-3",
-                "officerId", "ZTGA-DZ-01", "digest", DIGEST)), 400)).isEqualTo("statementId");
+                "officerId", "ZTGA-DZ-01", "digest", DIGEST, "root", ROOT)), 400)).isEqualTo("statementId");
         assertThat(field(adapter.post(path("STATEMENT-530600-2020-06"), KUNMING_TOKEN, Map.of("recordId", "DZ-4",
-                "officerId", "KMGA-DZ-01", "digest", DIGEST)), 403)).isEqualTo("statementId");
+                "officerId", "KMGA-DZ-01", "digest", DIGEST, "root", ROOT)), 403)).isEqualTo("statementId");
         assertThat(field(adapter.get(path("STATEMENT-530600-2020-05"), TOKEN), 404)).isEqualTo("statementId");
         assertThat(field(adapter.get(path("STATEMENT-530600-2020-05"), KUNMING_TOKEN), 403)).isEqualTo("statementId");
     }
@@ -210,7 +214,7 @@ class StatementConfirmationIT {
     /** Confirms the statement through the adapter and returns the fact it published. */
     private static StatementConfirmed confirm(String statementId, String recordId) {
         JsonHttp.Response answer = adapter.post(path(statementId), TOKEN, Map.of("recordId", recordId,
-                "officerId", "ZTGA-DZ-01", "digest", DIGEST));
+                "officerId", "ZTGA-DZ-01", "digest", DIGEST, "root", ROOT));
         assertThat(answer.status()).isEqualTo(202);
         return (StatementConfirmed) adapter.topics().readEvents(ExchangeTopics.POLICE_EVENTS, statementId, 1,
                 PATIENCE).get(0);

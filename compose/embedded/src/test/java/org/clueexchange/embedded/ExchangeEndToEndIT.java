@@ -92,13 +92,15 @@ class ExchangeEndToEndIT {
     @Test
     void aConfirmationTheCoreRefusesComesBackRefusedWithTheReasonThroughTheAdapterAndTheRightOneConfirmed() {
         String statementId = "STATEMENT-530600-2019-01";
-        String digest = deployment.coreAsOfficer().post("/api/reconciliation/monthly", Map.of("jurisdiction",
-                "530600", "period", "2019-01")).successfully().path("digest").asText();
+        JsonNode issued = deployment.coreAsOfficer().post("/api/reconciliation/monthly", Map.of("jurisdiction",
+                "530600", "period", "2019-01")).successfully();
+        String digest = issued.path("digest").asText();
+        String root = issued.path("periodRoot").path("root").asText();
         JsonHttp police = new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem());
         JsonHttp discipline = new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem());
         String wrong = "0".repeat(64);
 
-        JsonNode pending = confirm(police, statementId, "DZ-2019-01-1", wrong);
+        JsonNode pending = confirm(police, statementId, "DZ-2019-01-1", wrong, root);
         assertThat(pending.path("outcome").asText()).isEqualTo("PENDING");
         JsonNode refused = outcome(police, statementId);
         assertThat(refused.path("eventId")).isEqualTo(pending.path("eventId"));
@@ -112,13 +114,13 @@ class ExchangeEndToEndIT {
             assertThat(answer.path("confirmationEventId")).isEqualTo(pending.path("eventId"));
         });
 
-        JsonNode confirmed = confirm(police, statementId, "DZ-2019-01-2", digest);
+        JsonNode confirmed = confirm(police, statementId, "DZ-2019-01-2", digest, root);
         assertThat(outcome(police, statementId).path("outcome").asText()).isEqualTo("CONFIRMED");
         assertThat(answers(police, statementId)).extracting(answer -> answer.path("outcome").asText() + " "
                 + answer.path("confirmationEventId").asText()).containsExactly(
                 "REFUSED " + pending.path("eventId").asText(), "CONFIRMED " + confirmed.path("eventId").asText());
 
-        confirm(discipline, statementId, "JW-2019-01", digest);
+        confirm(discipline, statementId, "JW-2019-01", digest, root);
         assertThat(outcome(discipline, statementId).path("outcome").asText()).isEqualTo("CONFIRMED");
         assertThat(answers(discipline, statementId)).as("the commission is shown only its own confirmation's")
                 .singleElement().satisfies(answer -> assertThat(answer.path("confirmingAgency").path("type")
@@ -127,9 +129,10 @@ class ExchangeEndToEndIT {
                 .path("status").asText()).isEqualTo("CONFIRMED");
     }
 
-    private static JsonNode confirm(JsonHttp agency, String statementId, String recordId, String digest) {
+    private static JsonNode confirm(JsonHttp agency, String statementId, String recordId, String digest,
+                                    String root) {
         return agency.post("/api/v1/statements/" + statementId + "/confirmation", Map.of("recordId", recordId,
-                "officerId", "ZT-DZ-01", "digest", digest)).successfully();
+                "officerId", "ZT-DZ-01", "digest", digest, "root", root)).successfully();
     }
 
     /** The agency's latest confirmation of the statement, once the core's answer has reached its adapter. */

@@ -135,9 +135,8 @@ class MonthlyReconciliationIT {
     @Order(3)
     void bothAgenciesConfirmAndALateFactIsAnAmendmentInJulyWhileJuneStaysAsConfirmed() throws Exception {
         JsonNode june = issue("2020-06");
-        String digest = june.path("digest").asText();
-        confirm(new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem()), digest);
-        confirm(new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem()), digest);
+        confirm(new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem()), june);
+        confirm(new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem()), june);
         await(() -> statement(JUNE).path("status").asText().equals("CONFIRMED"), "both confirmations of " + JUNE);
         JsonNode confirmed = statement(JUNE);
         assertThat(confirmed.path("confirmations")).extracting(confirmation -> confirmation.path("agency").asText())
@@ -172,9 +171,10 @@ class MonthlyReconciliationIT {
                 .contains(JUNE);
     }
 
-    private static void confirm(JsonHttp agency, String digest) {
+    private static void confirm(JsonHttp agency, JsonNode statement) {
         agency.post("/api/v1/statements/" + JUNE + "/confirmation", Map.of("recordId", "DZ-2020-06",
-                "officerId", "ZT-DZ-01", "digest", digest)).successfully();
+                "officerId", "ZT-DZ-01", "digest", statement.path("digest").asText(),
+                "root", statement.path("periodRoot").path("root").asText())).successfully();
     }
 
     private static JsonNode issue(String period) {

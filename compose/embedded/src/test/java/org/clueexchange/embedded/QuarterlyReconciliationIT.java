@@ -196,9 +196,9 @@ class QuarterlyReconciliationIT {
     @Order(6)
     void bothAgenciesConfirmAndALateFactIsAnAmendmentInTheFourthQuarterWhileTheThirdStaysAsConfirmed()
             throws Exception {
-        String digest = issue("2020-Q3").path("digest").asText();
-        confirm(new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem()), digest);
-        confirm(new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem()), digest);
+        JsonNode issued = issue("2020-Q3");
+        confirm(new JsonHttp(deployment.police(), deployment.credentials().policeCaseSystem()), issued);
+        confirm(new JsonHttp(deployment.discipline(), deployment.credentials().disciplineClueSystem()), issued);
         await(() -> statement(Q3).path("status").asText().equals("CONFIRMED"), "both confirmations of " + Q3);
         JsonNode confirmed = statement(Q3);
         assertThat(confirmed.path("confirmations")).extracting(confirmation -> confirmation.path("agency").asText())
@@ -247,9 +247,10 @@ class QuarterlyReconciliationIT {
                 .contains("未发现保护伞但签字背书不全").contains(zhaotong.twoSignatures.caseNumber());
     }
 
-    private static void confirm(JsonHttp agency, String digest) {
+    private static void confirm(JsonHttp agency, JsonNode statement) {
         agency.post("/api/v1/statements/" + Q3 + "/confirmation", Map.of("recordId", "DZ-2020-Q3",
-                "officerId", "ZT-DZ-01", "digest", digest)).successfully();
+                "officerId", "ZT-DZ-01", "digest", statement.path("digest").asText(),
+                "root", statement.path("periodRoot").path("root").asText())).successfully();
     }
 
     private static JsonNode issue(String period) {

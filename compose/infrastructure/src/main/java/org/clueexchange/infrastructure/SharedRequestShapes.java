@@ -74,7 +74,8 @@ public final class SharedRequestShapes {
                 act("/api/v1/clues/" + receivedClueId + "/supervision", Map.of("byJurisdiction", "530600",
                         "kind", "SUPERVISION", "dueAt", "2020-07-10T18:00:00+08:00", "instructions", "请加快核查进度"))
                         .code("kind").deadline("dueAt").text("instructions", ContractLimits.NOTE),
-                act("/api/v1/statements/STATEMENT-530600-2020-06/confirmation", Map.of("digest", "d".repeat(64))));
+                act("/api/v1/statements/STATEMENT-530600-2020-06/confirmation", Map.of("digest", "d".repeat(64),
+                        "root", "e".repeat(64))));
     }
 
     /**

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 对账确认: the discipline commission of a jurisdiction confirms the monthly statement the core issued for it, by
- * the digest its reconciliation officer read.
+ * 对账确认: the discipline commission of a jurisdiction confirms the statement the core issued for it, by
+ * the digest and root its reconciliation officer read.
  */
 @RestController
 class StatementConfirmationController {

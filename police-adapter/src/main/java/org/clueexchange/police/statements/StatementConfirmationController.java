@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 对账确认: the police organ of a jurisdiction confirms the monthly statement the core issued for it, by the digest
+ * 对账确认: the police organ of a jurisdiction confirms the statement the core issued for it, by the digest and root
  * its reconciliation officer read, and reads what the core made of it.
  */
 @RestController

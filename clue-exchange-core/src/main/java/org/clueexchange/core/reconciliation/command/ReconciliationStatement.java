@@ -40,6 +40,8 @@ public class ReconciliationStatement {
     private int revision;
     private String jurisdiction;
     private String digest;
+    /** Empty for a revision issued before statements had roots, as a confirmation of then names none. */
+    private String root;
     private final Set<AgencyType> confirmedBy = EnumSet.noneOf(AgencyType.class);
     private final Set<String> recordedConfirmations = new HashSet<>();
 
@@ -57,7 +59,8 @@ public class ReconciliationStatement {
             return IssueResult.UNCHANGED;
         }
         apply(new StatementIssued(command.statementId(), command.jurisdiction(), command.period(),
-                revision + 1, command.digest(), command.content(), command.issuedBy(), command.ledgerPosition()));
+                revision + 1, command.digest(), command.content(), command.issuedBy(), command.ledgerPosition(),
+                command.periodRoot()));
         return IssueResult.ISSUED;
     }
 
@@ -96,6 +99,10 @@ public class ReconciliationStatement {
         if (!command.digest().equals(digest)) {
             return "digest " + command.digest() + " is not that of revision " + revision + " (" + digest + ")";
         }
+        if (!command.root().equals(root)) {
+            return "root " + (command.root().isEmpty() ? "(none)" : command.root()) + " is not that of revision "
+                    + revision + " (" + root + ")";
+        }
         return null;
     }
 
@@ -109,6 +116,7 @@ public class ReconciliationStatement {
         jurisdiction = event.jurisdiction();
         revision = event.revision();
         digest = event.digest();
+        root = event.periodRoot() == null ? "" : event.periodRoot().root();
         confirmedBy.clear();
     }
 

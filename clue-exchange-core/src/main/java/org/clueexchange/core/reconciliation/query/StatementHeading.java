@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.wire.ExchangeTime;
 import org.clueexchange.wire.StatementId;
@@ -28,6 +29,14 @@ final class StatementHeading {
                 + time(period.end()) + ", UTC+8)"));
         rows.add(List.of("版本 Revision", statement.revision()));
         rows.add(List.of("摘要 Digest (SHA-256)", statement.digest()));
+        if (statement.periodRoot() != null) {
+            PeriodRoot root = statement.periodRoot();
+            rows.add(List.of("期间根 Period root (RFC 9162)", root.root()));
+            rows.add(List.of("前一期间根 Previous root", root.previousRoot() + " · 第" + root.link() + "环 link "
+                    + root.link()));
+            rows.add(List.of("截取位置 Topic cut", root.cut().isEmpty() ? "(空 empty)" : root.cut()));
+            rows.add(List.of("期间事实数 Facts in window", root.facts()));
+        }
         rows.add(List.of("状态 Status", statement.status().label()));
         rows.add(List.of("出具时间 Issued", time(statement.issuedAt()) + " · " + statement.issuedBy()));
         rows.add(List.of("台账位置 Ledger position", statement.ledgerPosition()));

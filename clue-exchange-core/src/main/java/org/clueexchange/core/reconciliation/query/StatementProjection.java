@@ -2,6 +2,8 @@ package org.clueexchange.core.reconciliation.query;
 
 import static org.clueexchange.persistence.Timestamps.instant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -19,10 +21,12 @@ import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.StatementStatus;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.messages.StatementBreakResolved;
 import org.clueexchange.core.reconciliation.messages.StatementConfirmationRefused;
 import org.clueexchange.core.reconciliation.messages.StatementConfirmed;
 import org.clueexchange.core.reconciliation.messages.StatementIssued;
+import org.clueexchange.core.reconciliation.roots.ChainLink;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
 import org.clueexchange.core.reconciliation.statement.StatementHistory;
 import org.clueexchange.core.reconciliation.statement.StatementJson;
@@ -75,6 +79,26 @@ public class StatementProjection {
                 .param("content", event.content())
                 .param("position", event.ledgerPosition())
                 .update();
+        if (event.periodRoot() != null) {
+            PeriodRoot root = event.periodRoot();
+            jdbc.sql("""
+                    INSERT INTO statement_root (jurisdiction, cadence, link, statement_id, revision, digest, root,
+                        previous_root, cut, facts)
+                    VALUES (:jurisdiction, :cadence, :link, :id, :revision, :digest, :root, :previousRoot, :cut,
+                        :facts)
+                    """)
+                    .param("jurisdiction", event.jurisdiction())
+                    .param("cadence", cadenceOf(event.statementId()).name())
+                    .param("link", root.link())
+                    .param("id", event.statementId())
+                    .param("revision", event.revision())
+                    .param("digest", event.digest())
+                    .param("root", root.root())
+                    .param("previousRoot", root.previousRoot())
+                    .param("cut", root.cut())
+                    .param("facts", root.facts())
+                    .update();
+        }
     }
 
     @EventHandler
@@ -134,7 +158,7 @@ public class StatementProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE reconciliation_statement, statement_confirmation, statement_confirmation_refusal, "
-                + "statement_break_resolution").update();
+                + "statement_break_resolution, statement_root").update();
     }
 
     public Optional<StatementView> find(String statementId) {
@@ -159,9 +183,14 @@ public class StatementProjection {
                 """).param("id", statementId).query((rs, i) -> new StatementView.Resolution(
                         rs.getString("clue_id"), rs.getString("category"),
                         rs.getString("note"), rs.getString("resolved_by"), instant(rs, "resolved_at"))).list();
-        return jdbc.sql("SELECT * FROM reconciliation_statement WHERE statement_id = :id").param("id", statementId)
+        return jdbc.sql("""
+                SELECT s.*, r.link, r.root, r.previous_root, r.cut, r.facts FROM reconciliation_statement s
+                LEFT JOIN statement_root r ON r.statement_id = s.statement_id AND r.revision = s.revision
+                WHERE s.statement_id = :id
+                """).param("id", statementId)
                 .query((rs, i) -> new StatementView(rs.getString("statement_id"), rs.getString("jurisdiction"),
                         rs.getString("period"), rs.getInt("revision"), rs.getString("digest"),
+                        rs.getString("root") == null ? null : periodRoot(rs),
                         StatementStatus.of(confirmedBy), instant(rs, "issued_at"), rs.getString("issued_by"),
                         rs.getLong("ledger_position"),
                         confirmations, refusals, resolutions, StatementJson.read(rs.getString("content"),
@@ -176,6 +205,28 @@ public class StatementProjection {
                 .filter(statement -> codes.stream().anyMatch(code -> Jurisdictions.liesWithin(code,
                         statement.getValue())))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /** The last link of the chain of roots of the jurisdiction and cadence, if any revision with a root was issued. */
+    public Optional<PeriodRoot> lastRoot(String jurisdiction, Cadence cadence) {
+        return jdbc.sql("""
+                SELECT link, root, previous_root, cut, facts FROM statement_root
+                WHERE jurisdiction = :jurisdiction AND cadence = :cadence ORDER BY link DESC LIMIT 1
+                """).param("jurisdiction", jurisdiction).param("cadence", cadence.name())
+                .query((rs, i) -> periodRoot(rs)).optional();
+    }
+
+    /** Every link of every chain of roots, chain by chain, in the order they were issued. */
+    public List<ChainLink> chainLinks() {
+        return jdbc.sql("SELECT * FROM statement_root ORDER BY jurisdiction, cadence, link")
+                .query((rs, i) -> new ChainLink(rs.getString("statement_id"), rs.getInt("revision"),
+                        rs.getString("jurisdiction"), Cadence.valueOf(rs.getString("cadence")),
+                        rs.getString("digest"), periodRoot(rs))).list();
+    }
+
+    private static PeriodRoot periodRoot(ResultSet rs) throws SQLException {
+        return new PeriodRoot(rs.getInt("link"), rs.getString("root"), rs.getString("previous_root"),
+                rs.getString("cut"), rs.getInt("facts"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementStatus;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.statement.BreakNotes;
 import org.clueexchange.core.reconciliation.statement.StatementText;
 import org.clueexchange.wire.StatementId;
@@ -17,10 +18,12 @@ import org.clueexchange.wire.StatementId;
  *
  * @param ledgerPosition the ledger's position its revision was drawn up at (台账位置): the revision stands for the
  *                       facts up to it, and a later fact of its period is an amendment of a later statement
+ * @param periodRoot     the revision's root over the topics (期间根), which the agencies confirm with the digest;
+ *                       none for a revision issued before statements had roots
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatementView(String statementId, String jurisdiction, String period, int revision,
-                            String digest, StatementStatus status, Instant issuedAt, String issuedBy,
+                            String digest, PeriodRoot periodRoot, StatementStatus status, Instant issuedAt, String issuedBy,
                             long ledgerPosition, List<Confirmation> confirmations, List<Refusal> refusals,
                             List<Resolution> resolutions, StatementText content) {
 

@@ -10,6 +10,7 @@ import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.StatementStatus;
 import org.clueexchange.core.reconciliation.messages.IssueStatement;
 import org.clueexchange.core.reconciliation.messages.ResolveStatementBreak;
+import org.clueexchange.core.reconciliation.roots.PeriodRoots;
 import org.clueexchange.core.reconciliation.statement.StatementDraft;
 import org.clueexchange.core.reconciliation.statement.StatementDrafter;
 import org.clueexchange.core.reconciliation.statement.StatementJson;
@@ -27,13 +28,15 @@ public class Statements {
     private final StatementProjection statements;
     private final CommandGateway commands;
     private final Clock clock;
+    private final PeriodRoots roots;
 
     public Statements(StatementDrafters drafters, StatementProjection statements, CommandGateway commands,
-                      Clock clock) {
+                      Clock clock, PeriodRoots roots) {
         this.drafters = drafters;
         this.statements = statements;
         this.commands = commands;
         this.clock = clock;
+        this.roots = roots;
     }
 
     /** Whether the core draws up statements of that cadence. */
@@ -63,7 +66,7 @@ public class Statements {
         StatementDraft draft = drafter.draw(period, statements.history(period), progress);
         String text = StatementJson.write(draft.content());
         commands.sendAndWait(new IssueStatement(period.id(), period.jurisdiction(), period.name(),
-                StatementJson.digest(text), text, issuedBy, draft.ledgerPosition()));
+                StatementJson.digest(text), text, issuedBy, draft.ledgerPosition(), roots.next(period)));
         return find(period.id()).orElseThrow();
     }
 

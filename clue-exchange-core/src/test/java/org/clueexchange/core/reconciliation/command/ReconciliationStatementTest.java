@@ -7,6 +7,7 @@ import org.clueexchange.core.ledger.messages.Assertion;
 import org.clueexchange.core.reconciliation.messages.ConfirmStatement;
 import org.clueexchange.core.reconciliation.messages.IssueStatement;
 import org.clueexchange.core.reconciliation.messages.IssueResult;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.messages.StatementConfirmationRefused;
 import org.clueexchange.core.reconciliation.messages.StatementConfirmed;
 import org.clueexchange.core.reconciliation.messages.StatementIssued;
@@ -22,8 +23,12 @@ class ReconciliationStatementTest {
     private static final String DIGEST = "a".repeat(64);
     private static final String NEWER_DIGEST = "b".repeat(64);
     private static final Instant JULY_2 = Instant.parse("2020-07-02T02:00:00Z");
+    private static final PeriodRoot ROOT = new PeriodRoot(1, "c".repeat(64), "0".repeat(64),
+            "clue.discipline.events:0=2,clue.police.events:0=3", 4);
+    private static final PeriodRoot NEWER_ROOT = new PeriodRoot(2, "d".repeat(64), ROOT.root(),
+            "clue.discipline.events:0=2,clue.police.events:0=5", 1);
     private static final StatementIssued ISSUED = new StatementIssued(ID, "530600", "2020-06", 1,
-            DIGEST, "{}", "officer-1", 120L);
+            DIGEST, "{}", "officer-1", 120L, ROOT);
 
     private AggregateTestFixture<ReconciliationStatement> fixture;
 
@@ -35,7 +40,7 @@ class ReconciliationStatementTest {
     @Test
     void theFirstIssueIsRevisionOne() {
         fixture.givenNoPriorActivity()
-                .when(new IssueStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-1", 120))
+                .when(new IssueStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-1", 120, ROOT))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(IssueResult.ISSUED)
                 .expectEvents(ISSUED);
@@ -45,7 +50,7 @@ class ReconciliationStatementTest {
     @Test
     void reissuingWhatTheLedgerStillSaysChangesNothing() {
         fixture.given(ISSUED)
-                .when(new IssueStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-2", 135))
+                .when(new IssueStatement(ID, "530600", "2020-06", DIGEST, "{}", "officer-2", 135, ROOT))
                 .expectResultMessagePayload(IssueResult.UNCHANGED)
                 .expectNoEvents();
     }
@@ -54,24 +59,24 @@ class ReconciliationStatementTest {
     void aChangedLedgerIssuesANewRevisionThatNeedsFreshConfirmations() {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST))
                 .when(new IssueStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
-                        140))
+                        140, NEWER_ROOT))
                 .expectEvents(new StatementIssued(ID, "530600", "2020-06", 2, NEWER_DIGEST, "{\"x\":1}",
-                        "officer-1", 140L));
+                        "officer-1", 140L, NEWER_ROOT));
     }
 
     @Test
     void aRevisionIssuedBeforeTheLedgerHadPositionsIsFollowedByOneWithItsPosition() {
-        fixture.given(new StatementIssued(ID, "530600", "2020-06", 1, DIGEST, "{}", "officer-1", null))
+        fixture.given(new StatementIssued(ID, "530600", "2020-06", 1, DIGEST, "{}", "officer-1", null, null))
                 .when(new IssueStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
-                        140))
+                        140, NEWER_ROOT))
                 .expectEvents(new StatementIssued(ID, "530600", "2020-06", 2, NEWER_DIGEST, "{\"x\":1}",
-                        "officer-1", 140L));
+                        "officer-1", 140L, NEWER_ROOT));
     }
 
     @Test
     void eachAgencyConfirmsTheDigestItWasIssuedWith() {
         fixture.given(ISSUED)
-                .when(new ConfirmStatement(ID, assertion(AgencyType.DISCIPLINE, "e2"), DIGEST))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.DISCIPLINE, "e2"), DIGEST, ROOT.root()))
                 .expectEvents(confirmed(AgencyType.DISCIPLINE, "e2", 1, DIGEST));
     }
 
@@ -80,7 +85,7 @@ class ReconciliationStatementTest {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST),
                         confirmed(AgencyType.DISCIPLINE, "e2", 1, DIGEST))
                 .when(new IssueStatement(ID, "530600", "2020-06", NEWER_DIGEST, "{\"x\":1}", "officer-1",
-                        150))
+                        150, NEWER_ROOT))
                 .expectResultMessagePayload(IssueResult.CONFIRMED)
                 .expectNoEvents();
     }
@@ -88,16 +93,41 @@ class ReconciliationStatementTest {
     @Test
     void aConfirmationOfAnotherDigestIsRefusedWithTheReason() {
         fixture.given(ISSUED)
-                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e3"), NEWER_DIGEST))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e3"), NEWER_DIGEST, ROOT.root()))
                 .expectEvents(new StatementConfirmationRefused(ID, NEWER_DIGEST,
                         assertion(AgencyType.POLICE, "e3"), "digest " + NEWER_DIGEST
                         + " is not that of revision 1 (" + DIGEST + ")", 1, DIGEST));
     }
 
     @Test
+    void aConfirmationOfAnotherRootIsRefusedWithTheReason() {
+        fixture.given(ISSUED)
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e7"), DIGEST, NEWER_ROOT.root()))
+                .expectEvents(new StatementConfirmationRefused(ID, DIGEST, assertion(AgencyType.POLICE, "e7"),
+                        "root " + NEWER_ROOT.root() + " is not that of revision 1 (" + ROOT.root() + ")", 1,
+                        DIGEST));
+    }
+
+    /** A v1 confirmation names no root: the agency signed for the text, not for the facts of the window. */
+    @Test
+    void aConfirmationThatNamesNoRootIsRefused() {
+        fixture.given(ISSUED)
+                .when(new ConfirmStatement(ID, assertion(AgencyType.DISCIPLINE, "e8"), DIGEST, ""))
+                .expectEvents(new StatementConfirmationRefused(ID, DIGEST, assertion(AgencyType.DISCIPLINE, "e8"),
+                        "root (none) is not that of revision 1 (" + ROOT.root() + ")", 1, DIGEST));
+    }
+
+    @Test
+    void aRevisionIssuedBeforeStatementsHadRootsIsConfirmedByItsDigestAlone() {
+        fixture.given(new StatementIssued(ID, "530600", "2020-06", 1, DIGEST, "{}", "officer-1", 120L, null))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e9"), DIGEST, ""))
+                .expectEvents(confirmed(AgencyType.POLICE, "e9", 1, DIGEST));
+    }
+
+    @Test
     void aConfirmationOfAStatementNeverIssuedIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e4"), DIGEST))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e4"), DIGEST, ROOT.root()))
                 .expectEvents(new StatementConfirmationRefused(ID, DIGEST, assertion(AgencyType.POLICE, "e4"),
                         "statement " + ID + " has not been issued", 0, null));
     }
@@ -107,7 +137,7 @@ class ReconciliationStatementTest {
         Assertion outsider = new Assertion("e5", new AgencyId(AgencyType.POLICE, "530700"), "officer-9", JULY_2,
                 JULY_2);
         fixture.given(ISSUED)
-                .when(new ConfirmStatement(ID, outsider, DIGEST))
+                .when(new ConfirmStatement(ID, outsider, DIGEST, ROOT.root()))
                 .expectEvents(new StatementConfirmationRefused(ID, DIGEST, outsider,
                         "POLICE@530700 is not a party to the statement of 530600", 1, DIGEST));
     }
@@ -115,14 +145,14 @@ class ReconciliationStatementTest {
     @Test
     void anAgencyThatConfirmsTheSameRevisionAgainIsAnsweredAgain() {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST))
-                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e6"), DIGEST))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e6"), DIGEST, ROOT.root()))
                 .expectEvents(confirmed(AgencyType.POLICE, "e6", 1, DIGEST));
     }
 
     @Test
     void aRedeliveredConfirmationIsRecordedOnce() {
         fixture.given(ISSUED, confirmed(AgencyType.POLICE, "e1", 1, DIGEST))
-                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e1"), DIGEST))
+                .when(new ConfirmStatement(ID, assertion(AgencyType.POLICE, "e1"), DIGEST, ROOT.root()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

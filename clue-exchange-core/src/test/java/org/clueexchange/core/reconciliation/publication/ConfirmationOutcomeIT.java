@@ -76,13 +76,15 @@ class ConfirmationOutcomeIT {
     @Test
     void eachConfirmationIsAnsweredOnceEvenAfterTheBrokerRefusedForAWhileAndAReplayRepeatsTheSameRecords()
             throws Exception {
-        String digest = core.as(CoreCredentials.officer("620000")).post("/api/reconciliation/monthly",
-                Map.of("jurisdiction", "620000", "period", "2018-07")).successfully().path("digest").asText();
+        JsonNode issued = core.as(CoreCredentials.officer("620000")).post("/api/reconciliation/monthly",
+                Map.of("jurisdiction", "620000", "period", "2018-07")).successfully();
+        String digest = issued.path("digest").asText();
+        String root = issued.path("periodRoot").path("root").asText();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StatementConfirmed wrong = ClueEventSamples.confirmation(STATEMENT, new Agency(AgencyType.POLICE, "620000"),
-                "0".repeat(64), now);
+                "0".repeat(64), root, now);
         StatementConfirmed right = ClueEventSamples.confirmation(STATEMENT,
-                new Agency(AgencyType.DISCIPLINE, "620000"), digest, now);
+                new Agency(AgencyType.DISCIPLINE, "620000"), digest, root, now);
 
         refuseRecordsOnTheCoresTopic(true);
         try {

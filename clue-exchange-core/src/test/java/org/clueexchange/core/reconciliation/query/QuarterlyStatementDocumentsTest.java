@@ -123,7 +123,7 @@ class QuarterlyStatementDocumentsTest {
                         OfficialRank.TOWNSHIP_SECTION));
         QuarterlyStatementContent content = QuarterlyStatementBuilder.build(quarter, new QuarterlyFacts(facts,
                 List.of(), facts), List.of());
-        StatementView view = new StatementView(quarter.id(), "530600", "2020-Q3", 1, "0".repeat(64),
+        StatementView view = new StatementView(quarter.id(), "530600", "2020-Q3", 1, "0".repeat(64), null,
                 StatementStatus.ISSUED, solved, "officer", 1, List.of(), List.of(), List.of(), content);
 
         String csv = new String(documents.write(view, StatementFormat.CSV), StandardCharsets.UTF_8);

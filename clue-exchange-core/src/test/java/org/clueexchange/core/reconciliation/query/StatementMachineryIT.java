@@ -95,6 +95,8 @@ class StatementMachineryIT {
         String item = CASE + ":" + ClueEventSamples.PERSON_KEY.substring(0, 16);
         assertThat(found.path("item").asText()).as("the item a note names, in the statement's text").isEqualTo(item);
         String digest = issued.path("digest").asText();
+        String root = issued.path("periodRoot").path("root").asText();
+        assertThat(root).as("the root it is confirmed by").matches("[0-9a-f]{64}");
 
         String page = zhaotong.get("/api/reconciliation/quarterly/" + QUARTER + "?format=html").raw().body();
         assertThat(page).contains("一季度一对账").contains("分管领导").contains(CASE).contains("王某")
@@ -121,11 +123,11 @@ class StatementMachineryIT {
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StatementConfirmed wrong = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "530600"),
-                "0".repeat(64), now);
+                "0".repeat(64), root, now);
         StatementConfirmed police = ClueEventSamples.confirmation(QUARTER, new Agency(AgencyType.POLICE, "530600"),
-                digest, now);
+                digest, root, now);
         StatementConfirmed discipline = ClueEventSamples.confirmation(QUARTER,
-                new Agency(AgencyType.DISCIPLINE, "530600"), digest, now);
+                new Agency(AgencyType.DISCIPLINE, "530600"), digest, root, now);
         topics.publish(wrong);
         topics.publish(police);
         topics.publish(discipline);
@@ -202,9 +204,9 @@ class StatementMachineryIT {
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StatementConfirmed stale = ClueEventSamples.confirmation(OLD_MONTH, new Agency(AgencyType.POLICE, "620000"),
-                "b".repeat(64), now);
+                "b".repeat(64), "", now);
         StatementConfirmed police = ClueEventSamples.confirmation(OLD_MONTH,
-                new Agency(AgencyType.POLICE, "620000"), digest, now);
+                new Agency(AgencyType.POLICE, "620000"), digest, "", now);
         topics.publish(stale);
         topics.publish(police);
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.clueexchange.core.casefile.CaseFactKind;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.StatementStatus;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.CaseFact;
 import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts.UmbrellaClue;
@@ -99,7 +100,8 @@ final class ZhaotongThirdQuarter {
         QuarterlyStatementContent content = QuarterlyStatementBuilder.build(StatementPeriod.of("530600", "2020-Q3"),
                 new QuarterlyFacts(facts, clues, facts), List.of());
         Instant issued = at(10, 9, 10);
-        return new StatementView(STATEMENT, "530600", "2020-Q3", 1, "5f3a".repeat(16),
+        return new StatementView(STATEMENT, "530600", "2020-Q3", 1, "5f3a".repeat(16), new PeriodRoot(4,
+                "9c1e".repeat(16), "27d0".repeat(16), "clue.discipline.events:0=1208,clue.police.events:0=1377", 212),
                 StatementStatus.PARTLY_CONFIRMED, issued, "ZT-DZ-01", position, List.of(
                 new StatementView.Confirmation("POLICE", "ZT-GA-07", issued.plusSeconds(86_400), issued
                         .plusSeconds(86_460))), List.of(), List.of(new StatementView.Resolution(

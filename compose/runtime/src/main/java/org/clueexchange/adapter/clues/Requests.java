@@ -163,15 +163,18 @@ public final class Requests {
     }
 
     /**
-     * 对账确认: the agency confirms a monthly statement the core issued, by its digest.
+     * 对账确认: the agency confirms a statement the core issued, by its digest and its period root.
      *
      * @param digest the statement's SHA-256 as the core shows it: what the officer read and confirms
+     * @param root   the statement's period root (期间根) as the core shows it: confirming it, the agency signs for
+     *               every fact of the statement's window, its own and the other agency's
      */
     public record Confirmation(
             @NotBlank @Pattern(regexp = RECORD_ID, message = RECORD_ID_RULE) String recordId,
             @OfficerId String officerId,
             @FactTime Instant occurredAt,
-            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest) implements Act {
+            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String digest,
+            @NotNull @Pattern(regexp = SHA256, message = SHA256_RULE) String root) implements Act {
     }
 
     /** 移送, as an adapter's transfer request translates it from its agency's terms. */

@@ -17,8 +17,8 @@ import org.clueexchange.wire.StatementId;
 import org.springframework.stereotype.Component;
 
 /**
- * 对账确认: the agency confirms a monthly statement the core issued, by its digest, as the agency of the
- * statement's jurisdiction. The core counts it only if the digest is the current revision's, and answers on its own
+ * 对账确认: the agency confirms a statement the core issued, by its digest and period root, as the agency of the
+ * statement's jurisdiction. The core counts it only if both are the current revision's, and answers on its own
  * topic; the answer, once here, is the confirmation's outcome.
  */
 @Component
@@ -39,8 +39,8 @@ public final class StatementConfirmations {
         String jurisdiction = statement.jurisdiction();
         AssertedFactView confirmation = facts.assertFact(jurisdiction, statementId, "statement-confirmation", request,
                 client, envelope -> new StatementConfirmed(envelope, statementId, jurisdiction, statement.period(),
-                        request.digest()));
-        return view(statementId, confirmation, request.digest());
+                        request.digest(), request.root()));
+        return view(statementId, confirmation, request.digest(), request.root());
     }
 
     /** The agency's latest confirmation of the statement through this adapter, with what the core made of it. */
@@ -53,7 +53,8 @@ public final class StatementConfirmations {
                     "no confirmation of " + statementId + " was made through this adapter");
         }
         OutboxEntry latest = confirmations.get(confirmations.size() - 1);
-        return view(statementId, AssertedFacts.view(latest), ((StatementConfirmed) latest.event()).getDigest());
+        StatementConfirmed confirmation = (StatementConfirmed) latest.event();
+        return view(statementId, AssertedFacts.view(latest), confirmation.getDigest(), confirmation.getRoot());
     }
 
     private static StatementId permitted(String statementId, AgencyClient client) {
@@ -63,8 +64,9 @@ public final class StatementConfirmations {
         return statement;
     }
 
-    private StatementConfirmationView view(String statementId, AssertedFactView confirmation, String digest) {
-        return StatementConfirmationView.of(statementId, confirmation, digest, answer(statementId,
+    private StatementConfirmationView view(String statementId, AssertedFactView confirmation, String digest,
+                                           String root) {
+        return StatementConfirmationView.of(statementId, confirmation, digest, root, answer(statementId,
                 confirmation.eventId()));
     }
 

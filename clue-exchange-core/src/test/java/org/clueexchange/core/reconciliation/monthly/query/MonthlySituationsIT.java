@@ -447,16 +447,18 @@ class MonthlySituationsIT {
                                 boolean wrongDigestFirst) throws Exception {
         String statementId = id(month);
         String digest = statement(officer, month).path("digest").asText();
+        String root = statement(officer, month).path("periodRoot").path("root").asText();
         Instant confirmedAt = start(month + 1).plus(Duration.ofDays(agency == AgencyType.POLICE ? 4 : 9));
         Agency confirming = new Agency(agency, JURISDICTION);
         if (wrongDigestFirst) {
             int refused = statement(officer, month).path("refusals").size();
-            topics.publish(ClueEventSamples.confirmation(statementId, confirming, "0".repeat(64), confirmedAt));
+            topics.publish(ClueEventSamples.confirmation(statementId, confirming, "0".repeat(64), root,
+                    confirmedAt));
             await().atMost(PATIENCE).until(() -> statement(officer, month).path("refusals").size() > refused);
             assertThat(statement(officer, month).path("refusals").get(refused).path("reason").asText())
                     .startsWith("digest " + "0".repeat(64) + " is not that of revision ");
         }
-        topics.publish(ClueEventSamples.confirmation(statementId, confirming, digest, confirmedAt));
+        topics.publish(ClueEventSamples.confirmation(statementId, confirming, digest, root, confirmedAt));
         await().atMost(PATIENCE).until(() -> statement(officer, month).path("status").asText().equals(status));
     }
 

@@ -1,0 +1,49 @@
+package org.clueexchange.core.reconciliation.roots;
+
+import java.time.Clock;
+import org.clueexchange.core.CoreProperties;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.messages.PeriodRoot;
+import org.clueexchange.core.reconciliation.query.StatementProjection;
+import org.clueexchange.subscription.FactAdmission;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.TimeBounds;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the root a statement is issued with: the next link of its jurisdiction's and cadence's chain, over the
+ * agency topics' records from the last link's cut to where they end now, read straight from the broker.
+ */
+@Component
+public class PeriodRoots {
+
+    private final StatementProjection statements;
+    private final String bootstrapServers;
+    private final FactAdmission admission;
+
+    public PeriodRoots(StatementProjection statements, CoreProperties properties, Clock clock) {
+        this.statements = statements;
+        this.bootstrapServers = properties.kafka().bootstrapServers();
+        this.admission = admission(clock, properties);
+    }
+
+    /** The facts the intake admits, so that a root counts what the ledger was offered. */
+    public static FactAdmission admission(Clock clock, CoreProperties properties) {
+        return new FactAdmission(ClueEventCodec.create(),
+                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())));
+    }
+
+    public PeriodRoot next(StatementPeriod period) {
+        PeriodRoot last = statements.lastRoot(period.jurisdiction(), period.cadence()).orElse(null);
+        Cut from = last == null ? Cut.START : Cut.parse(last.cut());
+        String previousRoot = last == null ? PeriodWindow.FIRST_PREVIOUS_ROOT : last.root();
+        try (TopicRecords topics = new TopicRecords(bootstrapServers, "clue-exchange-core-period-root")) {
+            Cut to = topics.cut();
+            PeriodWindow window = new PeriodWindow(period.jurisdiction(), previousRoot, from, to);
+            topics.read(from, to, record -> window.take(record, admission.admit(record.consumerRecord())));
+            return new PeriodRoot(last == null ? 1 : last.link() + 1, window.root(), previousRoot, to.text(),
+                    window.facts().size());
+        }
+    }
+}
