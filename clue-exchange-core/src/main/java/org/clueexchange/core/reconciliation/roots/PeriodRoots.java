@@ -1,6 +1,7 @@
 package org.clueexchange.core.reconciliation.roots;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.messages.PeriodRoot;
@@ -25,13 +26,12 @@ public class PeriodRoots {
     public PeriodRoots(StatementProjection statements, CoreProperties properties, Clock clock) {
         this.statements = statements;
         this.bootstrapServers = properties.kafka().bootstrapServers();
-        this.admission = admission(clock, properties);
+        this.admission = admission(clock, properties.intake().clockSkew());
     }
 
     /** The facts the intake admits, so that a root counts what the ledger was offered. */
-    public static FactAdmission admission(Clock clock, CoreProperties properties) {
-        return new FactAdmission(ClueEventCodec.create(),
-                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())));
+    public static FactAdmission admission(Clock clock, Duration clockSkew) {
+        return new FactAdmission(ClueEventCodec.create(), new ClueEventValidator(new TimeBounds(clock, clockSkew)));
     }
 
     public PeriodRoot next(StatementPeriod period) {
@@ -43,7 +43,7 @@ public class PeriodRoots {
             PeriodWindow window = new PeriodWindow(period.jurisdiction(), previousRoot, from, to);
             topics.read(from, to, record -> window.take(record, admission.admit(record.consumerRecord())));
             return new PeriodRoot(last == null ? 1 : last.link() + 1, window.root(), previousRoot, to.text(),
-                    window.facts().size());
+                    window.size());
         }
     }
 }

@@ -53,8 +53,10 @@ public final class PeriodWindow {
     /**
      * Takes the next record of the window, in (topic, partition, offset) order, as {@link FactAdmission} judged
      * it; it counts if it is a fact of the jurisdiction.
+     *
+     * @return whether it counts
      */
-    public void take(AgencyRecord record, FactAdmission.Admitted admitted) {
+    public boolean take(AgencyRecord record, FactAdmission.Admitted admitted) {
         if (!covers(record)) {
             throw new IllegalArgumentException(record.position() + " lies outside the window " + from + " to " + to);
         }
@@ -64,19 +66,20 @@ public final class PeriodWindow {
         }
         last = record;
         if (admitted.fact() == null) {
-            return;
+            return false;
         }
         SpecificRecord event = admitted.fact().event();
         if (ClueEvents.publishedByCore(event)) {
-            return;
+            return false;
         }
         EventEnvelope envelope = ClueEvents.envelopeOf(event);
         if (!Jurisdictions.isValid(envelope.getAssertedBy().getJurisdiction())
                 || !Jurisdictions.liesWithin(envelope.getAssertedBy().getJurisdiction(), jurisdiction)) {
-            return;
+            return false;
         }
         facts.add(new Fact(record.position(), envelope.getEventId(), envelope.getClueId(), leaves.size()));
         leaves.add(FactTree.leafHash(record.value()));
+        return true;
     }
 
     public String root() {
@@ -85,6 +88,10 @@ public final class PeriodWindow {
 
     public List<Fact> facts() {
         return List.copyOf(facts);
+    }
+
+    public int size() {
+        return facts.size();
     }
 
     /** The tree's leaf hashes, the previous root's first, for inclusion proofs. */
