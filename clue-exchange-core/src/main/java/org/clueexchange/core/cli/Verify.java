@@ -55,7 +55,7 @@ final class Verify implements Callable<Integer> {
     List<String> springArguments = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         AgencyKeys keys;
         try {
             keys = AgencyKeys.load(agencyKeys);
@@ -75,6 +75,9 @@ final class Verify implements Callable<Integer> {
                 Archive.read(Archive.file(archive), verification);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("不是存档 not an archive: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("读不出存档 cannot read the archive: " + e);
                 return 2;
             }
             report = verification.finish();

@@ -3,11 +3,15 @@ package org.clueexchange.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CoreCommandLineTest {
 
@@ -60,6 +64,40 @@ class CoreCommandLineTest {
         assertThat(CoreCommandLine.run("reconcile", "--help")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("monthly").contains("quarterly");
+    }
+
+    @Test
+    void helpListsTheTamperEvidenceCommands() {
+        assertThat(CoreCommandLine.run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("export-archive").contains("verify");
+    }
+
+    /** Offline, nothing is started: the keys and the archive are judged by the command itself. */
+    @Test
+    void verifyRefusesKeysAndArchivesThatAreNone(@TempDir Path dir) throws IOException {
+        assertThat(CoreCommandLine.run("verify", "--archive", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--agency-keys=FILE'");
+
+        Path keys = Files.writeString(dir.resolve("keys.properties"), "police-1.agency=POLICE\n");
+        assertThat(CoreCommandLine.run("verify", "--archive", dir.toString(), "--agency-keys", keys.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--agency-keys: police-1.jurisdictions is missing");
+
+        Files.writeString(keys, "");
+        assertThat(CoreCommandLine.run("verify", "--archive", dir.toString(), "--agency-keys", keys.toString(),
+                "--spring.datasource.url=jdbc:postgresql://db/x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("an archive is verified offline, without settings");
+
+        assertThat(CoreCommandLine.run("verify", "--archive", dir.toString(), "--agency-keys", keys.toString()))
+                .as("no archive in the directory").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the archive: "
+                + "java.nio.file.NoSuchFileException");
+        Files.writeString(dir.resolve("clue-exchange-archive.jsonl"), "{\"format\":\"clue-exchange-archive\","
+                + "\"version\":1}\n{\"topic\":\"clue.police.events\u0000\",\"partition\":[1]}\n");
+        assertThat(CoreCommandLine.run("verify", "--archive", dir.toString(), "--agency-keys", keys.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("不是存档 not an archive: line 2 is not JSON");
     }
 
     /** Refused before the core starts: a month is no quarter. */

@@ -35,8 +35,6 @@ public final class TopicRecords implements AutoCloseable {
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Only records of committed transactions, as the intake reads them: an aborted one is no fact.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -65,8 +63,8 @@ public final class TopicRecords implements AutoCloseable {
         consumer.assign(List.of(partition));
         consumer.seek(partition, start);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        // A transaction's markers take offsets that hold no record, so the position, not the last record, says
-        // when the window's end is reached.
+        // The position, not the last record handed over, says when the end is reached: a compacted or
+        // transactional partition has offsets that hold no record.
         while (consumer.position(partition) < end) {
             boolean any = false;
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL).records(partition)) {

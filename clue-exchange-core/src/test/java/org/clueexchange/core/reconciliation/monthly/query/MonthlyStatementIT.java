@@ -174,7 +174,9 @@ class MonthlyStatementIT {
                 "--out", out.toString(), "--officer", "ZT-DZ-01",
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password());
+                "--spring.datasource.password=" + database.password(),
+                "--clue-exchange.kafka.bootstrap-servers="
+                        + ExchangeInfrastructure.shared().kafka().bootstrapServers());
 
         assertThat(exit).isZero();
         assertThat(out.resolve(MARCH + ".xlsx")).isNotEmptyFile();
