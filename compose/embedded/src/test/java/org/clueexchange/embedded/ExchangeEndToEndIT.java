@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class ExchangeEndToEndIT {
     static void start() throws Exception {
         Path logs = Files.createTempDirectory("clue-exchange-e2e-logs");
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
-                new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "e2e_");
+                new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "e2e_", Map.of(), AgencyKeyring.forTests());
     }
 
     @AfterAll

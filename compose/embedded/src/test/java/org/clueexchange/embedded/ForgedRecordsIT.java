@@ -59,7 +59,7 @@ class ForgedRecordsIT {
     static void start() throws Exception {
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
                 new ExchangeDeployment.Ports(0, 0, 0), Files.createTempDirectory("clue-exchange-forged-logs"),
-                ZHAOTONG, "forged_");
+                ZHAOTONG, "forged_", Map.of(), AgencyKeyring.forTests());
         topics = new AgencyTopics(ExchangeInfrastructure.shared().kafka().bootstrapServers(), deployment.keys());
     }
 

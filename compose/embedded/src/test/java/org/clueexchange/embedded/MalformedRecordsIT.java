@@ -27,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
@@ -61,7 +62,7 @@ class MalformedRecordsIT {
     static void start() throws Exception {
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
                 new ExchangeDeployment.Ports(0, 0, 0), Files.createTempDirectory("clue-exchange-fuzz-logs"),
-                "530600", "fuzz_");
+                "530600", "fuzz_", Map.of(), AgencyKeyring.forTests());
     }
 
     @AfterAll

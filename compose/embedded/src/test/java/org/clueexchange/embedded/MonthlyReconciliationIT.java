@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.clueexchange.embedded.MonthlyTrafficGenerator.ClueScript;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class MonthlyReconciliationIT {
         // judgements are what this test is about, so late assertion (LateAssertionIT) is tolerated here.
         deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
                 new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "recon_",
-                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"));
+                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"), AgencyKeyring.forTests());
         core = deployment.coreAsOfficer();
         generator = new MonthlyTrafficGenerator(deployment);
         zhaotong = new ZhaotongJune2020();
