@@ -13,12 +13,10 @@ import org.clueexchange.core.ledger.messages.AgencyId;
  *
  * @param sender   as the ledger shows the clue, none while the clue is not on it
  * @param state    where the clue stands on the ledger now
- * @param signatures whether this core checks origin signatures at all: without trusted agency keys every record's
- *                 signature is {@link SignatureStatus#NOT_CHECKED}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClueAudit(String clueId, Instant auditedAt, AgencyId sender, AgencyId receiver, LedgerState state,
-                        String stateLabel, boolean signatures, List<AuditedRecord> records,
+                        String stateLabel, List<AuditedRecord> records,
                         List<StatementBreak> breaks) {
 
     public ClueAudit {

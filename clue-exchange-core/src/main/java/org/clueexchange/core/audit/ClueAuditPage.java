@@ -22,9 +22,7 @@ final class ClueAuditPage {
                 List.of("接收方 Receiver", text(audit.receiver())),
                 List.of("台账状态 State on the ledger", audit.stateLabel() == null ? "不在台账 not on the ledger"
                         : audit.stateLabel()),
-                List.of("审计时间 Audited at", time(audit.auditedAt())),
-                List.of("来源签名 Origin signatures", audit.signatures() ? "已按受信密钥验证 checked against the "
-                        + "trusted agency keys" : "未配置受信密钥，未验证 not checked: no trusted agency keys"));
+                List.of("审计时间 Audited at", time(audit.auditedAt())));
         List<List<Object>> records = new ArrayList<>();
         List<List<Object>> derived = new ArrayList<>();
         for (AuditedRecord record : audit.records()) {

@@ -43,13 +43,9 @@ import org.clueexchange.core.reconciliation.query.StatementProjection;
 import org.clueexchange.core.reconciliation.query.StatementView;
 import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.subscription.FactAdmission;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
-import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.OriginSignature;
-import org.clueexchange.wire.origin.OriginVerifier;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,19 +62,16 @@ public class ClueAudits {
     private final QueryGateway queries;
     private final EventStore eventStore;
     private final StatementProjection statements;
-    private final ObjectProvider<OriginVerifier> verifier;
     private final FactAdmission admission;
     private final CoreProperties properties;
     private final Clock clock;
 
     ClueAudits(QueryGateway queries, EventStore eventStore, StatementProjection statements,
-               ObjectProvider<OriginVerifier> verifier, CoreProperties properties, Clock clock) {
+               @Lazy FactAdmission admission, CoreProperties properties, Clock clock) {
         this.queries = queries;
         this.eventStore = eventStore;
         this.statements = statements;
-        this.verifier = verifier;
-        this.admission = new FactAdmission(ClueEventCodec.create(),
-                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())));
+        this.admission = admission;
         this.properties = properties;
         this.clock = clock;
     }
@@ -99,9 +92,8 @@ public class ClueAudits {
         Derivation derivation = new Derivation();
         eventStore.readEvents(clueId).asStream().forEach(derivation::add);
         ClueRecords.Read read = ClueRecords.read(properties.kafka().bootstrapServers(), clueId, PATIENCE);
-        OriginVerifier origins = verifier.getIfAvailable();
         List<AuditedRecord> records = read.records().stream()
-                .map(record -> audited(record, read.letters().get(ClueRecords.position(record)), origins, derivation))
+                .map(record -> audited(record, read.letters().get(ClueRecords.position(record)), derivation))
                 .toList();
         List<StatementBreak> breaks = new ArrayList<>();
         List<String> codes = entry.map(found -> Stream.of(found.sender(), found.receiver())
@@ -111,25 +103,24 @@ public class ClueAudits {
         }
         return Optional.of(new ClueAudit(clueId, clock.instant(), entry.map(LedgerEntryView::sender).orElse(null),
                 entry.map(LedgerEntryView::receiver).orElse(null), entry.map(LedgerEntryView::state).orElse(null),
-                entry.map(LedgerEntryView::stateLabel).orElse(null), origins != null, records, breaks));
+                entry.map(LedgerEntryView::stateLabel).orElse(null), records, breaks));
     }
 
     private AuditedRecord audited(ConsumerRecord<String, byte[]> record, ClueRecords.Letter letter,
-                                  OriginVerifier origins, Derivation derivation) {
+                                  Derivation derivation) {
         byte[] value = record.value();
         Header origin = record.headers().lastHeader(OriginSignature.HEADER);
         byte[] header = origin == null ? null : origin.value();
         OriginSignature.Parsed signature = OriginSignature.parse(header);
         FactAdmission.Admitted admitted = admission.admit(record);
-        SpecificRecord event = admitted.fact() == null ? null : admitted.fact().event();
+        SpecificRecord event = admitted.event();
         EventEnvelope envelope = event == null || ClueEvents.publishedByCore(event) ? null
                 : ClueEvents.envelopeOf(event);
         SignatureStatus status = SignatureStatus.NOT_CHECKED;
         String signatureRefusal = signature.refusal();
-        if (origins != null && envelope != null) {
-            OriginVerifier.Verdict verdict = origins.check(envelope, value, header);
-            status = verdict.verified() ? SignatureStatus.VERIFIED : SignatureStatus.REFUSED;
-            signatureRefusal = verdict.refusal().orElse(null);
+        if (admitted.origin() != null) {
+            status = admitted.origin().verified() ? SignatureStatus.VERIFIED : SignatureStatus.REFUSED;
+            signatureRefusal = admitted.origin().refusal().orElse(null);
         }
         String eventId = event == null ? null : ClueEvents.eventIdOf(event);
         // A refused record may carry the event id of a fact that counts: what the ledger derived is that fact's.

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clueexchange.core.CoreProperties;
+import org.clueexchange.core.origin.OriginConfiguration;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
 import org.clueexchange.core.reconciliation.roots.Archive;
 import org.clueexchange.core.reconciliation.roots.Cut;
-import org.clueexchange.core.reconciliation.roots.PeriodRoots;
 import org.clueexchange.core.reconciliation.roots.RootVerification;
 import org.clueexchange.core.reconciliation.roots.TopicRecords;
 import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.AgencyKeys;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,8 @@ final class Verify implements Callable<Integer> {
                         + String.join(" ", springArguments));
             }
             RootVerification verification = new RootVerification(keys,
-                    PeriodRoots.admission(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW), clueId);
+                    OriginConfiguration.admission(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW,
+                            new OriginVerifier(keys)), clueId);
             try {
                 Archive.read(Archive.file(archive), verification);
             } catch (IllegalArgumentException e) {
@@ -92,8 +94,8 @@ final class Verify implements Callable<Integer> {
     private RootVerification.Report fromTopics(AgencyKeys keys) {
         try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
             CoreProperties properties = core.getBean(CoreProperties.class);
-            RootVerification verification = new RootVerification(keys,
-                    PeriodRoots.admission(Clock.systemUTC(), properties.intake().clockSkew()), clueId);
+            RootVerification verification = new RootVerification(keys, OriginConfiguration.admission(
+                    Clock.systemUTC(), properties.intake().clockSkew(), new OriginVerifier(keys)), clueId);
             verification.links(core.getBean(StatementProjection.class).chainLinks());
             try (TopicRecords topics = new TopicRecords(properties.kafka().bootstrapServers(),
                     "clue-exchange-core-verify")) {

@@ -24,12 +24,8 @@ import org.clueexchange.subscription.FactConsumer;
 import org.clueexchange.subscription.FactSubscriber;
 import org.clueexchange.subscription.FactSubscription;
 import org.clueexchange.subscription.InvalidFactException;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
-import org.clueexchange.wire.TimeBounds;
-import org.clueexchange.wire.origin.OriginVerifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +46,8 @@ public class FactIntake extends FactSubscriber {
 
     public FactIntake(EventStore eventStore, DeadlineManager deadlines, SlaPolicy sla, Clock clock,
                       CommandGateway commands, TransactionManager transactions, CoreProperties properties,
-                      OriginVerifier verifier, MeterRegistry meters) {
-        super(settings(properties), new FactAdmission(ClueEventCodec.create(),
-                new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())), verifier), meters);
+                      FactAdmission admission, MeterRegistry meters) {
+        super(settings(properties), admission, meters);
         this.entries = new LedgerEntries(eventStore, deadlines, sla, clock, properties.intake().cachedEntries());
         this.commands = commands;
         this.transactions = transactions;

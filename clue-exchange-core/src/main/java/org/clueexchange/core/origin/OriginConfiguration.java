@@ -4,6 +4,12 @@ import java.nio.file.Path;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.wire.origin.AgencyKeys;
 import org.clueexchange.wire.origin.OriginVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import org.clueexchange.subscription.FactAdmission;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.TimeBounds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -36,5 +42,18 @@ public class OriginConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(AGENCY_KEYS + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The one judgement of a record in the core: the intake's, a period root's and an audit's alike. */
+    @Bean
+    @Lazy
+    FactAdmission factAdmission(Clock clock, CoreProperties properties, OriginVerifier verifier) {
+        return admission(clock, properties.intake().clockSkew(), verifier);
+    }
+
+    /** The admission of a reader outside the running core, as verify offline runs it. */
+    public static FactAdmission admission(Clock clock, Duration clockSkew, OriginVerifier verifier) {
+        return new FactAdmission(ClueEventCodec.create(), new ClueEventValidator(new TimeBounds(clock, clockSkew)),
+                verifier);
     }
 }

@@ -59,8 +59,8 @@ import org.springframework.context.annotation.Configuration;
 class ClueAuditIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final KeyPair POLICE = OriginKeys.generate();
-    private static final String KEY_ID = "police-530600-audit";
+    private static final AgencyKeyring.Signing POLICE = AgencyKeyring.forTests().signing(AgencyType.POLICE);
+    private static final String KEY_ID = POLICE.key().keyId();
     private static final ClueEventCodec CODEC = ClueEventCodec.create();
 
     static RunningCore core;
@@ -69,27 +69,17 @@ class ClueAuditIT {
     static ClueTransferred transfer;
     static String clueId;
 
-    /** The trusted keys a core is given, here the police of Zhaotong's alone. */
-    @Configuration(proxyBeanMethods = false)
-    static class TrustedKeys {
-        @Bean
-        OriginVerifier originVerifier() {
-            return new OriginVerifier(new AgencyKeys(List.of(new AgencyKey(KEY_ID, AgencyType.POLICE,
-                    List.of("530600"), POLICE.getPublic(), Instant.parse("2019-01-01T00:00:00Z"), null))));
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
         ExchangeInfrastructure infrastructure = ExchangeInfrastructure.shared();
         bootstrap = infrastructure.kafka().bootstrapServers();
         database = infrastructure.postgres().createDatabase("clue_audit");
-        core = RunningCore.start(database, bootstrap, "clue-audit", TrustedKeys.class);
+        core = RunningCore.start(database, bootstrap, "clue-audit");
         clueId = "POLICE-530600-A" + UUID.randomUUID().toString().substring(0, 8);
         transfer = ClueEventSamples.transfer(clueId, AT);
         ClueReceived misplaced = ClueEventSamples.receipt(transfer, AT.plusSeconds(600));
         byte[] signed = CODEC.encode(transfer);
-        byte[] header = new OriginSigner(KEY_ID, POLICE.getPrivate()).sign(List.of(signed)).get(0);
+        byte[] header = POLICE.signer().sign(List.of(signed)).get(0);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap,
                 "clue-audit-test"))) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(ExchangeTopics.POLICE_EVENTS, clueId, signed);
@@ -225,9 +215,10 @@ class ClueAuditIT {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--clue-exchange.kafka.bootstrap-servers=" + bootstrap);
+                "--clue-exchange.kafka.bootstrap-servers=" + bootstrap,
+                "--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + AgencyKeyring.forTests().file());
         assertThat(exit).isZero();
-        assertThat(out).content(StandardCharsets.UTF_8).contains("问题线索审计", clueId, "未验证 not checked");
+        assertThat(out).content(StandardCharsets.UTF_8).contains("问题线索审计", clueId, "已验证 verified");
         assertThat(CoreCommandLine.run("audit", clueId, "--format", "csv")).isEqualTo(2);
     }
 

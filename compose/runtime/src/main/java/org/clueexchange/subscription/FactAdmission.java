@@ -29,8 +29,13 @@ public final class FactAdmission {
         this.verifier = verifier;
     }
 
-    /** A record judged: the fact it holds, or why it holds none. */
-    public record Admitted(FactConsumer.ConsumedFact fact, String refusal) {
+    /**
+     * A record judged: the fact it holds, or why it holds none; and, for whoever shows a record refused, the event it
+     * decoded to (none if it is no event) and what its origin was found to be (none unless it was an agency's fact
+     * and got as far as its signature).
+     */
+    public record Admitted(FactConsumer.ConsumedFact fact, String refusal, SpecificRecord event,
+                           OriginVerifier.Verdict origin) {
     }
 
     public Admitted admit(ConsumerRecord<String, byte[]> record) {
@@ -38,22 +43,24 @@ public final class FactAdmission {
         try {
             event = codec.decode(record.value());
         } catch (UndecodableEventException e) {
-            return new Admitted(null, e.getMessage());
+            return new Admitted(null, e.getMessage(), null, null);
         }
         List<String> violations = validator.violations(event);
         if (!violations.isEmpty()) {
-            return new Admitted(null, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations));
+            return new Admitted(null, "invalid " + ClueEvents.typeOf(event) + ": " + String.join("; ", violations),
+                    event, null);
         }
+        OriginVerifier.Verdict verdict = null;
         // The core's answers carry no asserting agency to verify: they are the core's own, on its own topic.
         if (!ClueEvents.publishedByCore(event)) {
             Header origin = record.headers().lastHeader(OriginSignature.HEADER);
-            OriginVerifier.Verdict verdict = verifier.check(ClueEvents.envelopeOf(event), record.value(),
+            verdict = verifier.check(ClueEvents.envelopeOf(event), record.value(),
                     origin == null ? null : origin.value());
             if (!verdict.verified()) {
-                return new Admitted(null, verdict.refusal().get());
+                return new Admitted(null, verdict.refusal().get(), event, verdict);
             }
         }
         return new Admitted(new FactConsumer.ConsumedFact(record.topic(), record.partition(), record.offset(), event),
-                null);
+                null, event, verdict);
     }
 }

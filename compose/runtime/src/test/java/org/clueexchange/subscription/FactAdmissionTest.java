@@ -65,7 +65,7 @@ class FactAdmissionTest {
         byte[] bytes = CODEC.encode(transfer);
         ClueTransferred other = ClueEventSamples.transfer("POLICE-530600-XS002", ClueEventSamples.AT);
         StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
-                ClueEventSamples.ZHAOTONG_DISCIPLINE, "a".repeat(64), ClueEventSamples.AT);
+                ClueEventSamples.ZHAOTONG_DISCIPLINE, "a".repeat(64), "c".repeat(64), ClueEventSamples.AT);
         byte[] confirmationBytes = CODEC.encode(confirmation);
 
         assertThat(ADMISSION.admit(record(ExchangeTopics.POLICE_EVENTS, bytes, null)).refusal())
@@ -93,7 +93,7 @@ class FactAdmissionTest {
     @Test
     void theCoresAnswerIsAdmittedWithoutAnAgencysSignature() {
         StatementConfirmed confirmation = ClueEventSamples.confirmation("STATEMENT-530600-2020-06",
-                ClueEventSamples.ZHAOTONG_POLICE, "a".repeat(64), ClueEventSamples.AT);
+                ClueEventSamples.ZHAOTONG_POLICE, "a".repeat(64), "c".repeat(64), ClueEventSamples.AT);
         StatementConfirmationRecorded answer = ClueEventSamples.refusal(confirmation, "b".repeat(64), Instant.now());
 
         assertThat(ADMISSION.admit(record(ExchangeTopics.CORE_EVENTS, CODEC.encode(answer), null)).refusal())

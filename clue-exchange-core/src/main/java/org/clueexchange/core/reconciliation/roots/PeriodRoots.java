@@ -1,15 +1,11 @@
 package org.clueexchange.core.reconciliation.roots;
 
-import java.time.Clock;
-import java.time.Duration;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
 import org.clueexchange.subscription.FactAdmission;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
-import org.clueexchange.wire.TimeBounds;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +19,11 @@ public class PeriodRoots {
     private final String bootstrapServers;
     private final FactAdmission admission;
 
-    public PeriodRoots(StatementProjection statements, CoreProperties properties, Clock clock) {
+    /** @param admission the intake's, so that a root counts what the ledger was offered */
+    public PeriodRoots(StatementProjection statements, CoreProperties properties, @Lazy FactAdmission admission) {
         this.statements = statements;
         this.bootstrapServers = properties.kafka().bootstrapServers();
-        this.admission = admission(clock, properties.intake().clockSkew());
-    }
-
-    /** The facts the intake admits, so that a root counts what the ledger was offered. */
-    public static FactAdmission admission(Clock clock, Duration clockSkew) {
-        return new FactAdmission(ClueEventCodec.create(), new ClueEventValidator(new TimeBounds(clock, clockSkew)));
+        this.admission = admission;
     }
 
     public PeriodRoot next(StatementPeriod period) {

@@ -15,7 +15,6 @@ import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.origin.AgencyKeys;
 import org.clueexchange.wire.origin.FactTree;
-import org.clueexchange.wire.origin.OriginSignature;
 import org.clueexchange.wire.origin.OriginVerifier;
 
 /**
@@ -29,7 +28,6 @@ public final class RootVerification implements Archive.Reader {
     private static final HexFormat HEX = HexFormat.of();
 
     private final AgencyKeys keys;
-    private final OriginVerifier origins;
     private final FactAdmission admission;
     private final String clueId;
     private final List<Window> windows = new ArrayList<>();
@@ -54,10 +52,12 @@ public final class RootVerification implements Archive.Reader {
         }
     }
 
-    /** @param clueId the clue whose facts to prove in the roots, or none */
+    /**
+     * @param admission the core's, verifying origins under {@code keys}
+     * @param clueId    the clue whose facts to prove in the roots, or none
+     */
     public RootVerification(AgencyKeys keys, FactAdmission admission, String clueId) {
         this.keys = keys;
-        this.origins = new OriginVerifier(keys);
         this.admission = admission;
         this.clueId = clueId;
     }
@@ -96,11 +96,10 @@ public final class RootVerification implements Archive.Reader {
         records++;
         FactAdmission.Admitted admitted = admission.admit(record.consumerRecord());
         Optional<String> suspicion = Optional.ofNullable(admitted.refusal()).map(refusal -> "no fact: " + refusal);
-        if (admitted.fact() != null && !ClueEvents.publishedByCore(admitted.fact().event())) {
-            SpecificRecord event = admitted.fact().event();
+        if (admitted.origin() != null) {
+            SpecificRecord event = admitted.event();
             EventEnvelope envelope = ClueEvents.envelopeOf(event);
-            OriginVerifier.Verdict origin = origins.check(envelope, record.value(),
-                    record.header(OriginSignature.HEADER).orElse(null));
+            OriginVerifier.Verdict origin = admitted.origin();
             if (origin.verified() && event instanceof StatementConfirmed confirmation) {
                 confirmations.add(new Confirmation(confirmation.getStatementId(), confirmation.getDigest(),
                         confirmation.getRoot(), envelope.getAssertedBy().getType(), origin.keyId(),
