@@ -1,9 +1,7 @@
 package org.clueexchange.core.ledger.command;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import org.clueexchange.core.ledger.SlaDeadline;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 
 /**
- * Records batches of facts on their clues' ledger entries, with the rules of {@link LedgerEntryState} and into the
- * event streams of {@link TransferLedgerEntry}, without a command per fact. Entries recently written stay in memory,
+ * Records batches of facts on their clues' ledger entries, with the rules of {@link LedgerEntryState} folded by
+ * {@link LedgerFold} and into the event streams of {@link TransferLedgerEntry}, without a command per fact. Entries recently written stay in memory,
  * so a fact never costs its clue's history being read and replayed again.
  *
  * <p>A batch runs in the caller's unit of work, in one transaction: its events are appended together and its
@@ -65,35 +63,17 @@ public final class LedgerEntries {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Map<String, Entry> working = new HashMap<>();
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        Map<String, List<SlaDeadline>> deadlinesSet = new LinkedHashMap<>();
-        for (FactRecorded fact : facts) {
-            Entry entry = working.computeIfAbsent(fact.clueId(), this::checkOut);
-            entry.state.record(fact, sla, new LedgerEntryState.Effects() {
-                @Override
-                public void record(Object event) {
-                    entry.append(fact.clueId(), event, events);
-                }
+        LedgerFold fold = new LedgerFold(sla, clueId -> working.computeIfAbsent(clueId, this::checkOut).state);
+        fold.record(facts, clock.instant(), new LedgerFold.Effects() {
+            @Override
+            public void record(String clueId, Object event) {
+                events.add(working.get(clueId).next(clueId, event));
+            }
 
-                @Override
-                public void schedule(SlaDeadline deadline) {
-                    deadlinesSet.computeIfAbsent(fact.clueId(), clueId -> new ArrayList<>()).add(deadline);
-                }
-            });
-        }
-        Instant now = clock.instant();
-        deadlinesSet.forEach((clueId, set) -> {
-            Entry entry = working.get(clueId);
-            set.sort(Comparator.comparing(SlaDeadline::dueAt));
-            for (SlaDeadline deadline : set) {
-                if (!entry.state.awaits(deadline)) {
-                    continue;
-                }
-                if (deadline.dueAt().isAfter(now)) {
-                    deadlines.schedule(deadline.dueAt(), SlaDeadline.NAME, deadline,
-                            new AggregateScopeDescriptor(TransferLedgerEntry.TYPE, clueId));
-                } else {
-                    entry.state.fallDue(deadline, event -> entry.append(clueId, event, events));
-                }
+            @Override
+            public void schedule(String clueId, SlaDeadline deadline) {
+                deadlines.schedule(deadline.dueAt(), SlaDeadline.NAME, deadline,
+                        new AggregateScopeDescriptor(TransferLedgerEntry.TYPE, clueId));
             }
         });
         eventStore.publish(events);
@@ -128,10 +108,9 @@ public final class LedgerEntries {
         private final LedgerEntryState state = new LedgerEntryState();
         private long lastSequence;
 
-        /** Applies an event the entry records and adds it to the batch's, next in the entry's stream. */
-        private void append(String clueId, Object event, List<DomainEventMessage<?>> events) {
-            state.evolve(event);
-            events.add(new GenericDomainEventMessage<>(TransferLedgerEntry.TYPE, clueId, ++lastSequence, event));
+        /** An event the entry recorded, as the next in its stream. */
+        private DomainEventMessage<?> next(String clueId, Object event) {
+            return new GenericDomainEventMessage<>(TransferLedgerEntry.TYPE, clueId, ++lastSequence, event);
         }
     }
 }
