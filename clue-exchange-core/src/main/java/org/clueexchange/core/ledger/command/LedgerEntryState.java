@@ -103,13 +103,14 @@ public final class LedgerEntryState {
             recordedFacts.add(fact.assertion().eventId());
             facts.add(fact);
         } else if (event instanceof SlaClockStarted started) {
-            clocks.put(started.clock(), new Clock(started.dueAt(), null, false));
+            clocks.put(started.clock(), new Clock(started.startedBy(), started.dueAt(), null, false));
         } else if (event instanceof SlaClockStopped stopped) {
             Clock clock = clocks.get(stopped.clock());
-            clocks.put(stopped.clock(), new Clock(clock.dueAt(), stopped.stoppedBy(), clock.fellDue()));
+            clocks.put(stopped.clock(), new Clock(clock.startedBy(), clock.dueAt(), stopped.stoppedBy(),
+                    clock.fellDue()));
         } else if (event instanceof SlaBreached breached) {
             Clock clock = clocks.get(breached.clock());
-            clocks.put(breached.clock(), new Clock(clock.dueAt(), clock.stoppedBy(), true));
+            clocks.put(breached.clock(), new Clock(clock.startedBy(), clock.dueAt(), clock.stoppedBy(), true));
         }
     }
 
@@ -123,7 +124,10 @@ public final class LedgerEntryState {
         Clock clock = clocks.get(kind);
         Instant dueAt = sla.dueAt(kind, start.get().assertion().occurredAt(),
                 transfer.orElseThrow().namedReceiver().jurisdiction());
-        if (clock == null || !clock.dueAt().equals(dueAt)) {
+        // An earlier start restarts the clock even to the same due time (two receipts of one day), so that which
+        // fact started it does not depend on which arrived first.
+        if (clock == null || !clock.dueAt().equals(dueAt)
+                || !start.get().assertion().eventId().equals(clock.startedBy())) {
             effects.record(new SlaClockStarted(clueId, kind, start.get().assertion().eventId(), dueAt));
             started.accept(new SlaDeadline(kind, dueAt));
             clock = clocks.get(kind);
@@ -143,6 +147,6 @@ public final class LedgerEntryState {
     }
 
     /** What the entry keeps of a time limit to judge its deadline and later facts. */
-    private record Clock(Instant dueAt, String stoppedBy, boolean fellDue) {
+    private record Clock(String startedBy, Instant dueAt, String stoppedBy, boolean fellDue) {
     }
 }

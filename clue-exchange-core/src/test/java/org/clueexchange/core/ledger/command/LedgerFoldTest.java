@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,14 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.test.deadline.ScheduledDeadlineInfo;
 import org.axonframework.test.deadline.StubDeadlineManager;
+import org.clueexchange.core.ledger.SlaClock;
 import org.clueexchange.core.ledger.SlaDeadline;
 import org.clueexchange.core.ledger.messages.ClueAcceptanceRecorded;
 import org.clueexchange.core.ledger.messages.ClueTransferRecorded;
 import org.clueexchange.core.ledger.messages.FactRecorded;
 import org.clueexchange.core.ledger.messages.RecordFact;
 import org.clueexchange.core.ledger.messages.SlaBreached;
+import org.clueexchange.core.ledger.messages.SlaClockStarted;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +85,34 @@ class LedgerFoldTest {
         assertThat(folded.kept).isNotEmpty().isEqualTo(deadlines.getScheduledDeadlines().stream()
                 .map(ScheduledDeadlineInfo::deadlineMessage).map(message -> (SlaDeadline) message.getPayload())
                 .toList());
+    }
+
+    /**
+     * Two transfers of one day (the later repeating the earlier) start the same-day acceptance with the same due
+     * time; the earlier starts it, in either order of arrival, as a replay ordered otherwise than the live intake
+     * found.
+     */
+    @Test
+    void whichFactStartedAClockDoesNotDependOnTheOrderOfArrivalWhenTwoStartsGiveTheSameDueTime() {
+        FactRecorded earlier = new ClueTransferRecorded(CLUE, assertion(POLICE, NOON), DISCIPLINE, CLUE_CONTENT);
+        FactRecorded later = new ClueTransferRecorded(CLUE, assertion(POLICE, NOON.plusSeconds(3600)), DISCIPLINE,
+                CLUE_CONTENT);
+
+        assertThat(clocksStarted(List.of(later, earlier)))
+                .isEqualTo(clocksStarted(List.of(earlier, later)))
+                .containsEntry(SlaClock.SAME_DAY_ACCEPTANCE, earlier.assertion().eventId());
+    }
+
+    /** Each clock with the fact that last started it, the facts folded one by one. */
+    private static Map<SlaClock, String> clocksStarted(List<FactRecorded> facts) {
+        Map<String, LedgerEntryState> entries = new HashMap<>();
+        LedgerFold fold = new LedgerFold(SLA, clueId -> entries.computeIfAbsent(clueId, any -> new LedgerEntryState()));
+        Folded folded = new Folded();
+        facts.forEach(fact -> fold.record(List.of(fact), NOON, folded));
+        Map<SlaClock, String> started = new EnumMap<>(SlaClock.class);
+        folded.events.stream().filter(SlaClockStarted.class::isInstance).map(SlaClockStarted.class::cast)
+                .forEach(clock -> started.put(clock.clock(), clock.startedBy()));
+        return started;
     }
 
     @Test
