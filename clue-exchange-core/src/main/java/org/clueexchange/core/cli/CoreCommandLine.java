@@ -22,8 +22,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "clue-exchange-core", mixinStandardHelpOptions = true, versionProvider = CoreCommandLine.Version.class,
         description = "线索双向移送 clue exchange core: consumes both agencies' topics into the transfer ledger.",
-        subcommands = {CoreCommandLine.Serve.class, CoreCommandLine.Reconcile.class, RebuildProjections.class,
-                AuditClue.class, ExportArchive.class, Verify.class},
+        subcommands = {CoreCommandLine.Serve.class, CoreCommandLine.Reconcile.class, ReplayLedger.class,
+                RebuildProjections.class, AuditClue.class, ExportArchive.class, Verify.class},
         footer = {"", "Without a command, serve runs. Spring settings go after the command, e.g.",
                 "  clue-exchange-core serve --spring.datasource.url=jdbc:postgresql://db/clue_exchange",
                 "or alone: clue-exchange-core --server.port=8080"})

@@ -33,13 +33,13 @@ import org.clueexchange.subscription.InvalidFactException;
 import org.clueexchange.wire.ClueContentDigest;
 import org.clueexchange.wire.ClueEvents;
 
-/** Turns each agency event into the fact its clue's ledger entry records. */
-final class LedgerFacts {
+/** Turns each agency event into the fact its clue's ledger entry records, for the intake and a replay alike. */
+public final class LedgerFacts {
 
     private LedgerFacts() {
     }
 
-    static FactRecorded of(SpecificRecord event) throws InvalidFactException {
+    public static FactRecorded of(SpecificRecord event) throws InvalidFactException {
         Assertion assertion = Assertion.of(ClueEvents.envelopeOf(event));
         String clueId = ClueEvents.envelopeOf(event).getClueId();
         if (event instanceof ClueTransferred transfer) {
