@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +15,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.GenericMessage;
 import org.clueexchange.core.intake.LedgerFacts;
 import org.clueexchange.core.ledger.SlaDeadline;
 import org.clueexchange.core.ledger.command.LedgerFold;
@@ -197,9 +197,9 @@ public final class LedgerReplay {
             return new LedgerFold.Effects() {
                 @Override
                 public void record(String clueId, Object event) {
+                    // Named by its place in the replay: a random id each would draw on the system's entropy.
                     pending.get(Math.floorMod(clueId.hashCode(), writers))
-                            .add(new GenericEventMessage<>(new GenericMessage<>(event), () -> at));
-                    events++;
+                            .add(new GenericEventMessage<>(Long.toString(events++), event, Map.of(), at));
                 }
 
                 @Override
