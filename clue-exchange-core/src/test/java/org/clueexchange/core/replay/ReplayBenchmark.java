@@ -1,0 +1,241 @@
+package org.clueexchange.core.replay;
+
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.deleteRecursively;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.loadAverage;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.migrate;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.peakHeap;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.quietLogging;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.resetPeakHeap;
+import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.startPostgres;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.clueexchange.core.ledger.command.SlaPolicy;
+import org.clueexchange.core.sla.ConfiguredSlaPolicy;
+import org.clueexchange.core.sla.SlaProperties;
+import org.clueexchange.events.AgencyType;
+import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.infrastructure.AgencyTopics;
+import org.clueexchange.infrastructure.Database;
+import org.clueexchange.infrastructure.EmbeddedKafkaBroker;
+import org.clueexchange.infrastructure.PostgresServer;
+import org.clueexchange.subscription.FactAdmission;
+import org.clueexchange.subscription.KafkaSettings;
+import org.clueexchange.wire.ClueEventCodec;
+import org.clueexchange.wire.ClueEventSamples;
+import org.clueexchange.wire.ClueEventValidator;
+import org.clueexchange.wire.ClueEvents;
+import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.TimeBounds;
+import org.clueexchange.wire.origin.OriginSignature;
+import org.clueexchange.wire.origin.OriginSigner;
+
+/**
+ * How fast {@code replay} rebuilds the ledger: {@code benchmark.events} (1,000,000) facts of whole clue lifecycles
+ * (transfer, receipt, acceptance, disposal, two progress reports, supervision, conclusion, feedback and its
+ * acknowledgement), each agency's signed by {@link OriginSigner} in batches of 500 as an adapter signs them and
+ * published as its relay sends them (the next fact of each clue a round), replayed into a fresh schema by
+ * {@link LedgerReplay} with every record judged, folded and written. Beside it, a plain consumer reads the same
+ * records off the same broker in the same run, decoding nothing: the ratio of the two is the figure, target 0.5.
+ */
+public final class ReplayBenchmark {
+
+    private static final double TARGET_RATIO = 0.5;
+    private static final int SIGNED_BATCH = 500;
+    private static final int FACTS_PER_CLUE = 10;
+    private static final Instant JANUARY_2020 = Instant.parse("2020-01-06T02:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
+        int events = Integer.getInteger("benchmark.events", 1_000_000);
+        int writers = Integer.getInteger("benchmark.writers", 4);
+        long started = System.nanoTime();
+        Path workDir = Files.createTempDirectory("replay-benchmark");
+        try (PostgresServer postgres = startPostgres(workDir);
+             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0)) {
+            Database database = postgres.createDatabase("replay_benchmark");
+            migrate(database);
+            System.out.printf("Replay benchmark: %s, embedded Kafka broker; JVM %s, max heap %,d MiB, %d cores; "
+                            + "load average %s%n", postgres.description(), Runtime.version(),
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
+            long publishing = System.nanoTime();
+            long bytes = publish(kafka.bootstrapServers(), events / FACTS_PER_CLUE);
+            System.out.printf("published %,d signed facts (%.1f MiB) in %.1f s%n", events, bytes / 1048576.0,
+                    (System.nanoTime() - publishing) / 1e9);
+
+            double rawBefore = rawConsume(kafka.bootstrapServers(), events);
+            resetPeakHeap();
+            LedgerReplay.Outcome outcome;
+            SlaPolicy sla = new ConfiguredSlaPolicy(new SlaProperties(new SlaProperties.Limits(null, null, null, null),
+                    Map.of(), Duration.ofSeconds(1), Duration.ofHours(24)));
+            FactAdmission admission = new FactAdmission(ClueEventCodec.create(),
+                    new ClueEventValidator(new TimeBounds(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW)));
+            try (ReplaySchema schema = ReplaySchema.create(database.jdbcUrl(), database.username(),
+                    database.password(), Instant.now(), writers + 1)) {
+                outcome = new LedgerReplay(kafka.bootstrapServers(), ExchangeTopics.AGENCY_TOPICS, admission, sla,
+                        Clock.systemUTC(), writers).into(schema.dataSource(), new PrintWriter(System.out, true));
+            }
+            long heap = peakHeap();
+            double rawAfter = rawConsume(kafka.bootstrapServers(), events);
+            double raw = Math.max(rawBefore, rawAfter);
+            if (outcome.facts() != events || !outcome.refused().isEmpty()) {
+                throw new IllegalStateException("the replay folded " + outcome.facts() + " of " + events
+                        + " facts, refusing " + outcome.refused().size());
+            }
+            double ratio = outcome.recordsPerSecond() / raw;
+            System.out.printf("replay: %,d records in %.1f s, %,.0f records/s (%,d ledger events written, %,d clues, "
+                            + "%d writers); peak heap %,d MiB%n", outcome.records(), outcome.took().toMillis() / 1e3,
+                    outcome.recordsPerSecond(), outcome.events(), outcome.clues(), writers, heap >> 20);
+            System.out.printf("raw consume of the same records: %,.0f records/s (before the replay %,.0f, after "
+                    + "%,.0f)%n", raw, rawBefore, rawAfter);
+            System.out.printf("%nVERDICT: replay at %.2f of raw consume against the %.1f target: %s%n", ratio,
+                    TARGET_RATIO, ratio >= TARGET_RATIO ? "MET" : "MISSED");
+        } finally {
+            deleteRecursively(workDir);
+        }
+        System.out.printf("Benchmark wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Publishes every clue's lifecycle, signed; returns the bytes of the facts. */
+    private static long publish(String bootstrapServers, int clues) throws Exception {
+        new AgencyTopics(bootstrapServers).close();
+        ClueEventCodec codec = ClueEventCodec.create();
+        Map<AgencyType, OriginSigner> signers = new EnumMap<>(AgencyType.class);
+        KeyPairGenerator keys = KeyPairGenerator.getInstance("Ed25519");
+        for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
+            signers.put(agency, new OriginSigner("benchmark-" + agency.name().toLowerCase(),
+                    keys.generateKeyPair().getPrivate()));
+        }
+        Properties settings = KafkaSettings.producer(bootstrapServers, "replay-benchmark");
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings)) {
+            Map<AgencyType, List<SpecificRecord>> unsigned = new EnumMap<>(AgencyType.class);
+            int block = 1_000;
+            for (int first = 0; first < clues; first += block) {
+                List<List<SpecificRecord>> lifecycles = new ArrayList<>();
+                for (int clue = first; clue < Math.min(clues, first + block); clue++) {
+                    lifecycles.add(lifecycle("POLICE-530600-B" + run + "-" + clue, clue));
+                }
+                for (int round = 0; round < FACTS_PER_CLUE; round++) {
+                    for (List<SpecificRecord> lifecycle : lifecycles) {
+                        SpecificRecord fact = lifecycle.get(round);
+                        AgencyType agency = ClueEvents.envelopeOf(fact).getAssertedBy().getType();
+                        List<SpecificRecord> batch = unsigned.computeIfAbsent(agency, any -> new ArrayList<>());
+                        batch.add(fact);
+                        if (batch.size() == SIGNED_BATCH) {
+                            bytes += send(producer, codec, signers.get(agency), batch, failure);
+                            batch.clear();
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<AgencyType, List<SpecificRecord>> rest : unsigned.entrySet()) {
+                if (!rest.getValue().isEmpty()) {
+                    bytes += send(producer, codec, signers.get(rest.getKey()), rest.getValue(), failure);
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker did not take every fact", failure.get());
+        }
+        return bytes;
+    }
+
+    private static long send(KafkaProducer<String, byte[]> producer, ClueEventCodec codec, OriginSigner signer,
+                             List<SpecificRecord> batch, AtomicReference<Exception> failure) {
+        List<byte[]> values = batch.stream().map(codec::encode).toList();
+        List<byte[]> headers = signer.sign(values);
+        long bytes = 0;
+        for (int i = 0; i < values.size(); i++) {
+            SpecificRecord fact = batch.get(i);
+            RecordHeaders recordHeaders = new RecordHeaders();
+            recordHeaders.add(OriginSignature.HEADER, headers.get(i));
+            producer.send(new ProducerRecord<>(ExchangeTopics.of(fact), null, ClueEvents.keyOf(fact), values.get(i),
+                    recordHeaders), (metadata, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+            bytes += values.get(i).length;
+        }
+        return bytes;
+    }
+
+    /** A clue's whole life, from its transfer in 2020 to the acknowledgement of its feedback. */
+    private static List<SpecificRecord> lifecycle(String clueId, int clue) {
+        Instant at = JANUARY_2020.plus(Duration.ofMinutes(clue * 7L));
+        ClueTransferred transfer = ClueEventSamples.transfer(clueId, at);
+        FeedbackSent feedback = ClueEventSamples.feedback(transfer, at.plus(Duration.ofDays(25)));
+        return List.of(transfer,
+                ClueEventSamples.receipt(transfer, at.plusSeconds(600)),
+                ClueEventSamples.acceptance(transfer, at.plusSeconds(1800)),
+                ClueEventSamples.disposal(transfer, at.plus(Duration.ofHours(20))),
+                ClueEventSamples.progress(transfer, at.plus(Duration.ofDays(5))),
+                ClueEventSamples.supervision(transfer, at.plus(Duration.ofDays(8))),
+                ClueEventSamples.progress(transfer, at.plus(Duration.ofDays(12))),
+                ClueEventSamples.conclusion(transfer, at.plus(Duration.ofDays(20))),
+                feedback,
+                ClueEventSamples.acknowledgement(feedback, transfer, at.plus(Duration.ofDays(26))));
+    }
+
+    /**
+     * Reads every record of both topics with a plain consumer, settings as the replay's, from the assignment on,
+     * touching only each value's length: what the broker and the client give, with nothing of the exchange.
+     */
+    private static double rawConsume(String bootstrapServers, long records) {
+        Properties settings = KafkaSettings.consumer(bootstrapServers, "raw-" + UUID.randomUUID(), "raw-consume");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : ExchangeTopics.AGENCY_TOPICS) {
+                consumer.partitionsFor(topic).forEach(partition -> partitions.add(
+                        new TopicPartition(topic, partition.partition())));
+            }
+            long start = System.nanoTime();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            long bytes = 0;
+            while (read < records) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
+                    bytes += record.value().length;
+                }
+            }
+            double perSecond = read / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("raw consume: %,d records, %.1f MiB, %,.0f records/s%n", read, bytes / 1048576.0,
+                    perSecond);
+            return perSecond;
+        }
+    }
+}
