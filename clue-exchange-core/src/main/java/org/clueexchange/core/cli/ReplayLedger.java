@@ -44,6 +44,7 @@ import picocli.CommandLine.Unmatched;
 final class ReplayLedger implements Callable<Integer> {
 
     private static final int MOST_LISTED = 200;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @Spec
     CommandSpec spec;
@@ -71,6 +72,9 @@ final class ReplayLedger implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LedgerComparison.Scope scope = new LedgerComparison.Scope(jurisdiction(), instant("--from", from),
                 instant("--to", to));
+        if (scope.from() != null && scope.to() != null && !scope.from().isBefore(scope.to())) {
+            throw new ParameterException(spec.commandLine(), "--from must lie before --to");
+        }
         if (writers < 1 || writers > 64) {
             throw new ParameterException(spec.commandLine(), "--writers must lie between 1 and 64");
         }
@@ -125,12 +129,19 @@ final class ReplayLedger implements Callable<Integer> {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ExchangeTime.CHINA_STANDARD_TIME)
+            instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ExchangeTime.CHINA_STANDARD_TIME)
                     .toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), option
                     + " must be a day (2020-06-01) or an instant (2020-06-01T00:00:00Z)", e);
         }
+        // No fact occurred before the exchange's earliest instant; beyond the year 9999 PostgreSQL's own bounds near.
+        if (instant.isBefore(TimeBounds.EARLIEST) || instant.isAfter(LATEST)) {
+            throw new ParameterException(spec.commandLine(), option + " must lie between " + TimeBounds.EARLIEST
+                    + " and " + LATEST);
+        }
+        return instant;
     }
 }

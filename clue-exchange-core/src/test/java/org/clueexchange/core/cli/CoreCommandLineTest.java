@@ -52,6 +52,22 @@ class CoreCommandLineTest {
                 .contains("Did you mean: clue-exchange-core reconcile");
     }
 
+    /** Refused before the core starts, naming the option. */
+    @Test
+    void aReplayNeedsACodeAndDaysOrInstants() {
+        assertThat(CoreCommandLine.run("replay", "--jurisdiction", "5306\u0000")).isEqualTo(2);
+        assertThat(CoreCommandLine.run("replay", "--from", "2020-13-01")).isEqualTo(2);
+        assertThat(CoreCommandLine.run("replay", "--to", "+1000000000-01-01T00:00:00Z")).isEqualTo(2);
+        assertThat(CoreCommandLine.run("replay", "--from", "2020-07-01", "--to", "2020-06-01")).isEqualTo(2);
+        assertThat(CoreCommandLine.run("replay", "--writers", "1000")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--jurisdiction must be a six-digit GB/T 2260 code")
+                .contains("--from must be a day (2020-06-01) or an instant")
+                .contains("--to must lie between 2000-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
+                .contains("--from must lie before --to")
+                .contains("--writers must lie between 1 and 64");
+    }
+
     @Test
     void aMonthlyStatementNeedsItsJurisdictionAndPeriod() {
         assertThat(CoreCommandLine.run("reconcile", "monthly", "--period", "2020-06")).isEqualTo(2);
