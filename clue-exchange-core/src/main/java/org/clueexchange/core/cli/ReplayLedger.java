@@ -15,8 +15,6 @@ import org.clueexchange.core.replay.LedgerComparison;
 import org.clueexchange.core.replay.LedgerReplay;
 import org.clueexchange.core.replay.ReplaySchema;
 import org.clueexchange.subscription.FactAdmission;
-import org.clueexchange.wire.ClueEventCodec;
-import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ExchangeTime;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.Jurisdictions;
@@ -86,8 +84,7 @@ final class ReplayLedger implements Callable<Integer> {
             DataSourceProperties database = core.getBean(DataSourceProperties.class);
             String liveSchema = new JdbcTemplate(core.getBean(DataSource.class))
                     .queryForObject("SELECT current_schema()", String.class);
-            FactAdmission admission = new FactAdmission(ClueEventCodec.create(),
-                    new ClueEventValidator(new TimeBounds(clock, properties.intake().clockSkew())));
+            FactAdmission admission = core.getBean(FactAdmission.class);
             try (ReplaySchema schema = ReplaySchema.create(database.determineUrl(), database.determineUsername(),
                     database.determinePassword(), clock.instant(), writers + 1)) {
                 progress.printf("重放台账 replayed ledger: schema %s%n", schema.name());

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.clueexchange.core.reconciliation.query.PrintedPages;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
@@ -37,18 +37,12 @@ import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
-import org.clueexchange.wire.origin.AgencyKey;
-import org.clueexchange.wire.origin.AgencyKeys;
-import org.clueexchange.wire.origin.OriginKeys;
 import org.clueexchange.wire.origin.OriginSignature;
-import org.clueexchange.wire.origin.OriginSigner;
 import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The audit of a clue, read from a real broker and database: a transfer the police signed, a receipt published

@@ -11,7 +11,6 @@ import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +31,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.clueexchange.core.ledger.command.SlaPolicy;
+import org.clueexchange.core.origin.OriginConfiguration;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
 import org.clueexchange.core.sla.SlaProperties;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.EmbeddedKafkaBroker;
@@ -45,12 +46,12 @@ import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.subscription.KafkaSettings;
 import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
-import org.clueexchange.wire.ClueEventValidator;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.OriginSignature;
 import org.clueexchange.wire.origin.OriginSigner;
+import org.clueexchange.wire.origin.OriginVerifier;
 
 /**
  * How fast {@code replay} rebuilds the ledger: {@code benchmark.events} (1,000,000) facts of whole clue lifecycles
@@ -91,8 +92,8 @@ public final class ReplayBenchmark {
             LedgerReplay.Outcome outcome;
             SlaPolicy sla = new ConfiguredSlaPolicy(new SlaProperties(new SlaProperties.Limits(null, null, null, null),
                     Map.of(), Duration.ofSeconds(1), Duration.ofHours(24)));
-            FactAdmission admission = new FactAdmission(ClueEventCodec.create(),
-                    new ClueEventValidator(new TimeBounds(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW)));
+            FactAdmission admission = OriginConfiguration.admission(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW,
+                    new OriginVerifier(AgencyKeyring.forTests().trusted()));
             try (ReplaySchema schema = ReplaySchema.create(database.jdbcUrl(), database.username(),
                     database.password(), Instant.now(), writers + 1)) {
                 outcome = new LedgerReplay(kafka.bootstrapServers(), ExchangeTopics.AGENCY_TOPICS, admission, sla,
@@ -124,10 +125,8 @@ public final class ReplayBenchmark {
         new AgencyTopics(bootstrapServers).close();
         ClueEventCodec codec = ClueEventCodec.create();
         Map<AgencyType, OriginSigner> signers = new EnumMap<>(AgencyType.class);
-        KeyPairGenerator keys = KeyPairGenerator.getInstance("Ed25519");
         for (AgencyType agency : List.of(AgencyType.POLICE, AgencyType.DISCIPLINE)) {
-            signers.put(agency, new OriginSigner("benchmark-" + agency.name().toLowerCase(),
-                    keys.generateKeyPair().getPrivate()));
+            signers.put(agency, AgencyKeyring.forTests().signing(agency).signer());
         }
         Properties settings = KafkaSettings.producer(bootstrapServers, "replay-benchmark");
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);

@@ -109,13 +109,15 @@ class ForgedRecordsIT {
         // A transfer no key signed at all.
         ClueTransferred unsigned = ClueEventSamples.transfer("POLICE-" + ZHAOTONG + "-UNSIGNED-" + run, now());
         topics.publishUnsigned(ExchangeTopics.POLICE_EVENTS, ClueEvents.keyOf(unsigned), CODEC.encode(unsigned));
-        // Both agencies' confirmations of the statement, with its right digest, published straight onto the topics.
+        // Both agencies' confirmations of the statement, with its right digest and root, published straight onto the
+        // topics.
         String digest = statement.path("digest").asText();
+        String root = statement.path("periodRoot").path("root").asText();
         StatementConfirmed policeConfirms = ClueEventSamples.confirmation(statementId,
-                new Agency(AgencyType.POLICE, ZHAOTONG), digest, now());
+                new Agency(AgencyType.POLICE, ZHAOTONG), digest, root, now());
         topics.publishUnsigned(ExchangeTopics.POLICE_EVENTS, statementId, CODEC.encode(policeConfirms));
         StatementConfirmed disciplineConfirms = ClueEventSamples.confirmation(statementId,
-                new Agency(AgencyType.DISCIPLINE, ZHAOTONG), digest, now());
+                new Agency(AgencyType.DISCIPLINE, ZHAOTONG), digest, root, now());
         publish(disciplineConfirms, policeKey.signer());
 
         assertDeadLettered(clueId, receiptUnderAStolenKeyId, "the signature of key " + disciplineKey.key().keyId()

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.clueexchange.core.origin.OriginConfiguration;
 import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
@@ -17,15 +18,16 @@ import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ExchangeTopics;
 import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.FactTree;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.Test;
 
 class PeriodWindowTest {
 
-    private static final FactAdmission ADMISSION = PeriodRoots.admission(Clock.systemUTC(),
-            TimeBounds.DEFAULT_CLOCK_SKEW);
     private static final HexFormat HEX = HexFormat.of();
 
     private final SignedFacts zhaotong = new SignedFacts("530600");
+    private final FactAdmission admission = OriginConfiguration.admission(Clock.systemUTC(),
+            TimeBounds.DEFAULT_CLOCK_SKEW, new OriginVerifier(zhaotong.keys()));
 
     @Test
     void theRootIsTheTreeOfThePreviousRootAndTheJurisdictionsFactsInTopicPartitionOffsetOrder() {
@@ -43,9 +45,9 @@ class PeriodWindowTest {
         String previous = "ab".repeat(32);
 
         PeriodWindow window = new PeriodWindow("530600", previous, Cut.START, log.cut());
-        assertThat(window.take(received, ADMISSION.admit(received.consumerRecord()))).isTrue();
-        assertThat(window.take(sent, ADMISSION.admit(sent.consumerRecord()))).isTrue();
-        assertThat(window.take(garbage, ADMISSION.admit(garbage.consumerRecord()))).as("no fact").isFalse();
+        assertThat(window.take(received, admission.admit(received.consumerRecord()))).isTrue();
+        assertThat(window.take(sent, admission.admit(sent.consumerRecord()))).isTrue();
+        assertThat(window.take(garbage, admission.admit(garbage.consumerRecord()))).as("no fact").isFalse();
 
         assertThat(window.root()).isEqualTo(HEX.formatHex(FactTree.root(List.of(
                 FactTree.leafHash(HEX.parseHex(previous)), FactTree.leafHash(received.value()),
@@ -53,7 +55,7 @@ class PeriodWindowTest {
         assertThat(window.facts()).extracting(PeriodWindow.Fact::position, PeriodWindow.Fact::leaf)
                 .containsExactly(tuple("clue.discipline.events/0/0", 1),
                         tuple("clue.police.events/0/0", 2));
-        assertThatThrownBy(() -> window.take(sent, ADMISSION.admit(sent.consumerRecord())))
+        assertThatThrownBy(() -> window.take(sent, admission.admit(sent.consumerRecord())))
                 .hasMessageContaining("(topic, partition, offset) order");
     }
 
@@ -69,11 +71,11 @@ class PeriodWindowTest {
                 List.of(ClueEventSamples.transfer("A2", ClueEventSamples.AT))).get(0));
 
         PeriodWindow province = new PeriodWindow("530000", PeriodWindow.FIRST_PREVIOUS_ROOT, Cut.START, first);
-        assertThat(province.take(kunming, ADMISSION.admit(kunming.consumerRecord()))).as("within Yunnan").isTrue();
+        assertThat(province.take(kunming, admission.admit(kunming.consumerRecord()))).as("within Yunnan").isTrue();
         PeriodWindow zhaotongs = new PeriodWindow("530600", PeriodWindow.FIRST_PREVIOUS_ROOT, Cut.START, first);
-        assertThat(zhaotongs.take(kunming, ADMISSION.admit(kunming.consumerRecord()))).isFalse();
+        assertThat(zhaotongs.take(kunming, admission.admit(kunming.consumerRecord()))).isFalse();
         assertThat(zhaotongs.covers(later)).isFalse();
-        assertThatThrownBy(() -> zhaotongs.take(later, ADMISSION.admit(later.consumerRecord())))
+        assertThatThrownBy(() -> zhaotongs.take(later, admission.admit(later.consumerRecord())))
                 .hasMessageContaining("outside the window");
         assertThat(new PeriodWindow("530600", PeriodWindow.FIRST_PREVIOUS_ROOT, first, log.cut()).covers(later))
                 .isTrue();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.clueexchange.core.origin.OriginConfiguration;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.events.AgencyType;
@@ -19,6 +20,7 @@ import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.TimeBounds;
+import org.clueexchange.wire.origin.OriginVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RootVerificationTest {
 
-    private static final FactAdmission ADMISSION = PeriodRoots.admission(Clock.systemUTC(),
-            TimeBounds.DEFAULT_CLOCK_SKEW);
     private static final String JUNE = "STATEMENT-530600-2020-06";
     private static final String JULY = "STATEMENT-530600-2020-07";
     private static final String JUNE_DIGEST = "d".repeat(64);
     private static final Instant JUNE_10 = ClueEventSamples.AT;
 
     private final SignedFacts zhaotong = new SignedFacts("530600");
+    private final FactAdmission admission = OriginConfiguration.admission(Clock.systemUTC(),
+            TimeBounds.DEFAULT_CLOCK_SKEW, new OriginVerifier(zhaotong.keys()));
     private final TopicLog log = new TopicLog();
     private final List<ChainLink> links = new ArrayList<>();
     private ClueTransferred transfer;
@@ -75,7 +77,7 @@ class RootVerificationTest {
         PeriodWindow window = new PeriodWindow("530600", previous == null ? PeriodWindow.FIRST_PREVIOUS_ROOT
                 : previous.root(), from, log.cut());
         log.records().stream().filter(window::covers)
-                .forEach(record -> window.take(record, ADMISSION.admit(record.consumerRecord())));
+                .forEach(record -> window.take(record, admission.admit(record.consumerRecord())));
         PeriodRoot root = new PeriodRoot(links.size() + 1, window.root(), previous == null
                 ? PeriodWindow.FIRST_PREVIOUS_ROOT : previous.root(), log.cut().text(), window.size());
         links.add(new ChainLink(statementId, 1, "530600", Cadence.MONTHLY, digest, root));
@@ -83,7 +85,7 @@ class RootVerificationTest {
     }
 
     private RootVerification.Report verify(Path file, String clueId) throws IOException {
-        RootVerification verification = new RootVerification(zhaotong.keys(), ADMISSION, clueId);
+        RootVerification verification = new RootVerification(zhaotong.keys(), admission, clueId);
         Archive.read(file, verification);
         return verification.finish();
     }
