@@ -17,6 +17,7 @@ import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.TimeBounds;
@@ -122,7 +123,8 @@ class RootVerificationTest {
         assertThat(report.verified()).isFalse();
         assertThat(report.failures()).anyMatch(failure -> failure.startsWith(JUNE + " revision 1")
                 && failure.contains("clue.police.events/0/0 event " + transfer.getEnvelope().getEventId()
-                + ": security: the signature of key police-530600-test does not verify over the fact's bytes"));
+                + ": security: the signature of key " + AgencyKeyring.forTests().signing(AgencyType.POLICE).key().keyId()
+                + " does not verify over the fact's bytes"));
         assertThat(report.lines()).last().asString().startsWith("核验未通过 NOT verified");
     }
 
