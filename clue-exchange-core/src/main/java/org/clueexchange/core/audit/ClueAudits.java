@@ -45,7 +45,7 @@ import org.clueexchange.events.EventEnvelope;
 import org.clueexchange.subscription.FactAdmission;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.origin.OriginSignature;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,12 +62,12 @@ public class ClueAudits {
     private final QueryGateway queries;
     private final EventStore eventStore;
     private final StatementProjection statements;
-    private final FactAdmission admission;
+    private final ObjectProvider<FactAdmission> admission;
     private final CoreProperties properties;
     private final Clock clock;
 
     ClueAudits(QueryGateway queries, EventStore eventStore, StatementProjection statements,
-               @Lazy FactAdmission admission, CoreProperties properties, Clock clock) {
+               ObjectProvider<FactAdmission> admission, CoreProperties properties, Clock clock) {
         this.queries = queries;
         this.eventStore = eventStore;
         this.statements = statements;
@@ -112,7 +112,7 @@ public class ClueAudits {
         Header origin = record.headers().lastHeader(OriginSignature.HEADER);
         byte[] header = origin == null ? null : origin.value();
         OriginSignature.Parsed signature = OriginSignature.parse(header);
-        FactAdmission.Admitted admitted = admission.admit(record);
+        FactAdmission.Admitted admitted = admission.getObject().admit(record);
         SpecificRecord event = admitted.event();
         EventEnvelope envelope = event == null || ClueEvents.publishedByCore(event) ? null
                 : ClueEvents.envelopeOf(event);

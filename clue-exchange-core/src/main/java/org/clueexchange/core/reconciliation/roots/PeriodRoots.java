@@ -5,7 +5,7 @@ import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.messages.PeriodRoot;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
 import org.clueexchange.subscription.FactAdmission;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,14 @@ public class PeriodRoots {
 
     private final StatementProjection statements;
     private final String bootstrapServers;
-    private final FactAdmission admission;
+    private final ObjectProvider<FactAdmission> admission;
 
-    /** @param admission the intake's, so that a root counts what the ledger was offered */
-    public PeriodRoots(StatementProjection statements, CoreProperties properties, @Lazy FactAdmission admission) {
+    /**
+     * @param admission the intake's, so that a root counts what the ledger was offered; made only when a root is,
+     *                  since it needs the agency keys and a command that issues no statement does not
+     */
+    public PeriodRoots(StatementProjection statements, CoreProperties properties,
+                       ObjectProvider<FactAdmission> admission) {
         this.statements = statements;
         this.bootstrapServers = properties.kafka().bootstrapServers();
         this.admission = admission;
@@ -30,6 +34,7 @@ public class PeriodRoots {
         PeriodRoot last = statements.lastRoot(period.jurisdiction(), period.cadence()).orElse(null);
         Cut from = last == null ? Cut.START : Cut.parse(last.cut());
         String previousRoot = last == null ? PeriodWindow.FIRST_PREVIOUS_ROOT : last.root();
+        FactAdmission admission = this.admission.getObject();
         try (TopicRecords topics = new TopicRecords(bootstrapServers, "clue-exchange-core-period-root")) {
             Cut to = topics.cut();
             PeriodWindow window = new PeriodWindow(period.jurisdiction(), previousRoot, from, to);

@@ -29,6 +29,7 @@ import org.clueexchange.core.reconciliation.query.PrintedPages;
 import org.clueexchange.core.reconciliation.query.StatementWorkbook;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
@@ -176,7 +177,8 @@ class MonthlyStatementIT {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--clue-exchange.kafka.bootstrap-servers="
-                        + ExchangeInfrastructure.shared().kafka().bootstrapServers());
+                        + ExchangeInfrastructure.shared().kafka().bootstrapServers(),
+                "--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + AgencyKeyring.forTests().file());
 
         assertThat(exit).isZero();
         assertThat(out.resolve(MARCH + ".xlsx")).isNotEmptyFile();
