@@ -48,14 +48,15 @@ public final class ExchangeDeployment implements AutoCloseable {
     private final CoreCredentials coreUsers;
     private final Path coreJar;
     private final Database coreDatabase;
+    private final String kafka;
     private final ApplicationProcess core;
     private final ApplicationProcess police;
     private final ApplicationProcess discipline;
 
     private ExchangeDeployment(String jurisdiction, AgencyKeyring keys, Path agencyKeys,
                                AgencySystemCredentials credentials, CoreCredentials coreUsers, Path coreJar,
-                               Database coreDatabase, ApplicationProcess core, ApplicationProcess police,
-                               ApplicationProcess discipline) {
+                               Database coreDatabase, String kafka, ApplicationProcess core,
+                               ApplicationProcess police, ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
         this.keys = keys;
         this.agencyKeys = agencyKeys;
@@ -63,6 +64,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         this.coreUsers = coreUsers;
         this.coreJar = coreJar;
         this.coreDatabase = coreDatabase;
+        this.kafka = kafka;
         this.core = core;
         this.police = police;
         this.discipline = discipline;
@@ -129,7 +131,7 @@ public final class ExchangeDeployment implements AutoCloseable {
                 AgencySystemCredentials.clientsJson("discipline-clue-system-" + jurisdiction,
                         credentials.disciplineClueSystem(), jurisdiction), logs);
         ExchangeDeployment deployment = new ExchangeDeployment(jurisdiction, keys, agencyKeys, credentials,
-                coreUsers, coreJar(applications), coreDatabase, core, police, discipline);
+                coreUsers, coreJar(applications), coreDatabase, kafka, core, police, discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
                 application.start();
@@ -235,14 +237,15 @@ public final class ExchangeDeployment implements AutoCloseable {
     }
 
     /**
-     * Runs one of the core's one-off commands ({@code reconcile monthly ...}) against the core's database, as an
-     * operator would beside the running core, and waits for it to end.
+     * Runs one of the core's one-off commands ({@code reconcile monthly ...}, {@code replay}) against the core's
+     * database and broker, as an operator would beside the running core, and waits for it to end.
      */
     public CommandResult runCore(Path log, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", coreJar.toString()));
         command.addAll(List.of(arguments));
         database(coreDatabase).forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add("--clue-exchange.kafka.bootstrap-servers=" + kafka);
         command.add("--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + agencyKeys);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
