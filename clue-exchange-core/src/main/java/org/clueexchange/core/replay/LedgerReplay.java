@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.clueexchange.core.intake.LedgerFacts;
 import org.clueexchange.core.ledger.SlaDeadline;
+import org.clueexchange.core.ledger.command.FactRefusedException;
 import org.clueexchange.core.ledger.command.LedgerFold;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.ledger.messages.FactRecorded;
@@ -106,9 +107,15 @@ public final class LedgerReplay {
                     } else if (judged.confirmation()) {
                         counts[3]++;
                     } else {
-                        counts[1]++;
                         Instant seenAt = Instant.ofEpochMilli(judged.record().timestamp());
-                        entries.record(judged.fact(), seenAt, out.at(seenAt));
+                        try {
+                            entries.record(judged.fact(), seenAt, out.at(seenAt));
+                            counts[1]++;
+                        } catch (FactRefusedException e) {
+                            ConsumerRecord<String, byte[]> record = judged.record();
+                            refused.add(new Refusal(record.topic(), record.partition(), record.offset(),
+                                    e.getMessage()));
+                        }
                     }
                 }
                 out.flushFull();

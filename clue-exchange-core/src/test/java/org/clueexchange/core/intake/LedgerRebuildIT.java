@@ -99,7 +99,8 @@ class LedgerRebuildIT {
             statement.executeUpdate("DELETE FROM ledger_fact WHERE clue_id = '" + clueIds.get(0) + "'");
         }
 
-        assertThat(rebuild(database)).isZero();
+        // The refused rebuild's own processors may hold a claim until Axon's claim timeout lets it go.
+        await().atMost(Duration.ofMinutes(1)).until(() -> rebuild(database) == 0);
 
         try (RunningCore rebuilt = RunningCore.start(database, bootstrap, "rebuild-command")) {
             assertThat(awaitLedger(rebuilt, clueIds, 6)).isEqualTo(before);

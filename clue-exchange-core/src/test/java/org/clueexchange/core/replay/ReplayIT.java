@@ -33,8 +33,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.core.cli.CoreCommandLine;
-import org.clueexchange.events.Agency;
-import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
@@ -60,7 +58,6 @@ import picocli.CommandLine;
 class ReplayIT {
 
     private static final Instant MAY_2019 = Instant.parse("2019-05-06T02:00:00Z");
-    private static final Agency KUNMING_DISCIPLINE = new Agency(AgencyType.DISCIPLINE, "530100");
 
     static EmbeddedKafkaBroker broker;
     static Database database;
@@ -98,9 +95,6 @@ class ReplayIT {
                 events.add(ClueEventSamples.acknowledgement(feedback, transfer, at.plus(Duration.ofDays(26))));
             }
             if (i == 5) {
-                ClueReceived elsewhere = ClueEventSamples.receipt(transfer, at.plusSeconds(60));
-                elsewhere.getEnvelope().setAssertedBy(KUNMING_DISCIPLINE);
-                events.add(elsewhere);
                 events.add(ClueEventSamples.transfer(transfer.getEnvelope().getClueId(), at.minusSeconds(3600)));
             }
         }
