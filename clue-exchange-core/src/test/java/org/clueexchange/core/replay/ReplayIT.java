@@ -36,6 +36,7 @@ import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
+import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.EmbeddedKafkaBroker;
@@ -187,7 +188,8 @@ class ReplayIT {
                 "--clue-exchange.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password()));
+                "--spring.datasource.password=" + database.password(),
+                "--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + AgencyKeyring.forTests().file()));
         CommandLine commandLine = new CommandLine(new CoreCommandLine());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
