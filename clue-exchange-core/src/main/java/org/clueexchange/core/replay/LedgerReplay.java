@@ -31,9 +31,9 @@ import org.clueexchange.wire.ExchangeTopics;
 /**
  * Re-consumes both agencies' topics into a fresh ledger: every record judged as the live intake judges it
  * ({@link FactAdmission}, then the topic its writer must use and whether the ledger records its kind), every fact
- * folded by the live rules ({@link ReplayedEntries}), the events written by the live projection
- * ({@link ReplayedLedgerTables}) on several threads, each clue's events on one, in batches as the live processor
- * writes them. Refused records are counted and listed, never applied.
+ * folded by the live rules ({@link ReplayedEntries}), the events made into rows by the live projection
+ * ({@link ReplayedLedgerTables}) in memory on several threads, each clue's events on one, and the rows copied into
+ * the fresh schema once every record is read. Refused records are counted and listed, never applied.
  *
  * <p>The facts of gang cases and the confirmations of statements are counted but not replayed: their aggregates
  * ({@code GangCaseFile}, {@code ReconciliationStatement}) decide inside Axon's command handling, with no fold of
@@ -43,7 +43,7 @@ public final class LedgerReplay {
 
     /** How many records are judged together, in parallel, before their facts are folded in order. */
     private static final int CHUNK = 5_000;
-    /** How many events a writer's transaction takes, the live processor's batch size. */
+    /** How many events are handed to a writer at once. */
     private static final int WRITE_BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
@@ -130,6 +130,8 @@ public final class LedgerReplay {
         }
         Instant end = clock.instant();
         entries.fallDue(end, out.at(end));
+        progress.printf("  写入 writing the rows of %,d clues%n", entries.clues());
+        progress.flush();
         long events = out.finish();
         return new Outcome(counts[0], counts[1], events, entries.clues(), counts[2], counts[3], refused,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -163,8 +165,9 @@ public final class LedgerReplay {
     }
 
     /**
-     * The writing threads, each with the clues whose id hashes to it, so that a clue's events are written in
-     * their order. A writer's queue is short: folding waits for writing rather than holding the ledger in memory.
+     * The writing threads, each with the clues whose id hashes to it, so that a clue's events are applied in their
+     * order; each copies its rows into the schema once every record is read. A writer's queue is short: folding
+     * waits for the writers rather than holding their events.
      */
     private final class Writers {
 
@@ -176,7 +179,7 @@ public final class LedgerReplay {
 
         Writers(DataSource target) {
             for (int i = 0; i < writers; i++) {
-                ReplayedLedgerTables tables = new ReplayedLedgerTables(target);
+                ReplayedLedgerTables tables = new ReplayedLedgerTables();
                 BlockingQueue<List<EventMessage<?>>> queue = new ArrayBlockingQueue<>(8);
                 pending.add(new ArrayList<>());
                 queues.add(queue);
@@ -184,8 +187,11 @@ public final class LedgerReplay {
                     try {
                         for (List<EventMessage<?>> batch = queue.take(); !batch.isEmpty(); batch = queue.take()) {
                             if (failure.get() == null) {
-                                tables.write(batch);
+                                tables.add(batch);
                             }
+                        }
+                        if (failure.get() == null) {
+                            tables.copyInto(target);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -224,7 +230,7 @@ public final class LedgerReplay {
             }
         }
 
-        /** Writes what is left, waits for every writer and says how many events were written. */
+        /** Hands on what is left, waits for every writer to write its rows and says how many events there were. */
         long finish() throws InterruptedException {
             for (int i = 0; i < writers; i++) {
                 if (!pending.get(i).isEmpty()) {

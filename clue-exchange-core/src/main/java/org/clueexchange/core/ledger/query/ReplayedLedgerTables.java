@@ -1,46 +1,56 @@
 package org.clueexchange.core.ledger.query;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The transfer ledger's tables in a database other than the live core's (a replay's schema), written by the live
- * projection itself: its handlers are fed batches of events as its processor would feed them, each batch one unit
- * of work and one transaction, so a replayed row is made by the same code as a live one.
+ * The transfer ledger's tables for a database other than the live core's (a replay's schema), made by the live
+ * projection itself: its handlers make each event's rows as they make a live one's, into a ledger held in memory
+ * ({@link LedgerRows}), which is then copied into the schema's empty tables at once.
  */
 public final class ReplayedLedgerTables {
 
-    private final AnnotationEventHandlerAdapter projection;
-    private final TransactionManager transactions;
+    private final LedgerRows rows = new LedgerRows();
+    private final AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
+            new TransferLedgerProjection(new LedgerWrites() {
+                @Override
+                public void add(String clueId, LedgerBatch writes) {
+                    writes.applyTo(rows);
+                }
 
-    public ReplayedLedgerTables(DataSource dataSource) {
-        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-        this.projection = new AnnotationEventHandlerAdapter(
-                new TransferLedgerProjection(new NamedParameterJdbcTemplate(dataSource), transactionManager));
-        this.transactions = new SpringTransactionManager(transactionManager);
-    }
+                @Override
+                public void reset() {
+                    throw new UnsupportedOperationException("a replayed ledger is made once, from the first event");
+                }
+            }));
 
-    /** Writes the events, in their order, in one transaction. */
-    public void write(List<? extends EventMessage<?>> events) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+    /** Applies the events, in their order. */
+    public void add(List<? extends EventMessage<?>> events) {
         try {
             for (EventMessage<?> event : events) {
                 projection.handle(event);
             }
         } catch (Exception e) {
-            unitOfWork.rollback(e);
             throw e instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("the replayed ledger could not take an event", e);
         }
-        unitOfWork.commit();
+    }
+
+    /** How many clues' rows there are. */
+    public int clues() {
+        return rows.clues();
+    }
+
+    /** Writes every row into the empty ledger tables of {@code target}, in one transaction. */
+    public void copyInto(DataSource target) {
+        try (Connection connection = target.getConnection()) {
+            rows.copyInto(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the replayed ledger could not be written", e);
+        }
     }
 }

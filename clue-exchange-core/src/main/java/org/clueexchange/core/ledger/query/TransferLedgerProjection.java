@@ -2,21 +2,15 @@ package org.clueexchange.core.ledger.query;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.clueexchange.core.deadletter.ValuelessFailure;
 import org.clueexchange.core.ledger.Direction;
 import org.clueexchange.core.ledger.FactKind;
 import org.clueexchange.core.ledger.TimeLimit;
@@ -41,15 +35,7 @@ import org.clueexchange.core.ledger.messages.SupervisionRecorded;
 import org.clueexchange.core.ledger.messages.TransferredClue;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.persistence.Timestamps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the transfer ledger tables from the ledger entries' events: each clue's row shows, per kind of fact, the
@@ -58,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in which the facts arrived. The tables, their columns and how a row shows each kind of fact are this
  * projection's own business; the events say only what happened.
  *
- * <p>Its token and its rows are written in one transaction, so each event is applied exactly once, and a reset
- * rebuilds the same tables from the event store. The facts' positions in commit order ({@code ledger_fact_position})
+ * <p>Where the rows go is not its business either ({@link LedgerWrites}): live, its token and its rows are written in
+ * one transaction, so each event is applied exactly once, and a reset rebuilds the same tables from the event store;
+ * in a replay, the same rows are made in memory and copied into a schema of their own. The facts' positions in commit order ({@code ledger_fact_position})
  * outlive a reset: the statements drawn up against them stay true of the rebuilt ledger.
  */
 @Component
@@ -68,40 +55,22 @@ class TransferLedgerProjection {
 
     static final String PROCESSING_GROUP = "transfer-ledger";
 
-    /**
-     * Where the row shows a kind of fact: the columns of the shown fact's event id and of when it occurred, and
-     * whether the row shows the latest of these facts (progress and supervision come as a series) or the earliest.
-     */
-    private record Shown(String eventIdColumn, String atColumn, boolean latest) {
-    }
+    private static final Map<FactKind, ShownFact> SHOWN = new EnumMap<>(Map.of(
+            FactKind.TRANSFERRED, new ShownFact("transfer_event_id", "transferred_at", false),
+            FactKind.RECEIVED, new ShownFact("receipt_event_id", "received_at", false),
+            FactKind.ACCEPTED, new ShownFact("acceptance_event_id", "accepted_at", false),
+            FactKind.RETURNED, new ShownFact("return_event_id", "returned_at", false),
+            FactKind.DISPOSED, new ShownFact("disposal_event_id", "disposed_at", false),
+            FactKind.PROGRESS_REPORTED, new ShownFact("progress_event_id", "progressed_at", true),
+            FactKind.CONCLUDED, new ShownFact("conclusion_event_id", "concluded_at", false),
+            FactKind.FEEDBACK_SENT, new ShownFact("feedback_event_id", "feedback_at", false),
+            FactKind.FEEDBACK_ACKNOWLEDGED, new ShownFact("acknowledgement_event_id", "acknowledged_at", false),
+            FactKind.SUPERVISION_ORDERED, new ShownFact("supervision_event_id", "supervised_at", true)));
 
-    private static final Map<FactKind, Shown> SHOWN = new EnumMap<>(Map.of(
-            FactKind.TRANSFERRED, new Shown("transfer_event_id", "transferred_at", false),
-            FactKind.RECEIVED, new Shown("receipt_event_id", "received_at", false),
-            FactKind.ACCEPTED, new Shown("acceptance_event_id", "accepted_at", false),
-            FactKind.RETURNED, new Shown("return_event_id", "returned_at", false),
-            FactKind.DISPOSED, new Shown("disposal_event_id", "disposed_at", false),
-            FactKind.PROGRESS_REPORTED, new Shown("progress_event_id", "progressed_at", true),
-            FactKind.CONCLUDED, new Shown("conclusion_event_id", "concluded_at", false),
-            FactKind.FEEDBACK_SENT, new Shown("feedback_event_id", "feedback_at", false),
-            FactKind.FEEDBACK_ACKNOWLEDGED, new Shown("acknowledgement_event_id", "acknowledged_at", false),
-            FactKind.SUPERVISION_ORDERED, new Shown("supervision_event_id", "supervised_at", true)));
+    private final LedgerWrites writes;
 
-    private static final Logger log = LoggerFactory.getLogger(TransferLedgerProjection.class);
-
-    private final NamedParameterJdbcTemplate jdbc;
-    /** Writes in a savepoint of the processor's transaction, so that a failed write can be taken back alone. */
-    private final TransactionTemplate savepoint;
-    /**
-     * Clues whose writes failed in a batch, written event by event in the batch's next attempt. Each clue belongs to
-     * one segment and so to one thread at a time; the set is shared by the segments.
-     */
-    private final Set<String> writtenAlone = ConcurrentHashMap.newKeySet();
-
-    TransferLedgerProjection(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    TransferLedgerProjection(LedgerWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -197,30 +166,30 @@ class TransferLedgerProjection {
 
     @EventHandler
     void on(LedgerAnomalyRecorded event) {
-        record(event.clueId(), batch -> batch.anomaly(event.clueId(),
-                new MapSqlParameterSource("clueId", event.clueId())
-                        .addValue("eventId", UUID.fromString(event.factEventId()))
-                        .addValue("relatedEventId", UUID.fromString(event.relatedEventId()))
-                        .addValue("kind", event.kind().name())
-                        .addValue("detail", event.detail())));
+        record(event.clueId(), batch -> batch.anomaly(event.clueId(), columns(
+                "clue_id", event.clueId(),
+                "fact_event_id", UUID.fromString(event.factEventId()),
+                "related_event_id", UUID.fromString(event.relatedEventId()),
+                "kind", event.kind().name(),
+                "detail", event.detail())));
     }
 
     @EventHandler
     void on(SlaClockStarted event) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("startedBy", UUID.fromString(event.startedBy()));
-        columns.put("dueAt", Timestamps.of(event.dueAt()));
-        columns.put("status", TimeLimit.Status.OPEN.name());
-        columns.put("stoppedBy", null);
-        columns.put("stoppedAt", null);
+        Map<String, Object> columns = columns(
+                "started_by", UUID.fromString(event.startedBy()),
+                "due_at", Timestamps.of(event.dueAt()),
+                "status", TimeLimit.Status.OPEN.name(),
+                "stopped_by", null,
+                "stopped_at", null);
         record(event.clueId(), batch -> batch.clock(event.clueId(), event.clock(), columns));
     }
 
     @EventHandler
     void on(SlaClockStopped event) {
         Map<String, Object> columns = Map.of(
-                "stoppedBy", UUID.fromString(event.stoppedBy()),
-                "stoppedAt", Timestamps.of(event.stoppedAt()),
+                "stopped_by", UUID.fromString(event.stoppedBy()),
+                "stopped_at", Timestamps.of(event.stoppedAt()),
                 "status", TimeLimit.Status.fulfilled(event.late()).name());
         record(event.clueId(), batch -> batch.clock(event.clueId(), event.clock(), columns));
     }
@@ -234,60 +203,14 @@ class TransferLedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE transfer_ledger CASCADE");
+        writes.reset();
     }
 
-    /**
-     * Adds an event's writes to its clue's rows: to the batch of events being handled, sent once the batch commits,
-     * in its transaction (the processor's token moves in the same transaction, so each event is applied exactly
-     * once); or at once, if the clue's writes failed in an earlier batch. Written at once, a failure is this event's
-     * own: Axon's dead-letter queue takes the event, and with it every later event of the clue, and the rest of the
-     * batch goes on.
-     */
-    private void record(String clueId, Consumer<LedgerBatch> writes) {
-        // Gathered apart first, so that an event whose handling fails half-way adds nothing to the batch.
-        LedgerBatch event = new LedgerBatch(jdbc);
-        writes.accept(event);
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        if (writtenAlone.contains(clueId)) {
-            savepoint.executeWithoutResult(status -> event.write());
-            // Committed, the batch has written or dead-lettered each of the clue's events: later ones may join batches.
-            unitOfWork.afterCommit(committed -> writtenAlone.remove(clueId));
-            return;
-        }
-        unitOfWork.getOrComputeResource(LedgerBatch.class.getName(), key -> {
-            LedgerBatch batch = new LedgerBatch(jdbc);
-            unitOfWork.onPrepareCommit(committing -> write(batch));
-            return batch;
-        }).add(event);
-    }
-
-    /**
-     * Writes a batch whole or, if that fails, clue by clue: a failure that does not recur (a lost connection, a
-     * deadlock) costs nothing, and one that does is narrowed to its clues. Their writes are then taken back with
-     * the whole batch, which fails, so that the processor handles it again with those clues' events written one by
-     * one and the one that fails is dead-lettered. Nothing is skipped.
-     */
-    private void write(LedgerBatch batch) {
-        try {
-            savepoint.executeWithoutResult(status -> batch.write());
-            return;
-        } catch (DataAccessException whole) {
-            log.warn("A ledger batch failed ({}); writing its clues one by one",
-                    ValuelessFailure.of(whole).getMessage());
-        }
-        Map<String, DataAccessException> failed = new LinkedHashMap<>();
-        for (String clueId : batch.clueIds()) {
-            try {
-                savepoint.executeWithoutResult(status -> batch.of(clueId).write());
-            } catch (DataAccessException e) {
-                failed.put(clueId, e);
-            }
-        }
-        if (!failed.isEmpty()) {
-            writtenAlone.addAll(failed.keySet());
-            throw new LedgerWriteFailedException(failed);
-        }
+    /** Adds an event's writes to its clue's rows; gathered apart, so that a handler failing half-way adds nothing. */
+    private void record(String clueId, Consumer<LedgerBatch> eventWrites) {
+        LedgerBatch event = new LedgerBatch();
+        eventWrites.accept(event);
+        writes.add(clueId, event);
     }
 
     private void receiverSide(FactRecorded fact, String senderJurisdiction, Instant recordedAt,
@@ -318,12 +241,12 @@ class TransferLedgerProjection {
     /** Creates the clue's row unless it exists; the earliest transfer, when it comes, says who sent it to whom. */
     private static void row(LedgerBatch batch, String clueId, Direction direction, AgencyType senderType,
                             String senderJurisdiction, AgencyId receiver) {
-        batch.row(clueId, new MapSqlParameterSource()
-                .addValue("direction", direction.name())
-                .addValue("senderType", senderType.name())
-                .addValue("senderJurisdiction", senderJurisdiction)
-                .addValue("receiverType", (receiver == null ? otherThan(senderType) : receiver.type()).name())
-                .addValue("receiverJurisdiction", receiver == null ? null : receiver.jurisdiction()));
+        batch.row(clueId, columns(
+                "direction", direction.name(),
+                "sender_type", senderType.name(),
+                "sender_jurisdiction", senderJurisdiction,
+                "receiver_type", (receiver == null ? otherThan(senderType) : receiver.type()).name(),
+                "receiver_jurisdiction", receiver == null ? null : receiver.jurisdiction()));
     }
 
     /**
@@ -332,36 +255,23 @@ class TransferLedgerProjection {
      */
     private static void show(LedgerBatch batch, FactRecorded fact, Map<String, Object> columns,
                              Consumer<LedgerBatch> alsoShow) {
-        Shown shown = SHOWN.get(fact.factKind());
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("clueId", fact.clueId())
-                .addValue("eventId", UUID.fromString(fact.assertion().eventId()))
-                .addValue("at", Timestamps.of(fact.assertion().occurredAt()));
-        StringBuilder assignments = new StringBuilder(shown.eventIdColumn() + " = :eventId, " + shown.atColumn()
-                + " = :at");
-        columns.forEach((column, value) -> {
-            assignments.append(", ").append(column).append(" = :").append(column);
-            parameters.addValue(column, value);
-        });
-        String precedes = shown.latest() ? ">" : "<";
-        batch.show(fact.clueId(), "UPDATE transfer_ledger SET " + assignments + " WHERE clue_id = :clueId AND ("
-                + shown.eventIdColumn() + " IS NULL OR (CAST(:at AS TIMESTAMPTZ), CAST(:eventId AS UUID)) "
-                + precedes + " (" + shown.atColumn() + ", " + shown.eventIdColumn() + "))", parameters, alsoShow);
+        batch.show(fact.clueId(), SHOWN.get(fact.factKind()), UUID.fromString(fact.assertion().eventId()),
+                fact.assertion().occurredAt(), columns, alsoShow);
     }
 
     /** Adds the fact to the clue's timeline, with when it reached the ledger. */
     private static void fact(LedgerBatch batch, FactRecorded fact, Instant recordedAt) {
         Assertion assertion = fact.assertion();
-        batch.fact(fact.clueId(), new MapSqlParameterSource()
-                .addValue("eventId", UUID.fromString(assertion.eventId()))
-                .addValue("clueId", fact.clueId())
-                .addValue("fact", fact.factKind().name())
-                .addValue("side", fact.factKind().side().name())
-                .addValue("assertedBy", assertion.assertedBy().toString())
-                .addValue("actor", assertion.actor())
-                .addValue("occurredAt", Timestamps.of(assertion.occurredAt()))
-                .addValue("publishedAt", Timestamps.of(assertion.publishedAt()))
-                .addValue("recordedAt", Timestamps.of(recordedAt)));
+        batch.fact(fact.clueId(), columns(
+                "event_id", UUID.fromString(assertion.eventId()),
+                "clue_id", fact.clueId(),
+                "fact", fact.factKind().name(),
+                "side", fact.factKind().side().name(),
+                "asserted_by", assertion.assertedBy().toString(),
+                "actor", assertion.actor(),
+                "occurred_at", Timestamps.of(assertion.occurredAt()),
+                "published_at", Timestamps.of(assertion.publishedAt()),
+                "recorded_at", Timestamps.of(recordedAt)));
     }
 
     /** Column name, value, column name, value, …; values may be null. */
