@@ -56,9 +56,9 @@ public final class LedgerReplay {
         }
     }
 
-    /** What a replay read and did. */
+    /** What a replay read and did, and how long it took, of which {@code writing} the rows into the schema. */
     public record Outcome(long records, long facts, long events, int clues, long caseFacts, long confirmations,
-                          List<Refusal> refused, Duration took) {
+                          List<Refusal> refused, Duration took, Duration writing) {
 
         public double recordsPerSecond() {
             return records / Math.max(took.toNanos() / 1e9, 1e-9);
@@ -132,9 +132,11 @@ public final class LedgerReplay {
         entries.fallDue(end, out.at(end));
         progress.printf("  写入 writing the rows of %,d clues%n", entries.clues());
         progress.flush();
+        long writing = System.nanoTime();
         long events = out.finish();
+        long finished = System.nanoTime();
         return new Outcome(counts[0], counts[1], events, entries.clues(), counts[2], counts[3], refused,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(finished - started), Duration.ofNanos(finished - writing));
     }
 
     private Judged judge(ConsumerRecord<String, byte[]> record) {

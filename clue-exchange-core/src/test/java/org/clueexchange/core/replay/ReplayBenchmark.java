@@ -8,9 +8,15 @@ import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks
 import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.resetPeakHeap;
 import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks.startPostgres;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +58,8 @@ import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.OriginSignature;
 import org.clueexchange.wire.origin.OriginSigner;
 import org.clueexchange.wire.origin.OriginVerifier;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * How fast {@code replay} rebuilds the ledger: {@code benchmark.events} (1,000,000) facts of whole clue lifecycles
@@ -67,6 +75,8 @@ public final class ReplayBenchmark {
     private static final int SIGNED_BATCH = 500;
     private static final int FACTS_PER_CLUE = 10;
     private static final Instant JANUARY_2020 = Instant.parse("2020-01-06T02:00:00Z");
+    private static final List<String> LEDGER_TABLES = List.of("transfer_ledger", "ledger_subject", "ledger_outcome",
+            "ledger_fact", "ledger_anomaly", "ledger_clock", "ledger_fact_position");
 
     public static void main(String[] args) throws Exception {
         quietLogging();
@@ -89,6 +99,7 @@ public final class ReplayBenchmark {
 
             double rawBefore = rawConsume(kafka.bootstrapServers(), events);
             resetPeakHeap();
+            long[] heaps = new long[1];
             LedgerReplay.Outcome outcome;
             SlaPolicy sla = new ConfiguredSlaPolicy(new SlaProperties(new SlaProperties.Limits(null, null, null, null),
                     Map.of(), Duration.ofSeconds(1), Duration.ofHours(24)));
@@ -98,8 +109,15 @@ public final class ReplayBenchmark {
                     database.password(), Instant.now(), writers + 1)) {
                 outcome = new LedgerReplay(kafka.bootstrapServers(), ExchangeTopics.AGENCY_TOPICS, admission, sla,
                         Clock.systemUTC(), writers).into(schema.dataSource(), new PrintWriter(System.out, true));
+                long heap = peakHeap();
+                System.out.printf("replay phases: read, judged and folded in %.1f s; rows written in %.1f s%n",
+                        (outcome.took().toMillis() - outcome.writing().toMillis()) / 1e3,
+                        outcome.writing().toMillis() / 1e3);
+                rawCopy(schema, outcome.writing());
+                resetPeakHeap();
+                heaps[0] = heap;
             }
-            long heap = peakHeap();
+            long heap = heaps[0];
             double rawAfter = rawConsume(kafka.bootstrapServers(), events);
             double raw = Math.max(rawBefore, rawAfter);
             if (outcome.facts() != events || !outcome.refused().isEmpty()) {
@@ -203,6 +221,40 @@ public final class ReplayBenchmark {
                 ClueEventSamples.conclusion(transfer, at.plus(Duration.ofDays(20))),
                 feedback,
                 ClueEventSamples.acknowledgement(feedback, transfer, at.plus(Duration.ofDays(26))));
+    }
+
+    /**
+     * The replayed rows copied out of the replay's schema and back into unlogged tables of the same columns with no
+     * index, key or constraint, in one transaction: the least PostgreSQL takes to store these rows here, the raw
+     * baseline of the replay's writing.
+     */
+    private static void rawCopy(ReplaySchema schema, Duration replayWriting) throws SQLException, IOException {
+        long rows = 0;
+        long nanos = 0;
+        try (Connection connection = schema.dataSource().getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA raw_copy");
+                for (String table : LEDGER_TABLES) {
+                    statement.execute("CREATE UNLOGGED TABLE raw_copy." + table + " (LIKE " + table + ")");
+                    ByteArrayOutputStream text = new ByteArrayOutputStream();
+                    copy.copyOut("COPY " + table + " TO STDOUT", text);
+                    long start = System.nanoTime();
+                    rows += copy.copyIn("COPY raw_copy." + table + " FROM STDIN",
+                            new ByteArrayInputStream(text.toByteArray()));
+                    nanos += System.nanoTime() - start;
+                }
+                long start = System.nanoTime();
+                connection.commit();
+                nanos += System.nanoTime() - start;
+                statement.execute("DROP SCHEMA raw_copy CASCADE");
+                connection.commit();
+            }
+        }
+        System.out.printf("raw COPY of the same %,d rows into unlogged tables without indexes: %.1f s, %,.0f rows/s; "
+                        + "the replay's writing took %.1f× that%n", rows, nanos / 1e9, rows / (nanos / 1e9),
+                replayWriting.toNanos() / (double) nanos);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class FactTree {
 
     /** Bytes in every hash: SHA-256's 32. */
     public static final int HASH_BYTES = 32;
+    private static final MessageDigest SHA_256 = newSha256();
 
     private FactTree() {
     }
@@ -120,7 +121,16 @@ public final class FactTree {
         return Integer.highestOneBit(n - 1);
     }
 
+    /** A fresh SHA-256, cloned: looking the algorithm up among the providers would cost more than the hash. */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
