@@ -18,6 +18,8 @@ import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.JsonHttp;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.FreePorts;
+import org.clueexchange.infrastructure.KafkaBroker;
+import org.clueexchange.infrastructure.PostgresServer;
 
 /**
  * The core and one adapter per agency for one jurisdiction, each in a process of its own, on a broker and a
@@ -47,6 +49,7 @@ public final class ExchangeDeployment implements AutoCloseable {
     private final AgencySystemCredentials credentials;
     private final CoreCredentials coreUsers;
     private final Path coreJar;
+    private final Map<String, String> coreSettings;
     private final Database coreDatabase;
     private final String kafka;
     private final ApplicationProcess core;
@@ -55,7 +58,8 @@ public final class ExchangeDeployment implements AutoCloseable {
 
     private ExchangeDeployment(String jurisdiction, AgencyKeyring keys, Path agencyKeys,
                                AgencySystemCredentials credentials, CoreCredentials coreUsers, Path coreJar,
-                               Database coreDatabase, String kafka, ApplicationProcess core,
+                               Map<String, String> coreSettings, Database coreDatabase, String kafka,
+                               ApplicationProcess core,
                                ApplicationProcess police, ApplicationProcess discipline) {
         this.jurisdiction = jurisdiction;
         this.keys = keys;
@@ -63,6 +67,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         this.credentials = credentials;
         this.coreUsers = coreUsers;
         this.coreJar = coreJar;
+        this.coreSettings = Map.copyOf(coreSettings);
         this.coreDatabase = coreDatabase;
         this.kafka = kafka;
         this.core = core;
@@ -96,6 +101,18 @@ public final class ExchangeDeployment implements AutoCloseable {
                                            Path logs, String jurisdiction, String databasePrefix,
                                            Map<String, String> coreSettings, AgencyKeyring alsoTrusted)
             throws InterruptedException {
+        return start(infrastructure.kafka(), infrastructure.postgres(), applications, ports, logs, jurisdiction,
+                databasePrefix, coreSettings, alsoTrusted);
+    }
+
+    /**
+     * As above, on this broker and database server: a broker of the deployment's own holds exactly the facts its
+     * applications published, as an exchange's topics do, which is what a replay of them needs.
+     */
+    public static ExchangeDeployment start(KafkaBroker broker, PostgresServer postgres, Path applications,
+                                           Ports ports, Path logs, String jurisdiction, String databasePrefix,
+                                           Map<String, String> coreSettings, AgencyKeyring alsoTrusted)
+            throws InterruptedException {
         Ports resolved = ports.resolved();
         String run = UUID.randomUUID().toString().substring(0, 8);
         AgencyKeyring.Signing policeKey = AgencyKeyring.generate("police-" + jurisdiction + "-" + run,
@@ -109,12 +126,12 @@ public final class ExchangeDeployment implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the agency keys beside the logs in " + logs, e);
         }
-        String kafka = infrastructure.kafka().bootstrapServers();
+        String kafka = broker.bootstrapServers();
         AgencySystemCredentials credentials = AgencySystemCredentials.generate();
         CoreCredentials coreUsers = CoreCredentials.generate(jurisdiction);
-        Database coreDatabase = infrastructure.postgres().createDatabase(databasePrefix + "clue_exchange");
-        Database policeDatabase = infrastructure.postgres().createDatabase(databasePrefix + "police_adapter");
-        Database disciplineDatabase = infrastructure.postgres().createDatabase(databasePrefix + "discipline_adapter");
+        Database coreDatabase = postgres.createDatabase(databasePrefix + "clue_exchange");
+        Database policeDatabase = postgres.createDatabase(databasePrefix + "police_adapter");
+        Database disciplineDatabase = postgres.createDatabase(databasePrefix + "discipline_adapter");
 
         Map<String, String> settings = new LinkedHashMap<>(coreUsers.settings());
         settings.put(AgencyKeyring.CORE_AGENCY_KEYS, agencyKeys.toString());
@@ -131,7 +148,7 @@ public final class ExchangeDeployment implements AutoCloseable {
                 AgencySystemCredentials.clientsJson("discipline-clue-system-" + jurisdiction,
                         credentials.disciplineClueSystem(), jurisdiction), logs);
         ExchangeDeployment deployment = new ExchangeDeployment(jurisdiction, keys, agencyKeys, credentials,
-                coreUsers, coreJar(applications), coreDatabase, kafka, core, police, discipline);
+                coreUsers, coreJar(applications), coreSettings, coreDatabase, kafka, core, police, discipline);
         try {
             for (ApplicationProcess application : deployment.applications()) {
                 application.start();
@@ -238,7 +255,9 @@ public final class ExchangeDeployment implements AutoCloseable {
 
     /**
      * Runs one of the core's one-off commands ({@code reconcile monthly ...}, {@code replay}) against the core's
-     * database and broker, as an operator would beside the running core, and waits for it to end.
+     * database and broker, as an operator would beside the running core, and waits for it to end. The command gets
+     * the settings the caller added to the core's (a late-assertion tolerance, say): a replay must judge the facts
+     * by the live core's rules.
      */
     public CommandResult runCore(Path log, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -247,6 +266,7 @@ public final class ExchangeDeployment implements AutoCloseable {
         database(coreDatabase).forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--clue-exchange.kafka.bootstrap-servers=" + kafka);
         command.add("--" + AgencyKeyring.CORE_AGENCY_KEYS + "=" + agencyKeys);
+        coreSettings.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
