@@ -16,8 +16,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.clueexchange.embedded.MonthlyTrafficGenerator.ClueScript;
 import org.clueexchange.infrastructure.AgencyKeyring;
+import org.clueexchange.infrastructure.EmbeddedKafkaBroker;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
 import org.clueexchange.infrastructure.JsonHttp;
+import org.clueexchange.infrastructure.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,14 +30,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Zhaotong's June 2020 reconciliation end to end: two years of traffic driven through both adapters, the June
  * statement's breaks and totals exactly as injected, both agencies' confirmations through their adapters, a late
- * fact carried by July's statement while June's stays as confirmed, and the officer's command writing the workbook
- * and the page to print.
+ * fact carried by July's statement while June's stays as confirmed, the officer's command writing the workbook
+ * and the page to print, and the operator's replay of both topics identical to the live ledger. The broker is this
+ * test's own, so that the topics hold the scenario's facts alone, as an exchange's hold its own: the other tests of
+ * the module publish facts of Zhaotong and of June 2020 too, which this core never took in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonthlyReconciliationIT {
 
     static final String JUNE = "STATEMENT-530600-2020-06";
     static final String JULY = "STATEMENT-530600-2020-07";
+    static KafkaBroker broker;
     static ExchangeDeployment deployment;
     static MonthlyTrafficGenerator generator;
     static ZhaotongJune2020 zhaotong;
@@ -45,11 +50,12 @@ class MonthlyReconciliationIT {
     @BeforeAll
     static void playTwoYears() throws Exception {
         Path logs = Files.createTempDirectory("clue-exchange-reconciliation-logs");
+        broker = EmbeddedKafkaBroker.start(logs.resolve("kafka"), 0);
         // Two years of 2019-2020 asserted today: a historical load, every fact years late. The statement's other
         // judgements are what this test is about, so late assertion (LateAssertionIT) is tolerated here.
-        deployment = ExchangeDeployment.start(ExchangeInfrastructure.shared(), EmbeddedExchange.besideThisJar(),
-                new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "recon_",
-                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"), AgencyKeyring.forTests());
+        deployment = ExchangeDeployment.start(broker, ExchangeInfrastructure.shared().postgres(),
+                EmbeddedExchange.besideThisJar(), new ExchangeDeployment.Ports(0, 0, 0), logs, "530600", "recon_",
+                Map.of("clue-exchange.sla.late-assertion-tolerance", "36500d"), AgencyKeyring.of());
         core = deployment.coreAsOfficer();
         generator = new MonthlyTrafficGenerator(deployment);
         zhaotong = new ZhaotongJune2020();
@@ -63,6 +69,9 @@ class MonthlyReconciliationIT {
     static void stop() {
         if (deployment != null) {
             deployment.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -170,6 +179,14 @@ class MonthlyReconciliationIT {
         assertThat(out.resolve(JULY + ".xlsx")).isNotEmptyFile();
         assertThat(Files.readString(out.resolve(JULY + ".html"))).contains("问题线索一月一对账").contains("已移送未签收")
                 .contains(JUNE);
+    }
+
+    @Test
+    @Order(5)
+    void aReplayOfBothTopicsIsIdenticalToTheLiveLedgerOfEveryClueAndPeriod() throws Exception {
+        ExchangeDeployment.CommandResult replay = OperatorReplay.assertIdentical(deployment, broker);
+
+        assertThat(replay.output()).contains(String.format(" events, %,d clues;", clueIds.size()));
     }
 
     private static void confirm(JsonHttp agency, JsonNode statement) {
