@@ -2,21 +2,17 @@ package org.clueexchange.core.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.utils.Utils;
 import org.clueexchange.subscription.DeadLetters;
 import org.clueexchange.subscription.KafkaSettings;
+import org.clueexchange.subscription.TopicReader;
 import org.clueexchange.wire.ExchangeTopics;
 
 /**
@@ -26,8 +22,6 @@ import org.clueexchange.wire.ExchangeTopics;
  * way, each letter naming the record it carries by topic, partition and offset.
  */
 final class ClueRecords {
-
-    private static final Duration POLL = Duration.ofMillis(500);
 
     /** The clue's records on both agency topics, in topic and offset order, and the letters that refused them. */
     record Read(List<ConsumerRecord<String, byte[]>> records, Map<String, Letter> letters) {
@@ -41,18 +35,13 @@ final class ClueRecords {
     }
 
     static Read read(String bootstrapServers, String clueId, Duration patience) {
-        Properties settings = KafkaSettings.consumer(bootstrapServers, "unused", "clue-audit");
-        // A reader of assigned partitions that commits nothing needs no group, and joins none of the core's.
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Instant deadline = Instant.now().plus(patience);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
+        try (TopicReader reader = new TopicReader(KafkaSettings.reader(bootstrapServers, "clue-audit"), patience)) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             for (String topic : ExchangeTopics.AGENCY_TOPICS) {
-                records.addAll(keyed(consumer, topic, clueId, deadline));
+                records.addAll(keyed(reader, topic, clueId));
             }
             Map<String, Letter> letters = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> letter
-                    : keyed(consumer, ExchangeTopics.DEAD_LETTER, clueId, deadline)) {
+            for (ConsumerRecord<String, byte[]> letter : keyed(reader, ExchangeTopics.DEAD_LETTER, clueId)) {
                 letters.put(position(header(letter, DeadLetters.SOURCE_TOPIC),
                         header(letter, DeadLetters.SOURCE_PARTITION), header(letter, DeadLetters.SOURCE_OFFSET)),
                         new Letter(header(letter, DeadLetters.REASON), header(letter, DeadLetters.CONSUMER)));
@@ -69,28 +58,19 @@ final class ClueRecords {
         return topic + "/" + partition + "@" + offset;
     }
 
-    private static List<ConsumerRecord<String, byte[]>> keyed(KafkaConsumer<String, byte[]> consumer, String topic,
-                                                            String clueId, Instant deadline) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-        if (partitions == null || partitions.isEmpty()) {
+    private static List<ConsumerRecord<String, byte[]>> keyed(TopicReader reader, String topic, String clueId) {
+        int partitions = reader.partitions(List.of(topic)).size();
+        if (partitions == 0) {
             return List.of();
         }
         TopicPartition partition = new TopicPartition(topic,
-                Utils.toPositive(Utils.murmur2(clueId.getBytes(StandardCharsets.UTF_8))) % partitions.size());
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
+                Utils.toPositive(Utils.murmur2(clueId.getBytes(StandardCharsets.UTF_8))) % partitions);
         List<ConsumerRecord<String, byte[]>> keyed = new ArrayList<>();
-        while (consumer.position(partition) < end) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(partition + " was not read to its end offset " + end + " in time");
+        reader.readToEnd(partition, record -> {
+            if (clueId.equals(record.key())) {
+                keyed.add(record);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end && clueId.equals(record.key())) {
-                    keyed.add(record);
-                }
-            }
-        }
+        });
         return keyed;
     }
 

@@ -7,57 +7,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.clueexchange.subscription.KafkaSettings;
+import org.clueexchange.subscription.TopicReader;
 
 /**
  * The records of the agencies' topics from their beginning to the end offsets they had when the reading started,
  * handed on in the order of their timestamps across every partition of both topics, as the live core could first
- * have seen them. A plain consumer with assigned partitions: it joins no consumer group and commits nothing, so the
- * live core's group never notices it.
+ * have seen them. A {@link TopicReader}: it joins no consumer group and commits nothing, so the live core's group
+ * never notices it.
  */
 final class TopicRecords implements AutoCloseable {
 
     /** How many records a partition may hold back while another partition has not yet caught up. */
     private static final int HELD_PER_PARTITION = 20_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<TopicPartition, Long> endOffsets;
+    private final TopicReader reader;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> held = new HashMap<>();
-    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final long total;
 
     TopicRecords(String bootstrapServers, List<String> topics) {
-        Properties settings = KafkaSettings.consumer(bootstrapServers, "clue-exchange-replay-" + UUID.randomUUID(),
-                "clue-exchange-replay");
+        Properties settings = KafkaSettings.reader(bootstrapServers, "clue-exchange-replay");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        this.consumer = new KafkaConsumer<>(settings);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, partition.partition()));
-            }
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.endOffsets = consumer.endOffsets(partitions);
+        this.reader = new TopicReader(settings, PATIENCE);
+        List<TopicPartition> partitions = reader.partitions(topics);
+        Map<TopicPartition, Long> beginnings = reader.beginningOffsets(partitions);
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+        reader.assign(beginnings, ends);
         long count = 0;
-        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
         for (TopicPartition partition : partitions) {
             held.put(partition, new ArrayDeque<>());
-            nextOffsets.put(partition, beginnings.get(partition));
-            count += endOffsets.get(partition) - beginnings.get(partition);
+            count += ends.get(partition) - beginnings.get(partition);
         }
         this.total = count;
-        consumer.pause(partitions.stream().filter(this::readToEnd).toList());
+        reader.pause(partitions.stream().filter(reader::readToEnd).toList());
     }
 
     /** How many records there are to read. */
@@ -69,15 +58,9 @@ final class TopicRecords implements AutoCloseable {
     void forEach(int chunk, Consumer<List<ConsumerRecord<String, byte[]>>> handler) {
         List<ConsumerRecord<String, byte[]>> ready = new ArrayList<>(chunk);
         while (true) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < endOffsets.get(partition)) {
-                    held.get(partition).add(record);
-                }
+            for (ConsumerRecord<String, byte[]> record : reader.poll()) {
+                held.get(new TopicPartition(record.topic(), record.partition())).add(record);
             }
-            // The consumer's position, not the last record's offset: an offset may hold no record (a transaction's
-            // marker), and the end offset is that of the last one plus one.
-            held.keySet().forEach(partition -> nextOffsets.put(partition, consumer.position(partition)));
             pauseOrResume();
             TopicPartition earliest;
             while ((earliest = earliestIfKnown()) != null) {
@@ -87,7 +70,8 @@ final class TopicRecords implements AutoCloseable {
                     ready = new ArrayList<>(chunk);
                 }
             }
-            if (held.keySet().stream().allMatch(partition -> readToEnd(partition) && held.get(partition).isEmpty())) {
+            if (held.keySet().stream().allMatch(partition -> reader.readToEnd(partition)
+                    && held.get(partition).isEmpty())) {
                 break;
             }
         }
@@ -106,7 +90,7 @@ final class TopicRecords implements AutoCloseable {
         for (Map.Entry<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> partition : held.entrySet()) {
             ConsumerRecord<String, byte[]> head = partition.getValue().peek();
             if (head == null) {
-                if (readToEnd(partition.getKey())) {
+                if (reader.readToEnd(partition.getKey())) {
                     continue;
                 }
                 return null;
@@ -127,27 +111,23 @@ final class TopicRecords implements AutoCloseable {
         return topics != 0 ? topics < 0 : one.partition() < other.partition();
     }
 
-    private boolean readToEnd(TopicPartition partition) {
-        return nextOffsets.get(partition) >= endOffsets.get(partition);
-    }
-
     /** Holds back only so much of a partition that runs ahead, and nothing of one read to its end. */
     private void pauseOrResume() {
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         held.forEach((partition, records) -> {
-            if (readToEnd(partition) || records.size() >= HELD_PER_PARTITION) {
+            if (reader.readToEnd(partition) || records.size() >= HELD_PER_PARTITION) {
                 pause.add(partition);
             } else {
                 resume.add(partition);
             }
         });
-        consumer.pause(pause);
-        consumer.resume(resume);
+        reader.pause(pause);
+        reader.resume(resume);
     }
 
     @Override
     public void close() {
-        consumer.close();
+        reader.close();
     }
 }
