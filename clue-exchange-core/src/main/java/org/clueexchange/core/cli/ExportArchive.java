@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
@@ -17,30 +15,21 @@ import org.clueexchange.core.reconciliation.roots.Cut;
 import org.clueexchange.core.reconciliation.roots.TopicRecords;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code export-archive}: every record of both agency topics, with the statements' chains of roots, into one file
  * that {@code verify --archive} checks on any machine with a JDK.
  */
-@Command(name = "export-archive", mixinStandardHelpOptions = true,
+@Command(name = "export-archive",
         description = "存档 Export both agency topics and the statements' roots to an archive (JSON lines) that "
                 + "verify --archive checks offline.",
         footer = {"", "Spring settings go after the target, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
-final class ExportArchive implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ExportArchive extends OneOffCommand {
 
     @Parameters(index = "0", paramLabel = "DIR|FILE",
             description = "The archive file, or a directory to write " + Archive.FILE_NAME + " into")
     Path target;
-
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -49,7 +38,7 @@ final class ExportArchive implements Callable<Integer> {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         PrintWriter console = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
+        try (ConfigurableApplicationContext core = startCore()) {
             // The links first: each was cut before it was stored, so the topics' end read after them covers them.
             List<ChainLink> links = core.getBean(StatementProjection.class).chainLinks();
             AtomicLong records = new AtomicLong();

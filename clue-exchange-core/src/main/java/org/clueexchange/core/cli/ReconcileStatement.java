@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.query.StatementDocuments;
@@ -15,21 +13,15 @@ import org.clueexchange.core.reconciliation.query.StatementView;
 import org.clueexchange.core.reconciliation.query.Statements;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code reconcile monthly} and {@code reconcile quarterly}: what an officer runs at the start of a month or a
  * quarter. It issues the statement against the core's database (or finds the confirmed one) and writes it out, by
  * default as the workbook and the page to print.
  */
-abstract class ReconcileStatement implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class ReconcileStatement extends OneOffCommand {
 
     @Option(names = "--jurisdiction", required = true, paramLabel = "CODE",
             description = "GB/T 2260 code: a county, a prefecture (with its counties) or a province, e.g. 530600")
@@ -46,17 +38,13 @@ abstract class ReconcileStatement implements Callable<Integer> {
             description = "Who issues the statement (default: the login name)")
     String officer;
 
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
-
     abstract Cadence cadence();
 
     /** The period as given on the command line. */
     abstract String period();
 
-    @Command(name = "monthly", mixinStandardHelpOptions = true,
-            description = "问题线索一月一对账: issue a jurisdiction's monthly statement and write it out.",
-            footer = {"", "Spring settings go after the options, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
+    @Command(name = "monthly",
+            description = "问题线索一月一对账: issue a jurisdiction's monthly statement and write it out.")
     static final class Monthly extends ReconcileStatement {
 
         @Option(names = "--period", required = true, paramLabel = "YYYY-MM",
@@ -74,10 +62,9 @@ abstract class ReconcileStatement implements Callable<Integer> {
         }
     }
 
-    @Command(name = "quarterly", mixinStandardHelpOptions = true,
+    @Command(name = "quarterly",
             description = "涉黑涉恶案件一季度一对账: issue a jurisdiction's quarterly statement of the officials involved "
-                    + "in gang cases and write it out.",
-            footer = {"", "Spring settings go after the options, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
+                    + "in gang cases and write it out.")
     static final class Quarterly extends ReconcileStatement {
 
         @Option(names = "--period", required = true, paramLabel = "YYYY-Qn",
@@ -106,7 +93,7 @@ abstract class ReconcileStatement implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
         Files.createDirectories(out);
-        try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
+        try (ConfigurableApplicationContext core = startCore()) {
             Statements statements = core.getBean(Statements.class);
             if (!statements.draws(cadence())) {
                 throw new ParameterException(spec.commandLine(), "this core draws up no " + cadence().pathName()

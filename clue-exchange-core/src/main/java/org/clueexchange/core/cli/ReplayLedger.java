@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.ledger.command.SlaPolicy;
@@ -23,11 +20,8 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code replay}: what an operator runs to audit the ledger. It re-consumes both agencies' topics from their
@@ -35,17 +29,13 @@ import picocli.CommandLine.Unmatched;
  * consumer group, and compares that ledger with the live one, row by row and period digest by period digest
  * ({@link LedgerComparison}). Exit code 0: identical; 1: the ledgers differ. Records refused are listed: the live core dead-lettered them too.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay",
         description = "重放审计 replay: rebuild the ledger from both topics into a fresh schema and compare it with "
-                + "the live ledger.",
-        footer = {"", "Spring settings go after the options, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
-final class ReplayLedger implements Callable<Integer> {
+                + "the live ledger.")
+final class ReplayLedger extends OneOffCommand {
 
     private static final int MOST_LISTED = 200;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--jurisdiction", paramLabel = "CODE",
             description = "Compare only the clues sent or received within this GB/T 2260 code, and its periods")
@@ -63,9 +53,6 @@ final class ReplayLedger implements Callable<Integer> {
             description = "Threads writing the replayed ledger (default: ${DEFAULT-VALUE})")
     int writers;
 
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
-
     @Override
     public Integer call() throws InterruptedException {
         LedgerComparison.Scope scope = new LedgerComparison.Scope(jurisdiction(), instant("--from", from),
@@ -78,7 +65,7 @@ final class ReplayLedger implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
+        try (ConfigurableApplicationContext core = startCore()) {
             Clock clock = core.getBean(Clock.class);
             CoreProperties properties = core.getBean(CoreProperties.class);
             DataSourceProperties database = core.getBean(DataSourceProperties.class);

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.clueexchange.core.CoreProperties;
 import org.clueexchange.core.origin.OriginConfiguration;
 import org.clueexchange.core.reconciliation.query.StatementProjection;
@@ -19,26 +16,20 @@ import org.clueexchange.wire.origin.AgencyKeys;
 import org.clueexchange.wire.origin.OriginVerifier;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code verify}: recomputes every statement's period root from the topics, or from an archive with no database, no
  * broker and no Spring context, and checks the chain and both agencies' signed confirmations. Exit code 0 when
  * everything verifies, 1 when something does not, 2 when the archive cannot be read as one.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = "核验 Recompute every statement's period root from the topics (or offline from an archive), "
                 + "check the chain of roots and both agencies' signed confirmations, and prove a clue's facts.",
         footer = {"", "Without --archive, Spring settings go after the options, e.g. "
                 + "--spring.datasource.url=jdbc:postgresql://db/x"})
-final class Verify implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class Verify extends OneOffCommand {
 
     @Option(names = "--archive", paramLabel = "DIR|FILE",
             description = "Verify this archive (export-archive's) offline instead of the topics")
@@ -51,9 +42,6 @@ final class Verify implements Callable<Integer> {
 
     @Option(names = "--clue", paramLabel = "ID", description = "Give an inclusion proof for each fact of this clue")
     String clueId;
-
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -92,7 +80,7 @@ final class Verify implements Callable<Integer> {
     }
 
     private RootVerification.Report fromTopics(AgencyKeys keys) {
-        try (ConfigurableApplicationContext core = CoreCommandLine.oneOff(springArguments)) {
+        try (ConfigurableApplicationContext core = startCore()) {
             CoreProperties properties = core.getBean(CoreProperties.class);
             RootVerification verification = new RootVerification(keys, OriginConfiguration.admission(
                     Clock.systemUTC(), properties.intake().clockSkew(), new OriginVerifier(keys)), clueId);

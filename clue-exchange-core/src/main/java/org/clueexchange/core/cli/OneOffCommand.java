@@ -1,0 +1,45 @@
+package org.clueexchange.core.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.clueexchange.core.ClueExchangeCore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * An operation run once against the serving core's database and topics. It is given the core's own Spring
+ * settings after its options, as the serving core is, so that an operator configures both alike.
+ */
+@Command(mixinStandardHelpOptions = true,
+        footer = {"", "Spring settings go after the options, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
+abstract class OneOffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
+    /**
+     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
+     * and tells the agencies.
+     *
+     * @param settings the command's own, after the operator's
+     */
+    ConfigurableApplicationContext startCore(String... settings) {
+        List<String> arguments = new ArrayList<>(springArguments);
+        arguments.addAll(List.of(settings));
+        SpringApplication application = new SpringApplication(ClueExchangeCore.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
+                "clue-exchange.outcomes.enabled", "false"));
+        return application.run(arguments.toArray(String[]::new));
+    }
+}
