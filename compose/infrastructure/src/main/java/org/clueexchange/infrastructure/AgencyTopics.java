@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -187,9 +185,8 @@ public final class AgencyTopics implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> fromTheBeginning(String topic) {
-        Properties props = KafkaSettings.consumer(bootstrapServers, "unused", "test-reader");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaSettings.reader(bootstrapServers,
+                "test-reader"));
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
