@@ -66,7 +66,7 @@ final class ClueRecords {
         TopicPartition partition = new TopicPartition(topic,
                 Utils.toPositive(Utils.murmur2(clueId.getBytes(StandardCharsets.UTF_8))) % partitions);
         List<ConsumerRecord<String, byte[]>> keyed = new ArrayList<>();
-        reader.readToEnd(partition, record -> {
+        reader.readFromBeginning(partition, record -> {
             if (clueId.equals(record.key())) {
                 keyed.add(record);
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -80,10 +81,14 @@ public final class TopicReader implements AutoCloseable {
      * order within each partition.
      */
     public List<ConsumerRecord<String, byte[]>> poll() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-            if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                records.add(record);
+        ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        for (TopicPartition partition : polled.partitions()) {
+            long end = ends.get(partition);
+            for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
+                if (record.offset() < end) {
+                    records.add(record);
+                }
             }
         }
         // The consumer's position, not the last record's offset, says how far a partition is read: an offset may
@@ -127,7 +132,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Hands over the records of {@code partition} from its beginning up to where it ends now. */
-    public void readToEnd(TopicPartition partition, Consumer<ConsumerRecord<String, byte[]>> each) {
+    public void readFromBeginning(TopicPartition partition, Consumer<ConsumerRecord<String, byte[]>> each) {
         List<TopicPartition> one = List.of(partition);
         read(partition, beginningOffsets(one).get(partition), endOffsets(one).get(partition), each);
     }
