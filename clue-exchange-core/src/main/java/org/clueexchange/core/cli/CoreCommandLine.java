@@ -2,11 +2,14 @@ package org.clueexchange.core.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clueexchange.core.ClueExchangeCore;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +71,18 @@ public final class CoreCommandLine implements Callable<Integer> {
     @Command(name = "reconcile", description = "对账 reconciliation: draw up, issue and write out statements.",
             subcommands = {ReconcileStatement.Monthly.class, ReconcileStatement.Quarterly.class}, mixinStandardHelpOptions = true)
     static final class Reconcile {
+    }
+
+    /**
+     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
+     * and tells the agencies. Public for what drives the operators' services as their commands do, e.g. a benchmark.
+     */
+    public static ConfigurableApplicationContext oneOff(List<String> springArguments) {
+        SpringApplication application = new SpringApplication(ClueExchangeCore.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
+                "clue-exchange.outcomes.enabled", "false"));
+        return application.run(springArguments.toArray(String[]::new));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

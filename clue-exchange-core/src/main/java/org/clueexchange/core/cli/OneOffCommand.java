@@ -2,11 +2,7 @@ package org.clueexchange.core.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.clueexchange.core.ClueExchangeCore;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,18 +24,13 @@ abstract class OneOffCommand implements Callable<Integer> {
     List<String> springArguments = new ArrayList<>();
 
     /**
-     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
-     * and tells the agencies.
+     * The core as a one-off command runs it ({@link CoreCommandLine#oneOff}).
      *
      * @param settings the command's own, after the operator's
      */
     ConfigurableApplicationContext startCore(String... settings) {
         List<String> arguments = new ArrayList<>(springArguments);
         arguments.addAll(List.of(settings));
-        SpringApplication application = new SpringApplication(ClueExchangeCore.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
-                "clue-exchange.outcomes.enabled", "false"));
-        return application.run(arguments.toArray(String[]::new));
+        return CoreCommandLine.oneOff(arguments);
     }
 }

@@ -11,7 +11,10 @@ import static org.clueexchange.core.reconciliation.statement.StatementBenchmarks
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,10 +39,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.origin.OriginConfiguration;
+import org.clueexchange.core.reconciliation.Cadence;
+import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.query.StatementProjection;
+import org.clueexchange.core.reconciliation.query.Statements;
+import org.clueexchange.core.reconciliation.roots.Archive;
+import org.clueexchange.core.reconciliation.roots.ChainLink;
+import org.clueexchange.core.reconciliation.statement.StatementProgress;
 import org.clueexchange.core.sla.ConfiguredSlaPolicy;
 import org.clueexchange.core.sla.SlaProperties;
+import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueTransferred;
 import org.clueexchange.events.FeedbackSent;
@@ -54,12 +66,14 @@ import org.clueexchange.wire.ClueEventCodec;
 import org.clueexchange.wire.ClueEventSamples;
 import org.clueexchange.wire.ClueEvents;
 import org.clueexchange.wire.ExchangeTopics;
+import org.clueexchange.wire.StatementId;
 import org.clueexchange.wire.TimeBounds;
 import org.clueexchange.wire.origin.OriginSignature;
 import org.clueexchange.wire.origin.OriginSigner;
 import org.clueexchange.wire.origin.OriginVerifier;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * How fast {@code replay} rebuilds the ledger: {@code benchmark.events} (1,000,000) facts of whole clue lifecycles
@@ -68,6 +82,18 @@ import org.postgresql.copy.CopyManager;
  * published as its relay sends them (the next fact of each clue a round), replayed into a fresh schema by
  * {@link LedgerReplay} with every record judged, folded and written. Beside it, a plain consumer reads the same
  * records off the same broker in the same run, decoding nothing: the ratio of the two is the figure, target 0.5.
+ *
+ * <p>Then {@code verify --archive} over the same records, as an auditor runs it: the monthly statements of 530600
+ * are issued with their period roots, both agencies confirm each by its digest and root, {@code export-archive}
+ * writes the topics and the chain of roots to an archive, and {@code verify} checks it offline; its records/s are
+ * set beside the same raw consume. The statements are drawn up from the replay's schema, not the benchmark
+ * database's live one: the facts reach no live ledger here (the replay never writes one), and the replayed ledger
+ * is the one they make, so the statements say what a live core's would, and issuing them needs no core to consume
+ * the topics first. They are issued after every fact is published, as a core put into service over topics that
+ * already hold a year's facts would issue them: the first month's window holds every fact and the later months'
+ * hold none. Verify's work is the same however the facts fall into windows (each record judged once, each fact
+ * hashed into one tree), and every record lies in a window, so the run checks every fact's signature and every
+ * root, and the confirmations' signatures besides.
  */
 public final class ReplayBenchmark {
 
@@ -77,6 +103,7 @@ public final class ReplayBenchmark {
     private static final Instant JANUARY_2020 = Instant.parse("2020-01-06T02:00:00Z");
     private static final List<String> LEDGER_TABLES = List.of("transfer_ledger", "ledger_subject", "ledger_outcome",
             "ledger_fact", "ledger_anomaly", "ledger_clock", "ledger_fact_position");
+    private static final String JURISDICTION = "530600";
 
     public static void main(String[] args) throws Exception {
         quietLogging();
@@ -101,12 +128,14 @@ public final class ReplayBenchmark {
             resetPeakHeap();
             long[] heaps = new long[1];
             LedgerReplay.Outcome outcome;
+            String replayed;
             SlaPolicy sla = new ConfiguredSlaPolicy(new SlaProperties(new SlaProperties.Limits(null, null, null, null),
                     Map.of(), Duration.ofSeconds(1), Duration.ofHours(24)));
             FactAdmission admission = OriginConfiguration.admission(Clock.systemUTC(), TimeBounds.DEFAULT_CLOCK_SKEW,
                     new OriginVerifier(AgencyKeyring.forTests().trusted()));
             try (ReplaySchema schema = ReplaySchema.create(database.jdbcUrl(), database.username(),
                     database.password(), Instant.now(), writers + 1)) {
+                replayed = schema.name();
                 outcome = new LedgerReplay(kafka.bootstrapServers(), ExchangeTopics.AGENCY_TOPICS, admission, sla,
                         Clock.systemUTC(), writers).into(schema.dataSource(), new PrintWriter(System.out, true));
                 long heap = peakHeap();
@@ -132,10 +161,114 @@ public final class ReplayBenchmark {
                     + "%,.0f)%n", raw, rawBefore, rawAfter);
             System.out.printf("%nVERDICT: replay at %.2f of raw consume against the %.1f target: %s%n", ratio,
                     TARGET_RATIO, ratio >= TARGET_RATIO ? "MET" : "MISSED");
+            verifyArchive(database, replayed, kafka.bootstrapServers(), events, raw, workDir);
         } finally {
             deleteRecursively(workDir);
         }
         System.out.printf("Benchmark wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Issues the benchmark's monthly statements, confirms them as both agencies and times {@code verify --archive}
+     * over the export, each through the operators' own command or service.
+     */
+    private static void verifyArchive(Database database, String replaySchema, String bootstrapServers, int events,
+                                      double raw, Path workDir) throws Exception {
+        List<String> core = List.of("--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.schema=" + replaySchema,
+                "--clue-exchange.kafka.bootstrap-servers=" + bootstrapServers,
+                "--clue-exchange.agency-keys=" + AgencyKeyring.forTests().file(),
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--logging.level.org.apache.kafka=ERROR");
+        long issuing = System.nanoTime();
+        List<ChainLink> links = issueMonths(core, events / FACTS_PER_CLUE);
+        int facts = links.stream().mapToInt(link -> link.periodRoot().facts()).sum();
+        System.out.printf("issued %d monthly statements of %s with their roots over %,d facts in %.1f s%n",
+                links.size(), JURISDICTION, facts, (System.nanoTime() - issuing) / 1e9);
+        if (facts != events) {
+            throw new IllegalStateException("the roots count " + facts + " of the " + events + " facts");
+        }
+        confirm(bootstrapServers, links);
+
+        Path archive = Files.createDirectories(workDir.resolve("archive"));
+        long exporting = System.nanoTime();
+        List<String> export = new ArrayList<>(List.of("export-archive", archive.toString()));
+        export.addAll(core);
+        if (CoreCommandLine.run(export.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("export-archive failed");
+        }
+        System.out.printf("export-archive: %.1f MiB in %.1f s%n",
+                Files.size(Archive.file(archive)) / 1048576.0, (System.nanoTime() - exporting) / 1e9);
+
+        long records = events + 2L * links.size();
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        resetPeakHeap();
+        long verifying = System.nanoTime();
+        int verdict;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            verdict = CoreCommandLine.run("verify", "--archive", archive.toString(), "--agency-keys",
+                    AgencyKeyring.forTests().file().toString());
+        } finally {
+            System.setOut(console);
+        }
+        double seconds = (System.nanoTime() - verifying) / 1e9;
+        long heap = peakHeap();
+        String report = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(report);
+        long cosigned = report.lines().filter(line -> line.startsWith("双方签认 co-signed")).count();
+        if (verdict != 0 || !report.contains("核验 verify: " + records + " records, " + links.size() + " links")
+                || cosigned != links.size()) {
+            throw new IllegalStateException("verify did not verify all " + records + " records and "
+                    + links.size() + " co-signed roots (exit code " + verdict + ")");
+        }
+        System.out.printf("verify --archive: %,d records, %d roots in %.1f s, %,.0f records/s, %.3f × raw consume; "
+                + "peak heap %,d MiB%n", records, links.size(), seconds, records / seconds, records / seconds / raw,
+                heap >> 20);
+    }
+
+    /**
+     * Issues every month's statement of the jurisdiction, from the first fact's month to the last's, as {@code
+     * reconcile monthly} issues one; returns the chain of roots they make.
+     */
+    private static List<ChainLink> issueMonths(List<String> core, int clues) {
+        Instant last = ClueEvents.envelopeOf(lifecycle("POLICE-530600-LAST", clues - 1).get(FACTS_PER_CLUE - 1))
+                .getOccurredAt();
+        try (ConfigurableApplicationContext context = CoreCommandLine.oneOff(core)) {
+            Statements statements = context.getBean(Statements.class);
+            for (StatementPeriod month = StatementPeriod.containing(JURISDICTION, Cadence.MONTHLY, JANUARY_2020);
+                 !month.start().isAfter(last); month = month.next()) {
+                statements.issue(month, "replay-benchmark", StatementProgress.SILENT);
+            }
+            return context.getBean(StatementProjection.class).chainLinks();
+        }
+    }
+
+    /** Both agencies' confirmations of every statement by its digest and root, each agency's signed as one batch. */
+    private static void confirm(String bootstrapServers, List<ChainLink> links) {
+        ClueEventCodec codec = ClueEventCodec.create();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers,
+                "replay-benchmark-confirmations"))) {
+            for (Agency agency : List.of(ClueEventSamples.ZHAOTONG_POLICE, ClueEventSamples.ZHAOTONG_DISCIPLINE)) {
+                List<SpecificRecord> confirmations = new ArrayList<>();
+                for (ChainLink link : links) {
+                    Instant after = StatementPeriod.of(StatementId.parse(link.statementId()).orElseThrow()).end()
+                            .plus(Duration.ofDays(1));
+                    confirmations.add(ClueEventSamples.confirmation(link.statementId(), agency, link.digest(),
+                            link.periodRoot().root(), after));
+                }
+                send(producer, codec, AgencyKeyring.forTests().signing(agency.getType()).signer(), confirmations,
+                        failure);
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker did not take every confirmation", failure.get());
+        }
     }
 
     /** Publishes every clue's lifecycle, signed; returns the bytes of the facts. */
