@@ -90,7 +90,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database's live one: the facts reach no live ledger here (the replay never writes one), and the replayed ledger
  * is the one they make, so the statements say what a live core's would, and issuing them needs no core to consume
  * the topics first. They are issued after every fact is published, as a core put into service over topics that
- * already hold a year's facts would issue them: the first month's window holds every fact and the later months'
+ * already hold many months' facts would issue them: the first month's window holds every fact and the later months'
  * hold none. Verify's work is the same however the facts fall into windows (each record judged once, each fact
  * hashed into one tree), and every record lies in a window, so the run checks every fact's signature and every
  * root, and the confirmations' signatures besides.
@@ -208,6 +208,7 @@ public final class ReplayBenchmark {
         resetPeakHeap();
         long verifying = System.nanoTime();
         int verdict;
+        // Verify prints its report to the console, where the operator reads it; read back, it says what was checked.
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             verdict = CoreCommandLine.run("verify", "--archive", archive.toString(), "--agency-keys",
