@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.messaging.timeout.AxonTaskJanitor;
 import org.clueexchange.core.cli.CoreCommandLine;
 import org.clueexchange.core.ledger.command.SlaPolicy;
 import org.clueexchange.core.origin.OriginConfiguration;
@@ -174,6 +175,17 @@ public final class ReplayBenchmark {
      */
     private static void verifyArchive(Database database, String replaySchema, String bootstrapServers, int events,
                                       double raw, Path workDir) throws Exception {
+        try {
+            issueExportAndVerify(database, replaySchema, bootstrapServers, events, raw, workDir);
+        } finally {
+            // Axon's handler timeouts run on one executor for the whole JVM, whose thread no context stops and which
+            // would keep this JVM alive: the core's command line ends by System.exit, the benchmark by its main.
+            AxonTaskJanitor.INSTANCE.shutdownNow();
+        }
+    }
+
+    private static void issueExportAndVerify(Database database, String replaySchema, String bootstrapServers,
+                                             int events, double raw, Path workDir) throws Exception {
         List<String> core = List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
