@@ -1,7 +1,6 @@
 package org.clueexchange.core.reconciliation.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -81,7 +78,7 @@ public class StatementDocuments {
             return switch (format) {
                 case JSON -> json.writerWithDefaultPrettyPrinter().writeValueAsBytes(statement);
                 case CSV -> csv(statement);
-                case XLSX -> xlsx(statement);
+                case XLSX -> StatementXlsx.write(tables(statement));
                 case HTML -> html(statement).getBytes(StandardCharsets.UTF_8);
             };
         } catch (IOException e) {
@@ -127,40 +124,6 @@ public class StatementDocuments {
             text.append(i == 0 ? "" : ",").append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
         }
         text.append("\r\n");
-    }
-
-    /** One sheet per table, headers in bold, the header row frozen. */
-    private static byte[] xlsx(StatementView statement) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "clue-exchange", "1.0");
-        for (ReportTable table : tables(statement)) {
-            Worksheet sheet = workbook.newWorksheet(sheetName(table.title()));
-            for (int c = 0; c < table.columns().size(); c++) {
-                sheet.value(0, c, table.columns().get(c));
-                sheet.style(0, c).bold().wrapText(true).set();
-            }
-            for (int r = 0; r < table.rows().size(); r++) {
-                List<Object> row = table.rows().get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    Object cell = row.get(c);
-                    if (cell instanceof Number number) {
-                        sheet.value(r + 1, c, number);
-                    } else {
-                        sheet.value(r + 1, c, String.valueOf(cell));
-                    }
-                }
-            }
-            sheet.freezePane(0, 1);
-            sheet.finish();
-        }
-        workbook.finish();
-        return out.toByteArray();
-    }
-
-    /** Sheet names are at most 31 characters: the Chinese part of the title. */
-    private static String sheetName(String title) {
-        String chinese = title.split(" ")[0];
-        return chinese.length() > 31 ? chinese.substring(0, 31) : chinese;
     }
 
     /** A page to print ({@link #PAGE_STYLE}), with the signature blocks of the statement's cadence at its end. */

@@ -1,7 +1,9 @@
 package org.clueexchange.core.reconciliation.statement;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.clueexchange.wire.ExchangeTime;
 
-/** How every statement writes its cells, whatever its cadence: times in China Standard Time, absent values empty. */
+/**
+ * How every statement writes its cells, whatever its cadence: times in China Standard Time, their columns saying so,
+ * absent values empty.
+ */
 public final class StatementCells {
 
     private static final DateTimeFormatter CST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -18,8 +23,31 @@ public final class StatementCells {
     private StatementCells() {
     }
 
-    public static String time(Instant at) {
-        return at == null ? "" : CST.format(at);
+    /** A time's cell: a {@link ChinaTime}, or empty where there is none. */
+    public static Object time(Instant at) {
+        return at == null ? "" : new ChinaTime(at);
+    }
+
+    /** The header of a column of times, naming their zone, e.g. {@code 发生时间 (北京时间 UTC+8) Occurred (CST)}. */
+    public static String timeColumn(String chinese, String english) {
+        return chinese + " (北京时间 UTC+8) " + english + " (CST)";
+    }
+
+    /**
+     * A time in a table, kept a time so that the workbook writes it as a date a spreadsheet sorts and filters; every
+     * other format prints its text, to the second in China Standard Time.
+     */
+    public record ChinaTime(Instant instant) {
+
+        /** The wall-clock time in Beijing, to the second, as the text shows it. */
+        public LocalDateTime local() {
+            return LocalDateTime.ofInstant(instant, ExchangeTime.CHINA_STANDARD_TIME).truncatedTo(ChronoUnit.SECONDS);
+        }
+
+        @Override
+        public String toString() {
+            return CST.format(instant);
+        }
     }
 
     public static String text(Object value) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.clueexchange.core.casefile.CaseFactKind;
@@ -42,25 +43,36 @@ class QuarterlyStatementDocumentsTest {
     private final StatementView statement = ZhaotongThirdQuarter.statement();
 
     @Test
-    void theWorkbookHasASheetPerTableUnderItsChineseNameWithItsHeaderAndNumbersAsNumbers() throws Exception {
+    void theWorkbookHasACoverThenASheetPerTableUnderItsChineseNameWithItsHeaderAndNumbersAsNumbers() throws Exception {
         StatementWorkbook workbook = StatementWorkbook.read(documents.write(statement, StatementFormat.XLSX));
 
-        assertThat(workbook.sheets().keySet()).containsExactly("对账单", "差异汇总", "保护伞查处比例",
+        assertThat(workbook.sheets().keySet()).containsExactly("封面", "差异汇总", "保护伞查处比例",
                 "成果与移交线索比对", "涉案公职人员职级统计", "差异明细", "跨部门比对发现", "案件明细", WORKBOOK_OFFICIALS,
                 "更正");
         assertThat(workbook.headerFrozen()).containsExactlyElementsOf(workbook.sheets().keySet());
+        workbook.assertEveryTableFilteredAndEveryTimeADate();
         List<ReportTable> tables = statement.content().tables(statement.notes());
         for (ReportTable table : tables) {
             String sheet = table.title().split(" ")[0];
             assertThat(workbook.sheet(sheet).get(0)).as(sheet).containsExactlyElementsOf(table.columns());
             assertThat(workbook.rows(sheet)).as(sheet).hasSize(table.rows().size());
         }
-        assertThat(workbook.rows("对账单")).contains(List.of("对账单编号 Statement", ZhaotongThirdQuarter.STATEMENT),
-                List.of("涉案公职人员 Officials", 25.0));
+        assertThat(workbook.rows("封面")).contains(List.of("对账单编号 Statement", ZhaotongThirdQuarter.STATEMENT, "", ""),
+                List.of("行政区划 Jurisdiction", "530600 (市级 prefecture, with its counties)", "", ""),
+                List.of("对账期间起 Period starts", "2020-Q3", LocalDateTime.of(2020, 7, 1, 0, 0), ""),
+                List.of("对账期间止 Period ends (不含 exclusive)", "2020-Q3", LocalDateTime.of(2020, 10, 1, 0, 0), ""),
+                List.of("版本 Revision", 1.0, "", "5f3a".repeat(16)),
+                List.of("期间根 Period root (RFC 9162)", "第4环 link 4", "", "9c1e".repeat(16)),
+                List.of("前一期间根 Previous root", "", "", "27d0".repeat(16)),
+                List.of("出具 Issued by", "ZT-DZ-01", LocalDateTime.of(2020, 10, 9, 10, 0), ""),
+                List.of("涉案公职人员 Officials", 25.0, "", ""),
+                List.of("确认 Confirmed by POLICE", "ZT-GA-07", LocalDateTime.of(2020, 10, 10, 10, 0),
+                        "5f3a".repeat(16)));
         assertThat(workbook.rows("涉案公职人员职级统计")).contains(List.of("合计 total", 25.0, 23.0, 2.0));
+        assertThat(workbook.sheet("案件明细").get(0)).contains("立案时间 (北京时间 UTC+8) Registered (CST)");
         assertThat(workbook.rows("案件明细")).anySatisfy(row -> assertThat(row).startsWith(MAFIA_CASE, "530602",
                 "黑社会性质组织", "陈某某等二十三人组织、领导、参加黑社会性质组织，寻衅滋事，强迫交易，非法采矿案",
-                "2020-07-02 09:00:00"));
+                LocalDateTime.of(2020, 7, 2, 9, 0)));
         assertThat(workbook.rows("案件明细")).anySatisfy(row -> assertThat(row).contains("赵某某（ZT-JW-0102）"));
         assertThat(workbook.rows(WORKBOOK_OFFICIALS)).anySatisfy(row -> assertThat(row).startsWith(MAFIA_CASE,
                 UMBRELLA_OFFICIAL).contains("昭阳区自然资源局党组成员、副局长（正科级）", "县处级", "是 yes",
@@ -74,6 +86,7 @@ class QuarterlyStatementDocumentsTest {
                 "涉案公职人员未移送问题线索 official involved, never referred OFFICIAL_NOT_REFERRED", 0.0, 0.0, 2.0,
                 0.0, 2.0));
         assertThat(workbook.rows("更正")).isEmpty();
+        assertThat(workbook.autoFilters()).containsEntry("更正", "A1:G1");
     }
 
     @Test

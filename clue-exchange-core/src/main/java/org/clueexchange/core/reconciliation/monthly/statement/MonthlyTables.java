@@ -2,6 +2,7 @@ package org.clueexchange.core.reconciliation.monthly.statement;
 
 import static org.clueexchange.core.reconciliation.statement.StatementCells.text;
 import static org.clueexchange.core.reconciliation.statement.StatementCells.time;
+import static org.clueexchange.core.reconciliation.statement.StatementCells.timeColumn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,14 +51,13 @@ final class MonthlyTables {
                     time(receiver.feedbackAt()), line.breaks().stream().map(StatementLine.Break::label)
                             .collect(Collectors.joining("；")));
         }).toList();
-        return new ReportTable("线索明细 Lines", List.of("线索编号 Clue", "移送方向 Direction", "移送方 Sender",
-                "接收方 Receiver", "状态 State", "【移送方】移送时间 Transferred", "【移送方】内容摘要 Sender digest",
-                "【移送方】反馈确认 Feedback acknowledged", "【接收方】签收时间 Received",
-                "【接收方】签收渠道 Received by",
-                "【接收方】内容摘要 Receiver digest", "【接收方】受理时间 Accepted", "【接收方】案号 Case number",
-                "【接收方】退回时间 Returned", "【接收方】退回原因 Return reason", "【接收方】处置时间 Disposed",
-                "【接收方】处置方式 Disposal", "【接收方】办结时间 Concluded", "【接收方】反馈时间 Feedback",
-                "差异 Breaks"), rows);
+        return new ReportTable("线索明细 Lines", List.of("线索编号 Clue", "移送方向 Direction", "移送方 Sender", "接收方 Receiver",
+                "状态 State", timeColumn("【移送方】移送时间", "Transferred"), "【移送方】内容摘要 Sender digest",
+                timeColumn("【移送方】反馈确认", "Feedback acknowledged"), timeColumn("【接收方】签收时间", "Received"),
+                "【接收方】签收渠道 Received by", "【接收方】内容摘要 Receiver digest", timeColumn("【接收方】受理时间", "Accepted"),
+                "【接收方】案号 Case number", timeColumn("【接收方】退回时间", "Returned"), "【接收方】退回原因 Return reason",
+                timeColumn("【接收方】处置时间", "Disposed"), "【接收方】处置方式 Disposal", timeColumn("【接收方】办结时间", "Concluded"),
+                timeColumn("【接收方】反馈时间", "Feedback"), "差异 Breaks"), rows);
     }
 
     /** 差异明细: each break, who must act, its age, and the note that resolves it if any. */
@@ -67,9 +67,8 @@ final class MonthlyTables {
                 line.clueId(), found.label(), found.category().name(), toAct(found.sideToAct(), line),
                 time(found.since()), found.ageDays(), found.aging().label(), text(found.detail()),
                 text(notes.on(line.clueId(), found.category().name()))))));
-        return new ReportTable("差异明细 Breaks", List.of("线索编号 Clue", "差异类别 Break", "类别代码 Code",
-                "责任方 Side to act", "起算时间 Since", "账龄(天) Age (days)", "账龄区间 Aging", "说明 Detail",
-                "处理说明 Resolution"), rows);
+        return new ReportTable("差异明细 Breaks", List.of("线索编号 Clue", "差异类别 Break", "类别代码 Code", "责任方 Side to act",
+                timeColumn("起算时间", "Since"), "账龄(天) Age (days)", "账龄区间 Aging", "说明 Detail", "处理说明 Resolution"), rows);
     }
 
     /** The side that has to act on a break, and which agency that is. */
@@ -97,8 +96,8 @@ final class MonthlyTables {
     /** 更正: facts that reached the ledger after their month's confirmed statement was drawn up. */
     private static ReportTable amendments(StatementContent content) {
         return new ReportTable("更正 Amendments to confirmed statements", List.of("线索编号 Clue", "事实 Fact",
-                "提出方 Asserted by", "发生时间 Occurred", "入账时间 Recorded", "台账位置 Ledger position",
-                "原对账单 Confirmed statement"), content.amendments().stream().map(amendment -> List.<Object>of(
+                "提出方 Asserted by", timeColumn("发生时间", "Occurred"), timeColumn("入账时间", "Recorded"),
+                "台账位置 Ledger position", "原对账单 Confirmed statement"), content.amendments().stream().map(amendment -> List.<Object>of(
                         amendment.clueId(), amendment.label(), agency(amendment.assertedBy()),
                         time(amendment.occurredAt()), time(amendment.recordedAt()), amendment.ledgerPosition(),
                         amendment.confirmedStatementId())).toList());

@@ -2,6 +2,7 @@ package org.clueexchange.core.reconciliation.quarterly.statement;
 
 import static org.clueexchange.core.reconciliation.statement.StatementCells.text;
 import static org.clueexchange.core.reconciliation.statement.StatementCells.time;
+import static org.clueexchange.core.reconciliation.statement.StatementCells.timeColumn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,9 +62,9 @@ final class QuarterlyTables {
                 found.category().name(), found.partyToAct().label(), time(found.since()), found.ageDays(),
                 found.aging().label(), text(found.detail()), text(notes.on(found.item(), found.category().name()))))
                 .toList();
-        return new ReportTable("差异明细 Breaks", List.of("事项 Item", "案件编号 Case", "涉案人员 Official",
-                "线索编号 Clue", "职级 Rank", "差异类别 Break", "类别代码 Code", "责任方 Agency to act",
-                "起算时间 Since", "账龄(天) Age (days)", "账龄区间 Aging", "说明 Detail", "处理说明 Resolution"), rows);
+        return new ReportTable("差异明细 Breaks", List.of("事项 Item", "案件编号 Case", "涉案人员 Official", "线索编号 Clue", "职级 Rank",
+                "差异类别 Break", "类别代码 Code", "责任方 Agency to act", timeColumn("起算时间", "Since"), "账龄(天) Age (days)",
+                "账龄区间 Aging", "说明 Detail", "处理说明 Resolution"), rows);
     }
 
     /** 跨部门发现: what neither agency could see alone. */
@@ -97,11 +98,11 @@ final class QuarterlyTables {
             row.add(line.officials().size());
             rows.add(row);
         }
-        return new ReportTable("案件明细 Gang cases", List.of("案件编号 Case", "辖区 Jurisdiction", "案件类型 Type",
-                "案件名称 Name", "立案时间 Registered", "破案时间 Solved", "同步跟进 Follow-up opened",
-                "查关系网 Relationship network", "查保护伞 Umbrella", "查主体责任和监管责任 Departments' duty",
-                "跟进结论 Closure", "结论时间 Since", "回溯核查 Re-traced", "跟进人员签字 Follow-up officer",
-                "分管领导签字 Leader in charge", "主要领导签字 Principal leader", "涉案公职人员 Officials"), rows);
+        return new ReportTable("案件明细 Gang cases", List.of("案件编号 Case", "辖区 Jurisdiction", "案件类型 Type", "案件名称 Name",
+                timeColumn("立案时间", "Registered"), timeColumn("破案时间", "Solved"), timeColumn("同步跟进", "Follow-up opened"),
+                "查关系网 Relationship network", "查保护伞 Umbrella", "查主体责任和监管责任 Departments' duty", "跟进结论 Closure",
+                timeColumn("结论时间", "Since"), "回溯核查 Re-traced", "跟进人员签字 Follow-up officer", "分管领导签字 Leader in charge",
+                "主要领导签字 Principal leader", "涉案公职人员 Officials"), rows);
     }
 
     /** 涉案公职人员明细: each official of each case, the police's record beside discipline's; also the CSV file. */
@@ -122,18 +123,17 @@ final class QuarterlyTables {
                                 .official(line.caseNumber(), official.personKey()), List.of()))));
             }
         }
-        return new ReportTable("涉案公职人员明细 Officials involved", List.of("案件编号 Case", "姓名 Name",
-                "人员标识 Person key", "工作单位及职务 Unit", "【政法机关】职级 Police: rank", "【政法机关】涉案情形 Role",
-                "【政法机关】认定时间 Named", "【政法机关】移送线索 Umbrella clues",
-                "【纪检监察机关】签收线索 Discipline: clue received", "【纪检监察机关】同步跟进 Followed up",
-                "【纪检监察机关】职级 Rank", "【纪检监察机关】发现保护伞 Umbrella found",
+        return new ReportTable("涉案公职人员明细 Officials involved", List.of("案件编号 Case", "姓名 Name", "人员标识 Person key",
+                "工作单位及职务 Unit", "【政法机关】职级 Police: rank", "【政法机关】涉案情形 Role", timeColumn("【政法机关】认定时间", "Named"),
+                "【政法机关】移送线索 Umbrella clues", timeColumn("【纪检监察机关】签收线索", "Discipline: clue received"),
+                timeColumn("【纪检监察机关】同步跟进", "Followed up"), "【纪检监察机关】职级 Rank", "【纪检监察机关】发现保护伞 Umbrella found",
                 "【纪检监察机关】处理结果 Outcome", "差异 Breaks"), rows);
     }
 
     /** 更正: facts that reached the case files after their quarter's confirmed statement was drawn up. */
     private static ReportTable amendments(QuarterlyStatementContent content) {
         return new ReportTable("更正 Amendments to confirmed statements", List.of("案件编号 Case", "线索编号 Clue",
-                "事实 Fact", "提出方 Asserted by", "发生时间 Occurred", "台账位置 Ledger position",
+                "事实 Fact", "提出方 Asserted by", timeColumn("发生时间", "Occurred"), "台账位置 Ledger position",
                 "原对账单 Confirmed statement"), content.amendments().stream().map(amendment -> List.<Object>of(
                         text(amendment.caseNumber()), text(amendment.clueId()), amendment.label(),
                         amendment.assertedBy(), time(amendment.occurredAt()), amendment.ledgerPosition(),

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -119,16 +121,23 @@ class MonthlyStatementIT {
 
     @Test
     void aStatementIsReadAsAWorkbookACsvFileAndAPrintablePage() throws Exception {
-        issue("2019-03").successfully();
+        JsonNode issued = issue("2019-03").successfully();
 
         StatementWorkbook workbook = StatementWorkbook.read(download(MARCH, "xlsx"));
-        assertThat(workbook.sheets().keySet()).startsWith("对账单", "差异汇总", "线索移送情况")
+        assertThat(workbook.sheets().keySet()).startsWith("封面", "差异汇总", "线索移送情况")
                 .contains("线索明细", "差异明细").endsWith("更正");
         assertThat(workbook.headerFrozen()).containsExactlyElementsOf(workbook.sheets().keySet());
-        assertThat(workbook.sheet("线索明细").get(0)).startsWith("线索编号 Clue", "移送方向 Direction");
+        workbook.assertEveryTableFilteredAndEveryTimeADate();
+        assertThat(workbook.rows("封面")).contains(List.of("对账单编号 Statement", MARCH, "", ""),
+                List.of("对账期间起 Period starts", "2019-03", LocalDateTime.of(2019, 3, 1, 0, 0), ""),
+                List.of("版本 Revision", issued.path("revision").asDouble(), "", issued.path("digest").asText()));
+        assertThat(workbook.sheet("线索明细").get(0)).startsWith("线索编号 Clue", "移送方向 Direction")
+                .contains("【移送方】移送时间 (北京时间 UTC+8) Transferred (CST)");
         assertThat(workbook.rows("线索明细")).extracting(row -> row.get(0), row -> row.get(1)).containsExactly(
                 tuple(unreceived.getEnvelope().getClueId(), "纪检监察机关→政法机关"),
                 tuple(concluded.getEnvelope().getClueId(), "政法机关→纪检监察机关"));
+        assertThat(workbook.rows("线索明细").get(1)).as("10:00 on 12 March in Zhaotong, received ten minutes later")
+                .containsSubsequence(LocalDateTime.of(2019, 3, 12, 10, 0), LocalDateTime.of(2019, 3, 12, 10, 10));
         assertThat(workbook.rows("线索移送情况").get(0)).startsWith("政法机关→纪检监察机关", 1.0, 1.0, 1.0, 1.0);
         assertThat(workbook.rows("差异明细")).extracting(row -> row.get(0), row -> row.get(2), row -> row.get(5))
                 .containsExactlyInAnyOrder(tuple(unreceived.getEnvelope().getClueId(), "SENT_NOT_RECEIVED", 19.0),
