@@ -110,8 +110,9 @@ public class StatementDocuments {
     }
 
     /**
-     * A text an agency wrote that starts like a formula (= + - @) is written with an apostrophe before it: a
-     * spreadsheet program would otherwise run it when an officer opens the file. Counts are numbers, never texts.
+     * A text an agency wrote that starts like a formula (= + - @, or a tab or carriage return, as OWASP lists them
+     * for CSV injection) is written with an apostrophe before it: a spreadsheet program would otherwise run it when
+     * an officer opens the file. Counts are numbers, never texts.
      */
     private static void csvRow(StringBuilder text, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {

@@ -9,24 +9,12 @@ import static org.clueexchange.core.reconciliation.query.ZhaotongThirdQuarter.SI
 import static org.clueexchange.core.reconciliation.query.ZhaotongThirdQuarter.UMBRELLA_OFFICIAL;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
-import org.clueexchange.core.casefile.CaseFactKind;
 import org.clueexchange.core.reconciliation.Cadence;
-import org.clueexchange.core.reconciliation.StatementPeriod;
-import org.clueexchange.core.reconciliation.StatementStatus;
-import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyFacts;
-import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementBuilder;
-import org.clueexchange.core.reconciliation.quarterly.statement.QuarterlyStatementContent;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
-import org.clueexchange.events.GangCaseType;
-import org.clueexchange.events.InvolvementRole;
-import org.clueexchange.events.OfficialRank;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,35 +109,5 @@ class QuarterlyStatementDocumentsTest {
         String last = printed.pages().get(printed.pages().size() - 1).text();
         assertThat(last).as("the signature blocks, all on one sheet").contains(Cadence.QUARTERLY.signatories());
         assertThat(last.split("日期 Date", -1)).hasSize(Cadence.QUARTERLY.signatories().length + 1);
-    }
-
-    /** An official named "=HYPERLINK(…)" by a system that was tricked must not run as a formula where the CSV opens. */
-    @Test
-    void theCsvHasAnOfficialARowAndNoTextAnAgencyWroteRunsAsAFormula() {
-        StatementPeriod quarter = StatementPeriod.of("530600", "2020-Q3");
-        Instant solved = Instant.parse("2020-07-10T02:00:00Z");
-        List<QuarterlyFacts.CaseFact> facts = List.of(
-                fact(CaseFactKind.GANG_CASE_REGISTERED, solved.minusSeconds(86_400), GangCaseType.EVIL_FORCE_GANG,
-                        null, null, null),
-                fact(CaseFactKind.GANG_CASE_SOLVED, solved, null, null, null, null),
-                fact(CaseFactKind.OFFICIAL_INVOLVED, solved, null, "a".repeat(64), "=HYPERLINK(\"http://x\",\"点此\")",
-                        OfficialRank.TOWNSHIP_SECTION));
-        QuarterlyStatementContent content = QuarterlyStatementBuilder.build(quarter, new QuarterlyFacts(facts,
-                List.of(), facts), List.of());
-        StatementView view = new StatementView(quarter.id(), "530600", "2020-Q3", 1, "0".repeat(64), null,
-                StatementStatus.ISSUED, solved, "officer", 1, List.of(), List.of(), List.of(), content);
-
-        String csv = new String(documents.write(view, StatementFormat.CSV), StandardCharsets.UTF_8);
-
-        assertThat(csv).startsWith("\uFEFF案件编号 Case,姓名 Name");
-        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\",").doesNotContain(",=HYPERLINK");
-    }
-
-    private static QuarterlyFacts.CaseFact fact(CaseFactKind kind, Instant at, GangCaseType type, String key,
-                                                String name, OfficialRank rank) {
-        return new QuarterlyFacts.CaseFact("A5306022020070009", "530602", kind, UUID.randomUUID().toString(),
-                kind.assertedBy() + "@530600", at, 1, type, type == null ? null : "某某案", key, name,
-                name == null ? null : "某局", rank, rank == null ? null : InvolvementRole.SUSPECTED_UMBRELLA, null, null,
-                null, null, null, null);
     }
 }
