@@ -19,8 +19,8 @@ import org.clueexchange.infrastructure.RunningApplication;
 
 /**
  * A core started in this JVM against a real broker and database, read through its HTTP API by the people of
- * {@link CoreCredentials}: an auditor, an operator, and officers for the provinces 530000 and 620000 and the county
- * 530602. It trusts the agency keys of {@link AgencyKeyring#forTests()}, which the tests publish with.
+ * {@link CoreCredentials}: an auditor, an operator, and officers for the provinces 530000, 620000 and 450000 (whose
+ * clues only the workbench's test publishes) and the county 530602. It trusts the agency keys of {@link AgencyKeyring#forTests()}, which the tests publish with.
  */
 public final class RunningCore implements AutoCloseable {
 
@@ -34,8 +34,15 @@ public final class RunningCore implements AutoCloseable {
 
     public static RunningCore start(Database database, String bootstrapServers, String consumerGroup,
                                     Class<?>... extraSources) {
-        CoreCredentials credentials = CoreCredentials.generate("530000", "620000", "530602");
+        return start(database, bootstrapServers, consumerGroup, Map.of(), extraSources);
+    }
+
+    /** @param extraSettings settings of the core's beyond those every test core has */
+    public static RunningCore start(Database database, String bootstrapServers, String consumerGroup,
+                                    Map<String, String> extraSettings, Class<?>... extraSources) {
+        CoreCredentials credentials = CoreCredentials.generate("530000", "620000", "530602", "450000");
         Map<String, String> settings = new LinkedHashMap<>(credentials.settings());
+        settings.putAll(extraSettings);
         settings.putAll(Map.of(
                 "clue-exchange.kafka.bootstrap-servers", bootstrapServers,
                 "clue-exchange.intake.group-id", consumerGroup,

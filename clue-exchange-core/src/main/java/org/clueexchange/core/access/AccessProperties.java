@@ -38,7 +38,7 @@ public record AccessProperties(@DefaultValue @Valid List<User> users) {
             }
         }
 
-        CoreUser asPrincipal() {
+        public CoreUser asPrincipal() {
             return new CoreUser(id, role, role == CoreRole.OFFICER ? jurisdiction : null);
         }
     }

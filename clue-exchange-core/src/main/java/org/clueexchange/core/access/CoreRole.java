@@ -9,7 +9,7 @@ public enum CoreRole {
     /** 审计人员: reads everything, the access log included, and changes nothing. */
     AUDITOR;
 
-    String authority() {
+    public String authority() {
         return "ROLE_" + name();
     }
 }
