@@ -28,6 +28,8 @@ import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
 import org.clueexchange.core.reconciliation.messages.ResolveStatementBreak;
 import org.clueexchange.core.reconciliation.monthly.statement.StatementContent;
+import org.clueexchange.core.reconciliation.query.StatementController.BreakResolutionRequest;
+import org.clueexchange.core.reconciliation.query.StatementController.IssueRequest;
 import org.clueexchange.core.reconciliation.query.StatementDocuments;
 import org.clueexchange.core.reconciliation.query.StatementFormat;
 import org.clueexchange.core.reconciliation.query.StatementView;
@@ -99,21 +101,6 @@ class WorkbenchController {
         this.clock = clock;
     }
 
-    record IssueForm(
-            @NotNull @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)
-            String jurisdiction,
-            @NotNull @Pattern(regexp = StatementId.MONTH_PATTERN + "|" + StatementId.QUARTER_PATTERN,
-                    message = "must be a month like 2020-06 or a quarter like 2020-Q3")
-            String period) {
-    }
-
-    record ResolutionForm(
-            @NotNull @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE) String clueId,
-            @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be the name of a break category")
-            String category,
-            @NotNull @FreeText(max = ResolveStatementBreak.NOTE) String note) {
-    }
-
     @GetMapping("/login")
     String login() {
         return "workbench/login";
@@ -142,7 +129,7 @@ class WorkbenchController {
 
     /** Issues the statement as the API does; a refusal comes back to the choice with its reason. */
     @PostMapping("/statements")
-    String issue(@Valid @ModelAttribute IssueForm form, BindingResult binding,
+    String issue(@Valid @ModelAttribute IssueRequest form, BindingResult binding,
                  @AuthenticationPrincipal CoreUser officer, RedirectAttributes redirect) {
         try {
             refuseInvalid(binding);
@@ -214,7 +201,7 @@ class WorkbenchController {
 
     /** 差异说明: a note on a break, recorded under the officer signed in, as the API records it. */
     @PostMapping("/statements/{statementId}/resolutions")
-    String resolve(@PathVariable String statementId, @Valid @ModelAttribute ResolutionForm form,
+    String resolve(@PathVariable String statementId, @Valid @ModelAttribute BreakResolutionRequest form,
                    BindingResult binding, @AuthenticationPrincipal CoreUser officer,
                    RedirectAttributes redirect) {
         StatementView statement = withinReach(statementId, officer);

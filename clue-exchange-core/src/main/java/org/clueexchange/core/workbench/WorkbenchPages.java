@@ -20,7 +20,7 @@ class WorkbenchPages {
     private final String echartsVersion = echartsVersion();
 
     public String at(Instant instant) {
-        return StatementCells.time(instant);
+        return StatementCells.text(StatementCells.time(instant));
     }
 
     public boolean isCount(Object cell) {

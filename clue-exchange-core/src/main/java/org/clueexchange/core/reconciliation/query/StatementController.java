@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/reconciliation/{cadence}")
-class StatementController {
+public class StatementController {
 
     /** A break category's name: the constant of its cadence's categories. */
     private static final String CATEGORY_PATTERN = "[A-Z][A-Z0-9_]{0,63}";
@@ -55,7 +55,8 @@ class StatementController {
         this.accessLog = accessLog;
     }
 
-    record IssueRequest(
+    /** What issuing a statement asks for; the workbench's form asks the same. */
+    public record IssueRequest(
             @NotNull @Pattern(regexp = Jurisdictions.CODE_PATTERN, message = Jurisdictions.CODE_RULE)
             String jurisdiction,
             @NotNull @Pattern(regexp = StatementId.MONTH_PATTERN + "|" + StatementId.QUARTER_PATTERN,
@@ -63,7 +64,8 @@ class StatementController {
             String period) {
     }
 
-    record BreakResolutionRequest(
+    /** What resolving a break asks for; the workbench's form asks the same. */
+    public record BreakResolutionRequest(
             @NotNull @Pattern(regexp = ClueEvents.CLUE_ID_PATTERN, message = ClueEvents.CLUE_ID_RULE) String clueId,
             @NotNull @Pattern(regexp = CATEGORY_PATTERN, message = "must be the name of a break category, "
                     + "e.g. SENT_NOT_RECEIVED") String category,
