@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clueexchange.core.reconciliation.Cadence;
@@ -25,16 +26,22 @@ public class StatementDocuments {
     /** Letters and digits a browser finds nowhere to break in, long enough to widen a column by themselves. */
     private static final Pattern UNBROKEN_RUN = Pattern.compile("[\\p{Alnum}_:@.]{16,}");
     private static final int SHORT_CELL = 8;
+    /** A SHA-256 digest or a person key, in hex. */
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32,}");
+    private static final int DIGEST_LINE = 16;
+    /** The part of a column's header that names whose record it belongs to: 【移送方】, 【纪检监察机关】. */
+    private static final Pattern COLUMN_GROUP = Pattern.compile("【[^】]+】");
     /**
-     * Tables of more columns print smaller, and their headers' English words break where a column ends: a table of
-     * twenty columns is too narrow on A4 for every word of its header.
+     * Tables of more columns print each record over two rows: on A4 a row of seventeen columns or more leaves some too
+     * narrow for a word, a time or a digest.
      */
-    private static final int WIDE_TABLE_COLUMNS = 12;
+    private static final int WIDE_TABLE_COLUMNS = 16;
 
     /**
      * How the page prints: A4 landscape, the statement id and the page number in the margin of every sheet, each
-     * table's header again on each sheet it runs onto, no row split across two sheets, no heading left alone at the
-     * foot of a sheet, and the header row's shading kept, which browsers leave out of print unless told.
+     * table's header again on each sheet it runs onto, no row (nor a record laid over two) split across two sheets,
+     * no heading left alone at the foot of a sheet, and the header row's shading kept, which browsers leave out of
+     * print unless told.
      */
     private static final String PAGE_STYLE = """
             <style>
@@ -52,10 +59,15 @@ public class StatementDocuments {
               tr { break-inside: avoid; }
               thead { display: table-header-group; }
               th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; }
-              table.wide { font-size: 8pt; }
-              table.wide th, table.wide td { padding: 2px; }
-              table.wide th { overflow-wrap: anywhere; }
               th { background: #eee; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+              th .en { font-weight: normal; }
+              table.paired { font-size: 8.5pt; }
+              table.paired th, table.paired td { padding: 1px 2px; }
+              table.paired tr.second th { background: #f6f6f6; }
+              table.paired tr.second td { border-top: 1px dotted #888; height: 1.2em; }
+              tbody.record { break-inside: avoid; }
+              tbody.record tr:first-child td { border-top: 1.5px solid #000; }
+              td.h { font-family: "Noto Sans Mono CJK SC", "Noto Sans Mono", monospace; }
               td.n { text-align: right; white-space: nowrap; }
               td.s { white-space: nowrap; }
               td.k { overflow-wrap: anywhere; }
@@ -152,21 +164,12 @@ public class StatementDocuments {
                 """).append("<h1>").append(escape(title)).append("<br><small>")
                 .append(escape(englishTitle)).append("</small></h1>\n");
         for (ReportTable table : tables) {
-            page.append("<h2>").append(escape(table.title())).append("</h2>\n")
-                    .append(table.columns().size() > WIDE_TABLE_COLUMNS ? "<table class=\"wide\">" : "<table>")
-                    .append("\n<thead><tr>");
-            table.columns().forEach(column -> page.append("<th>").append(escape(column)).append("</th>"));
-            page.append("</tr></thead>\n<tbody>\n");
-            if (table.rows().isEmpty()) {
-                page.append("<tr><td class=\"none\" colspan=\"").append(table.columns().size())
-                        .append("\">无 None</td></tr>\n");
+            page.append("<h2>").append(escape(table.title())).append("</h2>\n");
+            if (table.columns().size() > WIDE_TABLE_COLUMNS) {
+                pairedRows(page, table);
+            } else {
+                singleRows(page, table);
             }
-            for (List<Object> row : table.rows()) {
-                page.append("<tr>");
-                row.forEach(cell -> page.append(cellHtml(cell)));
-                page.append("</tr>\n");
-            }
-            page.append("</tbody>\n</table>\n");
         }
         page.append("<div class=\"signatures\">\n");
         for (String signatory : signatories) {
@@ -181,25 +184,137 @@ public class StatementDocuments {
         return page.toString();
     }
 
+    private static void singleRows(StringBuilder page, ReportTable table) {
+        page.append("<table>\n<thead><tr>");
+        table.columns().forEach(column -> page.append(headerHtml(column, 1, 1)));
+        page.append("</tr></thead>\n<tbody>\n");
+        if (table.rows().isEmpty()) {
+            page.append(none(table.columns().size()));
+        }
+        for (List<Object> row : table.rows()) {
+            page.append("<tr>");
+            row.forEach(cell -> page.append(cellHtml(cell, 1)));
+            page.append("</tr>\n");
+        }
+        page.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * A table too wide for one row per record on A4 (a line's twenty columns): its first column, the record's key,
+     * spans two rows, and the other columns are laid over those two rows (see {@link #secondRow}), under a header of
+     * two rows laid out alike. Each record is a tbody of its own, so that its two rows print on one sheet.
+     */
+    private static void pairedRows(StringBuilder page, ReportTable table) {
+        List<Integer> second = secondRow(table.columns());
+        List<Integer> first = new ArrayList<>();
+        for (int c = 1; c < table.columns().size(); c++) {
+            if (!second.contains(c)) {
+                first.add(c);
+            }
+        }
+        int width = Math.max(first.size(), second.size());
+        page.append("<table class=\"paired\">\n<thead>\n<tr>")
+                .append(headerHtml(table.columns().get(0), 2, 1));
+        pairedCells(page, first, width, (c, span) -> headerHtml(table.columns().get(c), 1, span));
+        page.append("</tr>\n<tr class=\"second\">");
+        pairedCells(page, second, width, (c, span) -> headerHtml(table.columns().get(c), 1, span));
+        page.append("</tr>\n</thead>\n");
+        if (table.rows().isEmpty()) {
+            page.append("<tbody>\n").append(none(width + 1)).append("</tbody>\n");
+        }
+        for (List<Object> row : table.rows()) {
+            page.append("<tbody class=\"record\">\n<tr>")
+                    .append(cellHtml(row.get(0), 1).replaceFirst("^<td", "<td rowspan=\"2\""));
+            pairedCells(page, first, width, (c, span) -> cellHtml(row.get(c), span));
+            page.append("</tr>\n<tr class=\"second\">");
+            pairedCells(page, second, width, (c, span) -> cellHtml(row.get(c), span));
+            page.append("</tr>\n</tbody>\n");
+        }
+        page.append("</table>\n");
+    }
+
+    /** The cells of the columns given, the last spanning what the row has fewer than the table's width. */
+    private static void pairedCells(StringBuilder page, List<Integer> columns, int width,
+                                    BiFunction<Integer, Integer, String> cell) {
+        for (int i = 0; i < columns.size(); i++) {
+            page.append(cell.apply(columns.get(i), i == columns.size() - 1 ? width - i : 1));
+        }
+    }
+
+    /**
+     * The columns of a wide table's second row: those of its last group (【接收方】, the receiver's record, below the
+     * line and the sender's record), so that each side's record reads on a row of its own; a table without groups
+     * continues half way along.
+     */
+    private static List<Integer> secondRow(List<String> columns) {
+        String lastGroup = null;
+        for (String column : columns) {
+            Matcher group = COLUMN_GROUP.matcher(column);
+            if (group.lookingAt()) {
+                lastGroup = group.group();
+            }
+        }
+        List<Integer> second = new ArrayList<>();
+        for (int c = 1; c < columns.size(); c++) {
+            if (lastGroup == null ? c > columns.size() / 2 : columns.get(c).startsWith(lastGroup)) {
+                second.add(c);
+            }
+        }
+        return second;
+    }
+
+    private static String none(int columns) {
+        return "<tr><td class=\"none\" colspan=\"" + columns + "\">无 None</td></tr>\n";
+    }
+
+    /**
+     * A column's header: whose record it belongs to (【接收方】) on a line of its own, its Chinese name, and its
+     * English one beneath, whose words are never broken inside.
+     */
+    private static String headerHtml(String column, int rows, int columns) {
+        Matcher group = COLUMN_GROUP.matcher(column);
+        boolean grouped = group.lookingAt();
+        String prefix = grouped ? escape(group.group()) + "<br>" : "";
+        String name = grouped ? column.substring(group.end()) : column;
+        int space = name.indexOf(' ');
+        String lines = space < 0 ? escape(name) : escape(name.substring(0, space)) + "<br><span class=\"en\">"
+                + escape(name.substring(space + 1)) + "</span>";
+        return "<th" + span(rows, columns) + ">" + prefix + lines + "</th>";
+    }
+
+    private static String span(int rows, int columns) {
+        return (rows > 1 ? " rowspan=\"" + rows + "\"" : "") + (columns > 1 ? " colspan=\"" + columns + "\"" : "");
+    }
+
     /**
      * A cell as it prints in a column as narrow as the table needs: a count or a ratio to the right; a time with its
-     * date and its clock each kept on one line, where it would otherwise break at every hyphen; a short cell (a name,
-     * a rank, a place's code) on one line; a long run of letters and digits (a person key, a break's item, a code)
-     * broken wherever the column ends, where it would otherwise push the table off the paper.
+     * date and its clock each kept on one line, where it would otherwise break at every hyphen; a digest or a person
+     * key in lines of sixteen hex digits, one under another to be compared by eye; a short cell (a name, a rank, a
+     * place's code) on one line; a long run of letters and digits (a break's item, a code) broken wherever the
+     * column ends, where it would otherwise push the table off the paper.
      */
-    private static String cellHtml(Object cell) {
+    private static String cellHtml(Object cell, int columns) {
         String text = String.valueOf(cell);
+        String td = "<td" + span(1, columns);
         if (cell instanceof Number || FIGURE.matcher(text).matches()) {
-            return "<td class=\"n\">" + escape(text) + "</td>";
+            return td + " class=\"n\">" + escape(text) + "</td>";
         }
         Matcher time = PRINTED_TIME.matcher(text);
         if (time.matches()) {
-            return "<td><span>" + time.group(1) + "</span> <span>" + time.group(2) + "</span></td>";
+            return td + "><span>" + time.group(1) + "</span> <span>" + time.group(2) + "</span></td>";
+        }
+        if (HEX_DIGEST.matcher(text).matches()) {
+            StringBuilder digest = new StringBuilder(td).append(" class=\"h\">");
+            for (int i = 0; i < text.length(); i += DIGEST_LINE) {
+                digest.append(i == 0 ? "" : " ").append("<span>")
+                        .append(text, i, Math.min(text.length(), i + DIGEST_LINE)).append("</span>");
+            }
+            return digest.append("</td>").toString();
         }
         if (text.codePointCount(0, text.length()) <= SHORT_CELL) {
-            return "<td class=\"s\">" + escape(text) + "</td>";
+            return td + " class=\"s\">" + escape(text) + "</td>";
         }
-        return (UNBROKEN_RUN.matcher(text).find() ? "<td class=\"k\">" : "<td>") + escape(text) + "</td>";
+        return td + (UNBROKEN_RUN.matcher(text).find() ? " class=\"k\">" : ">") + escape(text) + "</td>";
     }
 
     /** Of the document's id only letters, digits and hyphens go into the page's CSS, as a statement id is made. */

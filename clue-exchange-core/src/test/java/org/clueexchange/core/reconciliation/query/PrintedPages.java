@@ -27,6 +27,7 @@ public record PrintedPages(List<Page> pages) {
 
     /** The statement page's margin, 12 mm, in points. */
     public static final float MARGIN = 12 / 25.4f * 72;
+    private static final Path TARGET = Path.of("target", "printed-statements");
 
     /**
      * @param width     the sheet's width in points (A4 landscape: 842)
@@ -76,16 +77,32 @@ public record PrintedPages(List<Page> pages) {
     /** Each sheet as an image, as it would come out of the printer, for a person to look at: {@code name-N.png}. */
     public static List<Path> images(Path pdf, Path directory, String name) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            PDFRenderer renderer = new PDFRenderer(document);
             List<Path> images = new ArrayList<>();
             for (int i = 0; i < document.getNumberOfPages(); i++) {
-                BufferedImage image = renderer.renderImageWithDPI(i, 96);
-                Path file = directory.resolve(name + "-" + (i + 1) + ".png");
-                ImageIO.write(image, "png", file.toFile());
-                images.add(file);
+                images.add(image(document, i, directory.resolve(name + "-" + (i + 1) + ".png")));
             }
             return images;
         }
+    }
+
+    /** The first sheet whose text holds that text, as an image in {@code target/printed-statements/name.png}. */
+    public Path keepSheetInTarget(Path pdf, String text, String name) throws IOException {
+        int sheet = 0;
+        while (sheet < pages.size() && !compact(pages.get(sheet).text()).contains(compact(text))) {
+            sheet++;
+        }
+        if (sheet == pages.size()) {
+            throw new IllegalArgumentException("no sheet holds " + text);
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return image(document, sheet, Files.createDirectories(TARGET).resolve(name + ".png"));
+        }
+    }
+
+    private static Path image(PDDocument document, int sheet, Path file) throws IOException {
+        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(sheet, 96);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     /** All sheets' text, in print order. */
@@ -103,7 +120,7 @@ public record PrintedPages(List<Page> pages) {
      * for a person to look at after the test.
      */
     public static void keepInTarget(Chromium chromium, Path page, Path pdf, String name) throws IOException {
-        Path out = Files.createDirectories(Path.of("target", "printed-statements"));
+        Path out = Files.createDirectories(TARGET);
         try (var earlier = Files.newDirectoryStream(out, name + "-page-*.png")) {
             for (Path image : earlier) {
                 Files.delete(image);

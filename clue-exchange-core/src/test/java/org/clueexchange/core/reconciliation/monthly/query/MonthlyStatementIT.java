@@ -20,16 +20,20 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
 import org.clueexchange.api.RequestBodyLimit;
 import org.clueexchange.core.RunningCore;
 import org.clueexchange.core.cli.CoreCommandLine;
+import org.clueexchange.core.ledger.ReceiptChannels;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.query.Chromium;
 import org.clueexchange.core.reconciliation.query.PrintedPages;
 import org.clueexchange.core.reconciliation.query.StatementWorkbook;
+import org.clueexchange.core.reconciliation.statement.StatementCells;
 import org.clueexchange.events.ClueTransferred;
+import org.clueexchange.events.ReceiptChannel;
 import org.clueexchange.events.FeedbackSent;
 import org.clueexchange.infrastructure.AgencyKeyring;
 import org.clueexchange.infrastructure.AgencyTopics;
@@ -53,6 +57,8 @@ class MonthlyStatementIT {
     private static final String JURISDICTION = "530600";
     private static final String MARCH = "STATEMENT-530600-2019-03";
     private static final String OFFICER = CoreCredentials.officer("530000");
+    /** The header of the lines table's first receiver's column, which no other table has. */
+    private static final String RECEIVER_COLUMNS_HEADER = "【接收方】签收时间 Received";
     /** 10:00 on 12 March 2019 in Zhaotong. */
     private static final Instant MARCH_12 = Instant.parse("2019-03-12T02:00:00Z");
 
@@ -154,7 +160,7 @@ class MonthlyStatementIT {
 
     @Test
     void thePrintedPageFitsA4LandscapeAndEndsWithTheSignatures(@TempDir Path dir) throws Exception {
-        issue("2019-03").successfully();
+        JsonNode statement = issue("2019-03").successfully();
         Path page = Files.write(dir.resolve(MARCH + ".html"), download(MARCH, "html"));
         Chromium chromium = Chromium.in(dir);
 
@@ -176,6 +182,44 @@ class MonthlyStatementIT {
                 "纪检监察机关→政法机关", "更正Amendmentstoconfirmedstatements", "无None");
         String last = printed.pages().get(printed.pages().size() - 1).text();
         assertThat(last).as("the signature blocks, all on one sheet").contains(Cadence.MONTHLY.signatories());
+        printed.keepSheetInTarget(pdf, RECEIVER_COLUMNS_HEADER, "monthly-lines");
+        String text = compact(printed.text());
+        int at = text.indexOf(compact(RECEIVER_COLUMNS_HEADER));
+        int end = text.indexOf("更正Amendmentstoconfirmedstatements", at);
+        JsonNode lines = statement.path("content").path("lines");
+        assertThat(receiverColumns(lines.get(1))).as("the concluded clue's receiver's record").hasSize(9);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            JsonNode line = lines.get(i);
+            int start = text.indexOf(compact(line.path("clueId").asText()), at);
+            assertThat(start).as("line %s printed after the lines' header", line.path("clueId")).isPositive();
+            assertThat(text.substring(start, end)).as("line %s, as printed", line.path("clueId").asText())
+                    .contains(Stream.concat(Stream.of(receiverColumns(line)), Stream.of(breakLabels(line)))
+                            .toArray(String[]::new));
+            end = start;
+        }
+    }
+
+    /** The cells of the line's receiver's record as the statement prints them, those with a value. */
+    private static String[] receiverColumns(JsonNode line) {
+        JsonNode receiver = line.path("receiverRecord");
+        Stream<String> times = Stream.of("receivedAt", "acceptedAt", "returnedAt", "disposedAt", "concludedAt",
+                "feedbackAt").map(receiver::path).filter(JsonNode::isTextual)
+                .map(at -> StatementCells.time(Instant.parse(at.asText())));
+        Stream<String> texts = Stream.of("contentDigest", "caseNumber", "returnReason", "disposalMethod")
+                .map(receiver::path).filter(JsonNode::isTextual).map(JsonNode::asText);
+        Stream<String> channel = receiver.path("receivedAt").isTextual()
+                ? Stream.of(ReceiptChannels.label(receiver.path("receiptChannel").isTextual()
+                        ? ReceiptChannel.valueOf(receiver.path("receiptChannel").asText()) : ReceiptChannel.EXCHANGE))
+                : Stream.empty();
+        return Stream.of(times, texts, channel).flatMap(cell -> cell).map(PrintedPages::compact)
+                .toArray(String[]::new);
+    }
+
+    private static String[] breakLabels(JsonNode line) {
+        String[] labels = StreamSupport.stream(line.path("breaks").spliterator(), false)
+                .map(found -> compact(found.path("label").asText())).toArray(String[]::new);
+        assertThat(labels).as("the breaks of %s", line.path("clueId")).isNotEmpty();
+        return labels;
     }
 
     @Test
