@@ -61,6 +61,7 @@ public class StatementDocuments {
               th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; }
               th { background: #eee; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
               th .en { font-weight: normal; }
+              table.paired th .group { white-space: nowrap; }
               table.paired { font-size: 8.5pt; }
               table.paired th, table.paired td { padding: 1px 2px; }
               table.paired tr.second th { background: #f6f6f6; }
@@ -68,6 +69,7 @@ public class StatementDocuments {
               tbody.record { break-inside: avoid; }
               tbody.record tr:first-child td { border-top: 1.5px solid #000; }
               td.h { font-family: "Noto Sans Mono CJK SC", "Noto Sans Mono", monospace; }
+              table.paired td.h { min-width: 33ch; }
               td.n { text-align: right; white-space: nowrap; }
               td.s { white-space: nowrap; }
               td.k { overflow-wrap: anywhere; }
@@ -193,7 +195,7 @@ public class StatementDocuments {
         }
         for (List<Object> row : table.rows()) {
             page.append("<tr>");
-            row.forEach(cell -> page.append(cellHtml(cell, 1)));
+            row.forEach(cell -> page.append(cellHtml(cell, 1, 1)));
             page.append("</tr>\n");
         }
         page.append("</tbody>\n</table>\n");
@@ -206,12 +208,7 @@ public class StatementDocuments {
      */
     private static void pairedRows(StringBuilder page, ReportTable table) {
         List<Integer> second = secondRow(table.columns());
-        List<Integer> first = new ArrayList<>();
-        for (int c = 1; c < table.columns().size(); c++) {
-            if (!second.contains(c)) {
-                first.add(c);
-            }
-        }
+        List<Integer> first = firstRow(table.columns(), second);
         int width = Math.max(first.size(), second.size());
         page.append("<table class=\"paired\">\n<thead>\n<tr>")
                 .append(headerHtml(table.columns().get(0), 2, 1));
@@ -223,11 +220,10 @@ public class StatementDocuments {
             page.append("<tbody>\n").append(none(width + 1)).append("</tbody>\n");
         }
         for (List<Object> row : table.rows()) {
-            page.append("<tbody class=\"record\">\n<tr>")
-                    .append(cellHtml(row.get(0), 1).replaceFirst("^<td", "<td rowspan=\"2\""));
-            pairedCells(page, first, width, (c, span) -> cellHtml(row.get(c), span));
+            page.append("<tbody class=\"record\">\n<tr>").append(cellHtml(row.get(0), 2, 1));
+            pairedCells(page, first, width, (c, span) -> cellHtml(row.get(c), 1, span));
             page.append("</tr>\n<tr class=\"second\">");
-            pairedCells(page, second, width, (c, span) -> cellHtml(row.get(c), span));
+            pairedCells(page, second, width, (c, span) -> cellHtml(row.get(c), 1, span));
             page.append("</tr>\n</tbody>\n");
         }
         page.append("</table>\n");
@@ -263,6 +259,42 @@ public class StatementDocuments {
         return second;
     }
 
+    /**
+     * The other columns but the key, in their order, except that one of the same name as a second-row column stands
+     * above it: the sender's digest above the receiver's, to be compared by eye.
+     */
+    private static List<Integer> firstRow(List<String> columns, List<Integer> second) {
+        List<Integer> first = new ArrayList<>();
+        Integer[] above = new Integer[second.size()];
+        for (int c = 1; c < columns.size(); c++) {
+            if (!second.contains(c)) {
+                first.add(c);
+            }
+        }
+        List<Integer> rest = new ArrayList<>(first);
+        for (int slot = 0; slot < Math.min(first.size(), second.size()); slot++) {
+            String name = chineseName(columns.get(second.get(slot)));
+            for (Integer c : rest) {
+                if (chineseName(columns.get(c)).equals(name)) {
+                    above[slot] = c;
+                }
+            }
+            rest.remove(above[slot]);
+        }
+        List<Integer> ordered = new ArrayList<>();
+        for (int slot = 0; slot < first.size(); slot++) {
+            ordered.add(slot < above.length && above[slot] != null ? above[slot] : rest.remove(0));
+        }
+        return ordered;
+    }
+
+    /** A column's name without whose record it is and without its English: 内容摘要 of 【移送方】内容摘要 Sender digest. */
+    private static String chineseName(String column) {
+        String name = withoutGroup(column);
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
+    }
+
     private static String none(int columns) {
         return "<tr><td class=\"none\" colspan=\"" + columns + "\">无 None</td></tr>\n";
     }
@@ -272,14 +304,18 @@ public class StatementDocuments {
      * English one beneath, whose words are never broken inside.
      */
     private static String headerHtml(String column, int rows, int columns) {
-        Matcher group = COLUMN_GROUP.matcher(column);
-        boolean grouped = group.lookingAt();
-        String prefix = grouped ? escape(group.group()) + "<br>" : "";
-        String name = grouped ? column.substring(group.end()) : column;
+        String name = withoutGroup(column);
+        String prefix = name.length() < column.length() ? "<span class=\"group\">"
+                + escape(column.substring(0, column.length() - name.length())) + "</span><br>" : "";
         int space = name.indexOf(' ');
         String lines = space < 0 ? escape(name) : escape(name.substring(0, space)) + "<br><span class=\"en\">"
                 + escape(name.substring(space + 1)) + "</span>";
         return "<th" + span(rows, columns) + ">" + prefix + lines + "</th>";
+    }
+
+    private static String withoutGroup(String column) {
+        Matcher group = COLUMN_GROUP.matcher(column);
+        return group.lookingAt() ? column.substring(group.end()) : column;
     }
 
     private static String span(int rows, int columns) {
@@ -293,9 +329,9 @@ public class StatementDocuments {
      * place's code) on one line; a long run of letters and digits (a break's item, a code) broken wherever the
      * column ends, where it would otherwise push the table off the paper.
      */
-    private static String cellHtml(Object cell, int columns) {
+    private static String cellHtml(Object cell, int rows, int columns) {
         String text = String.valueOf(cell);
-        String td = "<td" + span(1, columns);
+        String td = "<td" + span(rows, columns);
         if (cell instanceof Number || FIGURE.matcher(text).matches()) {
             return td + " class=\"n\">" + escape(text) + "</td>";
         }
