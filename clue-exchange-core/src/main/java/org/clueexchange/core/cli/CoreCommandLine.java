@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clueexchange.core.ClueExchangeCore;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationListener;
@@ -74,14 +75,19 @@ public final class CoreCommandLine implements Callable<Integer> {
     }
 
     /**
-     * The core without its HTTP server, without consuming and without publishing: the serving core keeps the ledger
-     * and tells the agencies. Public for what drives the operators' services as their commands do, e.g. a benchmark.
+     * The core without its HTTP server, without consuming, without publishing and without firing deadlines: the
+     * serving core keeps the ledger, tells the agencies and keeps the time limits. Without a banner and logging to
+     * standard error, so that standard output holds the command's result alone. Public for what drives the
+     * operators' services as their commands do, e.g. a benchmark.
      */
     public static ConfigurableApplicationContext oneOff(List<String> springArguments) {
         SpringApplication application = new SpringApplication(ClueExchangeCore.class);
         application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
         application.setDefaultProperties(Map.of("clue-exchange.intake.enabled", "false",
-                "clue-exchange.outcomes.enabled", "false"));
+                "clue-exchange.outcomes.enabled", "false",
+                "clue-exchange.deadlines.enabled", "false",
+                "logging.config", "classpath:org/clueexchange/core/cli/one-off-logback.xml"));
         return application.run(springArguments.toArray(String[]::new));
     }
 

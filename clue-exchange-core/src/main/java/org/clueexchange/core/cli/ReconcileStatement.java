@@ -1,27 +1,59 @@
 package org.clueexchange.core.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.StatementPeriod;
+import org.clueexchange.core.reconciliation.StatementStatus;
 import org.clueexchange.core.reconciliation.query.StatementDocuments;
 import org.clueexchange.core.reconciliation.query.StatementFormat;
 import org.clueexchange.core.reconciliation.query.StatementView;
 import org.clueexchange.core.reconciliation.query.Statements;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
  * {@code reconcile monthly} and {@code reconcile quarterly}: what an officer runs at the start of a month or a
- * quarter. It issues the statement against the core's database (or finds the confirmed one) and writes it out, by
- * default as the workbook and the page to print.
+ * quarter. It issues the statement (or finds the confirmed one) and writes it out, by default as the workbook and the
+ * page to print. An officer asks a running core's API with the officer's own token; an operator may instead issue it
+ * on the core's database ({@code --direct}), unscoped and outside the access log. Standard output carries the
+ * result alone, so that it can be kept or piped.
  */
+@Command(footer = {"", "The token comes from the environment variable " + ReconcileStatement.TOKEN_VARIABLE
+        + ", from --token-file, or is asked for; never from the command line, where ps would show it.",
+        "With --direct, Spring settings go after the options, e.g. --spring.datasource.url=jdbc:postgresql://db/x"})
 abstract class ReconcileStatement extends OneOffCommand {
+
+    static final String TOKEN_VARIABLE = "CLUE_EXCHANGE_TOKEN";
+
+    /** Where the statement is issued: a running core's API, or the core's database. */
+    static final class Core {
+        @Option(names = "--core-url", required = true, paramLabel = "URL",
+                description = "The running core to ask, as the officer, e.g. https://core.example:8080")
+        URI url;
+
+        @Option(names = "--direct", required = true,
+                description = "Operators: issue on the core's database, with its Spring settings, unscoped and "
+                        + "outside the access log")
+        boolean direct;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Core core;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding the officer's bearer token (instead of " + TOKEN_VARIABLE + ")")
+    Path tokenFile;
 
     @Option(names = "--jurisdiction", required = true, paramLabel = "CODE",
             description = "GB/T 2260 code: a county, a prefecture (with its counties) or a province, e.g. 530600")
@@ -35,7 +67,8 @@ abstract class ReconcileStatement extends OneOffCommand {
     Path out;
 
     @Option(names = "--officer", defaultValue = "${sys:user.name}", paramLabel = "ID",
-            description = "Who issues the statement (default: the login name)")
+            description = "With --direct, who issues the statement (default: the login name); through the API, the "
+                    + "officer the token is")
     String officer;
 
     abstract Cadence cadence();
@@ -83,18 +116,48 @@ abstract class ReconcileStatement extends OneOffCommand {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         StatementPeriod statementPeriod;
         try {
             statementPeriod = StatementPeriod.of(jurisdiction, cadence(), period());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        PrintWriter console = spec.commandLine().getOut();
-        PrintWriter progress = spec.commandLine().getErr();
         Files.createDirectories(out);
-        try (ConfigurableApplicationContext core = startCore()) {
-            Statements statements = core.getBean(Statements.class);
+        if (core.direct) {
+            issueOnTheDatabase(statementPeriod);
+            return 0;
+        }
+        if (!springArguments.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "through the API the command takes no settings, "
+                    + "only --direct does: " + String.join(" ", springArguments));
+        }
+        try {
+            issueThroughTheApi(new StatementsOverApi(core.url, token()));
+        } catch (StatementsOverApi.Refused e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private void issueThroughTheApi(StatementsOverApi api) throws StatementsOverApi.Refused, InterruptedException,
+            IOException {
+        JsonNode statement = api.issue(cadence(), jurisdiction, period());
+        String statementId = statement.path("statementId").asText();
+        heading(statementId, statement.path("revision").asInt(),
+                StatementStatus.valueOf(statement.path("status").asText()), statement.path("digest").asText(),
+                statement.path("ledgerPosition").asLong());
+        for (StatementFormat format : formats) {
+            write(statementId, format, api.document(cadence(), statementId, format));
+        }
+        spec.commandLine().getOut().flush();
+    }
+
+    private void issueOnTheDatabase(StatementPeriod statementPeriod) throws IOException {
+        PrintWriter progress = spec.commandLine().getErr();
+        try (ConfigurableApplicationContext context = startCore()) {
+            Statements statements = context.getBean(Statements.class);
             if (!statements.draws(cadence())) {
                 throw new ParameterException(spec.commandLine(), "this core draws up no " + cadence().pathName()
                         + " statements");
@@ -103,19 +166,48 @@ abstract class ReconcileStatement extends OneOffCommand {
                 progress.printf("%s: %d/%d%n", step, done, total);
                 progress.flush();
             });
-            StatementDocuments documents = core.getBean(StatementDocuments.class);
-            console.printf("%s 第%d版 revision %d · %s%n", statement.statementId(), statement.revision(),
-                    statement.revision(), statement.status().label());
-            console.printf("摘要 digest %s · 台账位置 ledger position %d%n", statement.digest(),
+            StatementDocuments documents = context.getBean(StatementDocuments.class);
+            heading(statement.statementId(), statement.revision(), statement.status(), statement.digest(),
                     statement.ledgerPosition());
-            console.println(statement.content().overview());
+            spec.commandLine().getOut().println(statement.content().overview());
             for (StatementFormat format : formats) {
-                Path file = out.resolve(format.fileName(statement.statementId()));
-                Files.write(file, documents.write(statement, format));
-                console.printf("已写出 wrote %s%n", file.toAbsolutePath());
+                write(statement.statementId(), format, documents.write(statement, format));
             }
-            console.flush();
+            spec.commandLine().getOut().flush();
         }
-        return 0;
+    }
+
+    private void heading(String statementId, int revision, StatementStatus status, String digest,
+                         long ledgerPosition) {
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("%s 第%d版 revision %d · %s%n", statementId, revision, revision, status.label());
+        console.printf("摘要 digest %s · 台账位置 ledger position %d%n", digest, ledgerPosition);
+    }
+
+    private void write(String statementId, StatementFormat format, byte[] document) throws IOException {
+        Path file = out.resolve(format.fileName(statementId));
+        Files.write(file, document);
+        spec.commandLine().getOut().printf("已写出 wrote %s%n", file.toAbsolutePath());
+    }
+
+    /** The officer's token: from the environment, a file, or asked for without echo. */
+    private String token() throws IOException {
+        String token = System.getenv(TOKEN_VARIABLE);
+        if (tokenFile != null) {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8);
+        } else if (token == null || token.isBlank()) {
+            Console console = System.console();
+            if (console == null) {
+                throw new ParameterException(spec.commandLine(), "no token: set " + TOKEN_VARIABLE
+                        + " or give --token-file");
+            }
+            char[] typed = console.readPassword("令牌 token: ");
+            token = typed == null ? "" : new String(typed);
+        }
+        token = token.strip();
+        if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ParameterException(spec.commandLine(), "the token must be one word of printable ASCII");
+        }
+        return token;
     }
 }

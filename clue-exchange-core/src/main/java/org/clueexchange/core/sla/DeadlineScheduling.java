@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +38,12 @@ class DeadlineScheduling {
                 .build();
     }
 
-    /** Fires deadlines only once Axon runs (it handles them) and stops before Axon does. */
+    /**
+     * Fires deadlines only once Axon runs (it handles them) and stops before Axon does. One-off commands run without
+     * it ({@code clue-exchange.deadlines.enabled=false}): the serving core fires them.
+     */
     @Bean
+    @ConditionalOnProperty(name = "clue-exchange.deadlines.enabled", matchIfMissing = true)
     SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
             private volatile boolean running;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,46 @@ class CoreCommandLineTest {
     }
 
     @Test
+    void aStatementIsIssuedThroughARunningCoreOrDirectlyNeverBoth() {
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", "530600", "--period", "2020-06"))
+                .isEqualTo(2);
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", "530600", "--period", "2020-06",
+                "--direct", "--core-url", "http://localhost:1")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Missing required argument (specify one of these): (--core-url=URL | --direct)")
+                .contains("--core-url=URL, --direct are mutually exclusive");
+    }
+
+    /** Database settings on the officer's machine are a mistake to point out, not to pass on. */
+    @Test
+    void throughTheApiTheCommandTakesNoSpringSettings(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "secret-token\n");
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", "530600", "--period", "2020-06",
+                "--core-url", "http://localhost:1", "--token-file", token.toString(), "--out", dir.toString(),
+                "--spring.datasource.password=x")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("through the API the command takes no settings");
+    }
+
+    @Test
+    void aCoreThatDoesNotAnswerIsSaidOnStandardErrorAlone(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "secret-token\n");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", "530600", "--period", "2020-06",
+                "--core-url", "http://localhost:" + closedPort, "--token-file", token.toString(),
+                "--out", dir.toString())).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the core at http://localhost:"
+                + closedPort + "/api/reconciliation/monthly").doesNotContain("secret-token");
+    }
+
+    @Test
     void reconcileOffersBothCadences() {
         assertThat(CoreCommandLine.run("reconcile", "--help")).isZero();
 
@@ -119,8 +160,8 @@ class CoreCommandLineTest {
     /** Refused before the core starts: a month is no quarter. */
     @Test
     void aQuarterlyStatementNeedsAQuarter() {
-        assertThat(CoreCommandLine.run("reconcile", "quarterly", "--jurisdiction", "530000", "--period", "2020-07"))
-                .isEqualTo(2);
+        assertThat(CoreCommandLine.run("reconcile", "quarterly", "--direct", "--jurisdiction", "530000",
+                "--period", "2020-07")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be a quarter like 2020-Q3");
     }

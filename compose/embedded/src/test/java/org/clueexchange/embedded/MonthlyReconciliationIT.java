@@ -172,7 +172,7 @@ class MonthlyReconciliationIT {
     void anOfficerGetsTheWorkbookAndThePrintablePageFromOneCommand() throws Exception {
         Path out = Files.createTempDirectory("statements");
         ExchangeDeployment.CommandResult command = deployment.runCore(out.resolve("reconcile.log"), "reconcile",
-                "monthly", "--jurisdiction", "530600", "--period", "2020-07", "--out", out.toString());
+                "monthly", "--direct", "--jurisdiction", "530600", "--period", "2020-07", "--out", out.toString());
 
         assertThat(command.exitCode()).as(command.output()).isZero();
         assertThat(command.output()).contains(JULY).contains("比对线索 matching clues").contains("更正 1 amendments");

@@ -238,7 +238,7 @@ class QuarterlyReconciliationIT {
     void anOfficerGetsTheWorkbookAndThePrintablePageFromOneCommand() throws Exception {
         Path out = Files.createTempDirectory("quarterly-statements");
         ExchangeDeployment.CommandResult command = deployment.runCore(out.resolve("reconcile.log"), "reconcile",
-                "quarterly", "--jurisdiction", "530600", "--period", "2020-Q3", "--out", out.toString());
+                "quarterly", "--direct", "--jurisdiction", "530600", "--period", "2020-Q3", "--out", out.toString());
 
         assertThat(command.exitCode()).as(command.output()).isZero();
         assertThat(command.output()).contains(Q3).contains("案件 25 cases · 差异 8 breaks · 发现 3 findings");

@@ -224,8 +224,8 @@ class MonthlyStatementIT {
 
     @Test
     void anOfficerReadsTheWorkbookAndThePageFromOneCommand(@TempDir Path out) throws IOException {
-        int exit = CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", JURISDICTION, "--period", "2019-03",
-                "--out", out.toString(), "--officer", "ZT-DZ-01",
+        int exit = CoreCommandLine.run("reconcile", "monthly", "--direct", "--jurisdiction", JURISDICTION,
+                "--period", "2019-03", "--out", out.toString(), "--officer", "ZT-DZ-01",
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
