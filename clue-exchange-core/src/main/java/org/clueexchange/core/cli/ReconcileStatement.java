@@ -128,6 +128,10 @@ abstract class ReconcileStatement extends OneOffCommand {
             issueOnTheDatabase(statementPeriod);
             return 0;
         }
+        if (!StatementsOverApi.reachable(core.url)) {
+            throw new ParameterException(spec.commandLine(), "--core-url must be an http or https URL with a host, "
+                    + "e.g. https://core.example:8080");
+        }
         if (!springArguments.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "through the API the command takes no settings, "
                     + "only --direct does: " + String.join(" ", springArguments));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.query.StatementFormat;
+import org.clueexchange.wire.StatementId;
 
 /**
  * A running core's statements as an officer reaches them through its API ({@code /api/reconciliation/{cadence}}),
@@ -34,6 +35,12 @@ final class StatementsOverApi {
     private final URI api;
     private final String token;
 
+    /** Whether a URL can name a core: http or https, with a host. */
+    static boolean reachable(URI coreUrl) {
+        return ("http".equalsIgnoreCase(coreUrl.getScheme()) || "https".equalsIgnoreCase(coreUrl.getScheme()))
+                && coreUrl.getHost() != null;
+    }
+
     StatementsOverApi(URI coreUrl, String token) {
         String base = coreUrl.toString();
         this.api = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/reconciliation/");
@@ -51,11 +58,17 @@ final class StatementsOverApi {
         HttpResponse<byte[]> response = send(request(api.resolve(cadence.pathName()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        JsonNode statement;
         try {
-            return JSON.readTree(response.body());
+            statement = JSON.readTree(response.body());
         } catch (IOException e) {
             throw new Refused(api + " answered with no statement: " + e.getMessage());
         }
+        // The id names the files written: nothing but a statement id may reach the path.
+        if (StatementId.parse(statement.path("statementId").asText()).isEmpty()) {
+            throw new Refused(api + " answered with no statement id");
+        }
+        return statement;
     }
 
     byte[] document(Cadence cadence, String statementId, StatementFormat format) throws Refused, InterruptedException {

@@ -100,6 +100,14 @@ class CoreCommandLineTest {
     }
 
     @Test
+    void theCoreIsAskedOverHttpOnly() {
+        assertThat(CoreCommandLine.run("reconcile", "monthly", "--jurisdiction", "530600", "--period", "2020-06",
+                "--core-url", "file:///etc/passwd")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--core-url must be an http or https URL");
+    }
+
+    @Test
     void aCoreThatDoesNotAnswerIsSaidOnStandardErrorAlone(@TempDir Path dir) throws IOException {
         Path token = Files.writeString(dir.resolve("token"), "secret-token\n");
         int closedPort;
