@@ -204,7 +204,7 @@ class MonthlyStatementIT {
         JsonNode receiver = line.path("receiverRecord");
         Stream<String> times = Stream.of("receivedAt", "acceptedAt", "returnedAt", "disposedAt", "concludedAt",
                 "feedbackAt").map(receiver::path).filter(JsonNode::isTextual)
-                .map(at -> StatementCells.time(Instant.parse(at.asText())));
+                .map(at -> StatementCells.text(StatementCells.time(Instant.parse(at.asText()))));
         Stream<String> texts = Stream.of("contentDigest", "caseNumber", "returnReason", "disposalMethod")
                 .map(receiver::path).filter(JsonNode::isTextual).map(JsonNode::asText);
         Stream<String> channel = receiver.path("receivedAt").isTextual()
