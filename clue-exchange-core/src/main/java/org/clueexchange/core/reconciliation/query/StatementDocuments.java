@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clueexchange.core.reconciliation.Cadence;
 import org.clueexchange.core.reconciliation.statement.ReportTable;
+import org.clueexchange.core.reconciliation.statement.StatementCells;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -54,6 +55,7 @@ public class StatementDocuments {
               }
               body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10pt; }
               h1 { font-size: 16pt; text-align: center; }
+              .zone { font-size: 9pt; text-align: center; margin: 0 0 8pt; }
               h2 { font-size: 12pt; margin-top: 1.5em; break-after: avoid; }
               table { border-collapse: collapse; width: 100%; font-size: 9pt; }
               tr { break-inside: avoid; }
@@ -164,7 +166,8 @@ public class StatementDocuments {
                 </head>
                 <body>
                 """).append("<h1>").append(escape(title)).append("<br><small>")
-                .append(escape(englishTitle)).append("</small></h1>\n");
+                .append(escape(englishTitle)).append("</small></h1>\n")
+                .append("<p class=\"zone\">时间均为北京时间 (UTC+8)　All times are China Standard Time (CST)</p>\n");
         for (ReportTable table : tables) {
             page.append("<h2>").append(escape(table.title())).append("</h2>\n");
             if (table.columns().size() > WIDE_TABLE_COLUMNS) {
@@ -303,7 +306,8 @@ public class StatementDocuments {
      * A column's header: whose record it belongs to (【接收方】) on a line of its own, its Chinese name, and its
      * English one beneath, whose words are never broken inside.
      */
-    private static String headerHtml(String column, int rows, int columns) {
+    private static String headerHtml(String zoned, int rows, int columns) {
+        String column = StatementCells.withoutZone(zoned);
         String name = withoutGroup(column);
         String prefix = name.length() < column.length() ? "<span class=\"group\">"
                 + escape(column.substring(0, column.length() - name.length())) + "</span><br>" : "";

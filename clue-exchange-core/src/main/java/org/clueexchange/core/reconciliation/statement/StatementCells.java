@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.clueexchange.wire.ExchangeTime;
 
 /**
@@ -16,6 +17,8 @@ import org.clueexchange.wire.ExchangeTime;
  * absent values empty.
  */
 public final class StatementCells {
+
+    private static final Pattern ZONED_HEADER = Pattern.compile("(.*) \\(北京时间 UTC\\+8\\) (.*) \\(CST\\)");
 
     private static final DateTimeFormatter CST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ExchangeTime.CHINA_STANDARD_TIME);
@@ -31,6 +34,14 @@ public final class StatementCells {
     /** The header of a column of times, naming their zone, e.g. {@code 发生时间 (北京时间 UTC+8) Occurred (CST)}. */
     public static String timeColumn(String chinese, String english) {
         return chinese + " (北京时间 UTC+8) " + english + " (CST)";
+    }
+
+    /**
+     * A column's header without the zone {@link #timeColumn} names, for a page that names it once for every table:
+     * on paper, the zone in each of a dozen headers would make the header too tall to repeat on every sheet.
+     */
+    public static String withoutZone(String header) {
+        return ZONED_HEADER.matcher(header).replaceFirst("$1 $2");
     }
 
     /**
