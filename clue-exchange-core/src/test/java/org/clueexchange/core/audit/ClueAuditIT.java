@@ -184,10 +184,7 @@ class ClueAuditIT {
         PrintedPages.keepInTarget(chromium, html, pdf, "audit");
 
         assertThat(printed.pages()).allSatisfy(sheet -> {
-            assertThat(sheet.width()).as("A4 landscape, in points").isBetween(841f, 843f);
-            assertThat(sheet.rightmost()).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(
-                    sheet.width() - PrintedPages.MARGIN + 1);
-            assertThat(sheet.missing()).as("characters printed without a glyph").isEmpty();
+            sheet.assertA4LandscapeWithinItsMargins();
         });
         assertThat(compact(printed.text())).contains("问题线索审计", compact("主题记录 Records on the agencies' topics"),
                 compact(clueId), "已验证verified", "未通过refused", KEY_ID, "ClueTransferRecorded",

@@ -1,5 +1,7 @@
 package org.clueexchange.core.reconciliation.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,6 +41,13 @@ public record PrintedPages(List<Page> pages) {
      * @param missing   the characters printed in a font without a glyph for them (as a box, or not at all)
      */
     public record Page(float width, float height, String text, float rightmost, float smallest, String missing) {
+
+        /** An A4 landscape sheet with nothing in the 12 mm margin and every character printed with a glyph. */
+        public void assertA4LandscapeWithinItsMargins() {
+            assertThat(width).as("A4 landscape, in points").isBetween(841f, 843f);
+            assertThat(rightmost).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(width - MARGIN + 1);
+            assertThat(missing).as("characters printed without a glyph").isEmpty();
+        }
     }
 
     public static PrintedPages read(Path pdf) throws IOException {

