@@ -25,7 +25,6 @@ import org.clueexchange.events.Agency;
 import org.clueexchange.events.AgencyType;
 import org.clueexchange.events.ClueReceived;
 import org.clueexchange.events.ClueTransferred;
-import org.clueexchange.events.StatementConfirmed;
 import org.clueexchange.infrastructure.CoreCredentials;
 import org.clueexchange.infrastructure.Database;
 import org.clueexchange.infrastructure.ExchangeInfrastructure;
